@@ -1,0 +1,117 @@
+package io.claimguard.jdbc;
+
+import io.claimguard.core.GuardContext;
+import io.claimguard.core.Subject;
+import io.claimguard.jdbc.analysis.Analysis;
+import io.claimguard.jdbc.analysis.SqlAnalyzer;
+import io.claimguard.jdbc.policy.ColumnRule;
+import io.claimguard.jdbc.policy.Dialect;
+import io.claimguard.jdbc.policy.Policy;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * Applies one policy to one kind of database: decides, when a statement executes, whether it may
+ * run and, when it returns rows, which columns the subject is shown masked. Shared by every
+ * connection to that kind of database; holds the per-SQL analysis cache.
+ */
+final class Enforcement {
+    private static final Map<Key, Enforcement> INSTANCES = new ConcurrentHashMap<>();
+
+    private record Key(Policy policy, Dialect dialect) {
+    }
+
+    private final Policy policy;
+    private final Dialect dialect;
+    private final SqlAnalyzer analyzer;
+
+    private Enforcement(Policy policy, Dialect dialect) {
+        this.policy = policy;
+        this.dialect = dialect;
+        this.analyzer = new SqlAnalyzer(policy, dialect);
+    }
+
+    static Enforcement of(Policy policy, Dialect dialect) {
+        return INSTANCES.computeIfAbsent(new Key(policy, dialect), k -> new Enforcement(policy, dialect));
+    }
+
+    Policy policy() {
+        return policy;
+    }
+
+    Analysis analyze(String sql) throws SQLException {
+        if (sql == null) {
+            throw new SQLException("SQL text is null", "42000");
+        }
+        return analyzer.analyze(sql);
+    }
+
+    /** Reads the subject and refuses the statement if it may not run for that subject. */
+    Execution begin(Analysis analysis) throws SQLException {
+        Subject subject = GuardContext.current().orElse(null);
+        if (!analysis.touched().isEmpty()) {
+            check(analysis, subject);
+        }
+        return new Execution(subject, analysis);
+    }
+
+    private void check(Analysis analysis, Subject subject) throws SQLException {
+        if (subject == null && policy.onNoSubject() == Policy.OnNoSubject.DENY) {
+            throw Denials.denied("no subject is set on this thread and the statement involves protected column "
+                    + analysis.touched().iterator().next() + " (jdbc.on_no_subject: deny)");
+        }
+        if (analysis.unanalysable() != null && policy.onUnparseable() == Policy.OnUnparseable.DENY) {
+            ColumnRule hidden = firstDenied(analysis.touched(), subject);
+            if (hidden != null) {
+                throw Denials.denied("the statement " + analysis.unanalysable() + " and may read protected column "
+                        + hidden + " (jdbc.on_unparseable: deny)");
+            }
+        }
+        ColumnRule guessed = firstDenied(analysis.predicates(), subject);
+        if (guessed != null) {
+            throw Denials.denied("protected column " + guessed
+                    + " may not be used to filter, join, group or sort rows by this subject (predicates: deny)");
+        }
+    }
+
+    private static ColumnRule firstDenied(Iterable<ColumnRule> rules, Subject subject) {
+        for (ColumnRule rule : rules) {
+            if (!rule.allows(subject)) {
+                return rule;
+            }
+        }
+        return null;
+    }
+
+    /** The masks for rows of {@code raw}, produced by {@code execution}. */
+    MaskPlan plan(ResultSet raw, Execution execution) throws SQLException {
+        return shape(raw, execution.analysis()).planFor(execution.subject());
+    }
+
+    ResultShape shape(ResultSet raw, Analysis analysis) throws SQLException {
+        if (analysis.touched().isEmpty()) {
+            return ResultShape.NOTHING_PROTECTED;
+        }
+        return ResultShape.of(raw.getMetaData(), analysis, policy, dialect);
+    }
+
+    /** Generated keys are columns of the statement's own tables, matched by label. */
+    MaskPlan keysPlan(ResultSet raw, Execution execution) throws SQLException {
+        if (execution.analysis().touched().isEmpty()) {
+            return MaskPlan.NOTHING_MASKED;
+        }
+        return ResultShape.ofTableColumns(raw.getMetaData(), execution.analysis(), policy, dialect)
+                .planFor(execution.subject());
+    }
+
+    /** A cursor handed out as a value carries rows no analysis has seen. */
+    MaskPlan cursorPlan(ResultSet cursor, Subject subject) throws SQLException {
+        return ResultShape.of(cursor.getMetaData(), routineCall(), policy, dialect).planFor(subject);
+    }
+
+    Analysis routineCall() {
+        return analyzer.routineCall();
+    }
+}

@@ -1,0 +1,78 @@
+package io.claimguard.jdbc;
+
+import io.claimguard.core.Subject;
+import io.claimguard.jdbc.analysis.Analysis;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+
+/**
+ * A prepared statement: its SQL is analysed once, when prepared; the subject is read on every
+ * run. The shape of its first result is kept across runs and the masks for the latest subject are
+ * reused, so a repeated point select pays for one array lookup per cell.
+ *
+ * @param <S> the driver's statement type
+ */
+abstract class GuardedPreparedStatement<S extends PreparedStatement> extends GuardedStatement<S>
+        implements PreparedStatement {
+    final Analysis analysis;
+    private ResultShape shape;
+    private int shapeColumns;
+    private Subject planSubject;
+    private MaskPlan plan;
+
+    GuardedPreparedStatement(S delegate, GuardedConnection connection, Analysis analysis) {
+        super(delegate, connection);
+        this.analysis = analysis;
+    }
+
+    @Override
+    final MaskPlan plan(ResultSet raw, int index) throws SQLException {
+        if (index > 0 || execution.analysis() != analysis) {
+            return super.plan(raw, index);
+        }
+        boolean mayChange = !analysis.touched().isEmpty();
+        if (shape == null || (mayChange && raw.getMetaData().getColumnCount() != shapeColumns)) {
+            // first run, or the table changed under a SELECT *: read the shape again
+            shape = enforcement.shape(raw, analysis);
+            shapeColumns = mayChange ? raw.getMetaData().getColumnCount() : -1;
+            plan = null;
+        }
+        Subject subject = execution.subject();
+        if (plan == null || subject != planSubject) {
+            plan = shape.planFor(subject);
+            planSubject = subject;
+        }
+        return plan;
+    }
+
+    @Override
+    public final ResultSet executeQuery() throws SQLException {
+        begin(analysis);
+        return wrap(delegate.executeQuery());
+    }
+
+    @Override
+    public final boolean execute() throws SQLException {
+        begin(analysis);
+        return delegate.execute();
+    }
+
+    @Override
+    public final int executeUpdate() throws SQLException {
+        begin(analysis);
+        return delegate.executeUpdate();
+    }
+
+    @Override
+    public final long executeLargeUpdate() throws SQLException {
+        begin(analysis);
+        return delegate.executeLargeUpdate();
+    }
+
+    @Override
+    final void beginBatch() throws SQLException {
+        super.beginBatch();
+        begin(analysis);
+    }
+}

@@ -1,0 +1,38 @@
+package io.claimguard.jdbc;
+
+import io.claimguard.jdbc.mask.CellMask;
+import java.util.Arrays;
+
+/**
+ * The masks of one result set for one subject: an array indexed by column, built once per
+ * statement run so that a getter only indexes it. Columns the subject may see hold
+ * {@link #CLEAR}, which getters recognise by identity and bypass.
+ */
+final class MaskPlan {
+    /** Marks a column read straight from the driver; never called. */
+    static final CellMask CLEAR = (raw, column) -> {
+        throw new IllegalStateException("the CLEAR mask is a marker and must not be applied");
+    };
+    static final MaskPlan NOTHING_MASKED = new MaskPlan(new CellMask[0]);
+
+    /** Index 0 is unused so that JDBC's 1-based column numbers index it directly. */
+    private final CellMask[] masks;
+    private final boolean masksAny;
+
+    MaskPlan(CellMask[] masks) {
+        this.masks = masks;
+        this.masksAny = Arrays.stream(masks).anyMatch(m -> m != null && m != CLEAR);
+    }
+
+    CellMask mask(int column) {
+        return column > 0 && column < masks.length ? masks[column] : CLEAR;
+    }
+
+    boolean masksAny() {
+        return masksAny;
+    }
+
+    boolean isMasked(int column) {
+        return mask(column) != CLEAR;
+    }
+}

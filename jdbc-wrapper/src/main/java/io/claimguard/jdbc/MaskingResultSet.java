@@ -1,0 +1,462 @@
+package io.claimguard.jdbc;
+
+import io.claimguard.jdbc.mask.CellMask;
+import io.claimguard.jdbc.mask.MaskedValue;
+import java.io.ByteArrayInputStream;
+import java.io.InputStream;
+import java.io.Reader;
+import java.io.StringReader;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.net.URL;
+import java.nio.charset.StandardCharsets;
+import java.sql.Array;
+import java.sql.Blob;
+import java.sql.Clob;
+import java.sql.Date;
+import java.sql.NClob;
+import java.sql.Ref;
+import java.sql.ResultSet;
+import java.sql.RowId;
+import java.sql.SQLException;
+import java.sql.SQLXML;
+import java.sql.Statement;
+import java.sql.Time;
+import java.sql.Timestamp;
+import java.util.Calendar;
+import java.util.Map;
+import javax.sql.rowset.serial.SerialBlob;
+import javax.sql.rowset.serial.SerialClob;
+
+/**
+ * A result set that shows masked values in place of the columns its {@link MaskPlan} protects.
+ *
+ * <p>Every getter of column data by index is written here, and each first looks up the column's
+ * mask: {@link MaskPlan#CLEAR} reads the driver directly (no allocation), anything else reads the
+ * masked value and converts it to what the getter returns, so a masked integer still reads with
+ * {@code getInt}. The generated {@link DelegatingResultSet} routes getters by label here, checks
+ * every {@code updateXxx} with {@link #checkWritable}, and passes navigation through. Methods
+ * here are final so that a stale generated pass-through cannot override them.
+ */
+abstract class MaskingResultSet implements ResultSet {
+    private static final int RAW = 0;
+    private static final int MASKED = 1;
+    private static final int MASKED_NULL = 2;
+
+    final ResultSet delegate;
+    final MaskPlan plan;
+    /** The statement that produced this result, or null for metadata results. */
+    private final GuardedStatement<?> statement;
+    private final GuardedConnection connection;
+    /** What the latest getter read, so that {@link #wasNull()} answers for masked values too. */
+    private int lastRead = RAW;
+
+    MaskingResultSet(ResultSet delegate, MaskPlan plan, GuardedStatement<?> statement, GuardedConnection connection) {
+        this.delegate = delegate;
+        this.plan = plan;
+        this.statement = statement;
+        this.connection = connection;
+    }
+
+    private MaskedValue masked(CellMask mask, int column) throws SQLException {
+        MaskedValue value = mask.read(delegate, column);
+        lastRead = value.isNull() ? MASKED_NULL : MASKED;
+        return value;
+    }
+
+    /** For getters whose types a mask cannot produce (arrays, refs, XML): a masked cell reads as NULL. */
+    private boolean hidden(int column) {
+        if (plan.isMasked(column)) {
+            lastRead = MASKED_NULL;
+            return true;
+        }
+        lastRead = RAW;
+        return false;
+    }
+
+    /** Refuses to write a column the subject is shown masked. */
+    final void checkWritable(int column) throws SQLException {
+        if (plan.isMasked(column)) {
+            throw Denials.denied("column " + delegate.getMetaData().getColumnLabel(column)
+                    + " is protected and may not be updated by this subject");
+        }
+    }
+
+    final void checkWritable(String label) throws SQLException {
+        if (plan.masksAny()) {
+            checkWritable(delegate.findColumn(label));
+        }
+    }
+
+    private Object cursorSafe(Object value) throws SQLException {
+        return statement == null ? value : statement.cursorSafe(value);
+    }
+
+    @Override
+    public final boolean wasNull() throws SQLException {
+        return lastRead == RAW ? delegate.wasNull() : lastRead == MASKED_NULL;
+    }
+
+    @Override
+    public final String getString(int column) throws SQLException {
+        CellMask mask = plan.mask(column);
+        if (mask == MaskPlan.CLEAR) {
+            lastRead = RAW;
+            return delegate.getString(column);
+        }
+        return masked(mask, column).text();
+    }
+
+    @Override
+    public final String getNString(int column) throws SQLException {
+        CellMask mask = plan.mask(column);
+        if (mask == MaskPlan.CLEAR) {
+            lastRead = RAW;
+            return delegate.getNString(column);
+        }
+        return masked(mask, column).text();
+    }
+
+    @Override
+    public final boolean getBoolean(int column) throws SQLException {
+        CellMask mask = plan.mask(column);
+        if (mask == MaskPlan.CLEAR) {
+            lastRead = RAW;
+            return delegate.getBoolean(column);
+        }
+        Boolean value = masked(mask, column).as(Boolean.class);
+        return value != null && value;
+    }
+
+    @Override
+    public final byte getByte(int column) throws SQLException {
+        CellMask mask = plan.mask(column);
+        if (mask == MaskPlan.CLEAR) {
+            lastRead = RAW;
+            return delegate.getByte(column);
+        }
+        Byte value = masked(mask, column).as(Byte.class);
+        return value == null ? 0 : value;
+    }
+
+    @Override
+    public final short getShort(int column) throws SQLException {
+        CellMask mask = plan.mask(column);
+        if (mask == MaskPlan.CLEAR) {
+            lastRead = RAW;
+            return delegate.getShort(column);
+        }
+        Short value = masked(mask, column).as(Short.class);
+        return value == null ? 0 : value;
+    }
+
+    @Override
+    public final int getInt(int column) throws SQLException {
+        CellMask mask = plan.mask(column);
+        if (mask == MaskPlan.CLEAR) {
+            lastRead = RAW;
+            return delegate.getInt(column);
+        }
+        Integer value = masked(mask, column).as(Integer.class);
+        return value == null ? 0 : value;
+    }
+
+    @Override
+    public final long getLong(int column) throws SQLException {
+        CellMask mask = plan.mask(column);
+        if (mask == MaskPlan.CLEAR) {
+            lastRead = RAW;
+            return delegate.getLong(column);
+        }
+        Long value = masked(mask, column).as(Long.class);
+        return value == null ? 0L : value;
+    }
+
+    @Override
+    public final float getFloat(int column) throws SQLException {
+        CellMask mask = plan.mask(column);
+        if (mask == MaskPlan.CLEAR) {
+            lastRead = RAW;
+            return delegate.getFloat(column);
+        }
+        Float value = masked(mask, column).as(Float.class);
+        return value == null ? 0f : value;
+    }
+
+    @Override
+    public final double getDouble(int column) throws SQLException {
+        CellMask mask = plan.mask(column);
+        if (mask == MaskPlan.CLEAR) {
+            lastRead = RAW;
+            return delegate.getDouble(column);
+        }
+        Double value = masked(mask, column).as(Double.class);
+        return value == null ? 0d : value;
+    }
+
+    @Override
+    public final BigDecimal getBigDecimal(int column) throws SQLException {
+        CellMask mask = plan.mask(column);
+        if (mask == MaskPlan.CLEAR) {
+            lastRead = RAW;
+            return delegate.getBigDecimal(column);
+        }
+        return masked(mask, column).as(BigDecimal.class);
+    }
+
+    @Override
+    @Deprecated
+    public final BigDecimal getBigDecimal(int column, int scale) throws SQLException {
+        CellMask mask = plan.mask(column);
+        if (mask == MaskPlan.CLEAR) {
+            lastRead = RAW;
+            return delegate.getBigDecimal(column, scale);
+        }
+        BigDecimal value = masked(mask, column).as(BigDecimal.class);
+        return value == null ? null : value.setScale(scale, RoundingMode.HALF_UP);
+    }
+
+    @Override
+    public final byte[] getBytes(int column) throws SQLException {
+        CellMask mask = plan.mask(column);
+        if (mask == MaskPlan.CLEAR) {
+            lastRead = RAW;
+            return delegate.getBytes(column);
+        }
+        return masked(mask, column).bytes();
+    }
+
+    @Override
+    public final Date getDate(int column) throws SQLException {
+        CellMask mask = plan.mask(column);
+        if (mask == MaskPlan.CLEAR) {
+            lastRead = RAW;
+            return delegate.getDate(column);
+        }
+        return masked(mask, column).as(Date.class);
+    }
+
+    @Override
+    public final Date getDate(int column, Calendar calendar) throws SQLException {
+        CellMask mask = plan.mask(column);
+        if (mask == MaskPlan.CLEAR) {
+            lastRead = RAW;
+            return delegate.getDate(column, calendar);
+        }
+        return masked(mask, column).as(Date.class);
+    }
+
+    @Override
+    public final Time getTime(int column) throws SQLException {
+        CellMask mask = plan.mask(column);
+        if (mask == MaskPlan.CLEAR) {
+            lastRead = RAW;
+            return delegate.getTime(column);
+        }
+        return masked(mask, column).as(Time.class);
+    }
+
+    @Override
+    public final Time getTime(int column, Calendar calendar) throws SQLException {
+        CellMask mask = plan.mask(column);
+        if (mask == MaskPlan.CLEAR) {
+            lastRead = RAW;
+            return delegate.getTime(column, calendar);
+        }
+        return masked(mask, column).as(Time.class);
+    }
+
+    @Override
+    public final Timestamp getTimestamp(int column) throws SQLException {
+        CellMask mask = plan.mask(column);
+        if (mask == MaskPlan.CLEAR) {
+            lastRead = RAW;
+            return delegate.getTimestamp(column);
+        }
+        return masked(mask, column).as(Timestamp.class);
+    }
+
+    @Override
+    public final Timestamp getTimestamp(int column, Calendar calendar) throws SQLException {
+        CellMask mask = plan.mask(column);
+        if (mask == MaskPlan.CLEAR) {
+            lastRead = RAW;
+            return delegate.getTimestamp(column, calendar);
+        }
+        return masked(mask, column).as(Timestamp.class);
+    }
+
+    @Override
+    public final InputStream getAsciiStream(int column) throws SQLException {
+        CellMask mask = plan.mask(column);
+        if (mask == MaskPlan.CLEAR) {
+            lastRead = RAW;
+            return delegate.getAsciiStream(column);
+        }
+        String text = masked(mask, column).text();
+        return text == null ? null : new ByteArrayInputStream(text.getBytes(StandardCharsets.US_ASCII));
+    }
+
+    @Override
+    @Deprecated
+    public final InputStream getUnicodeStream(int column) throws SQLException {
+        CellMask mask = plan.mask(column);
+        if (mask == MaskPlan.CLEAR) {
+            lastRead = RAW;
+            return delegate.getUnicodeStream(column);
+        }
+        String text = masked(mask, column).text();
+        return text == null ? null : new ByteArrayInputStream(text.getBytes(StandardCharsets.UTF_16BE));
+    }
+
+    @Override
+    public final InputStream getBinaryStream(int column) throws SQLException {
+        CellMask mask = plan.mask(column);
+        if (mask == MaskPlan.CLEAR) {
+            lastRead = RAW;
+            return delegate.getBinaryStream(column);
+        }
+        byte[] bytes = masked(mask, column).bytes();
+        return bytes == null ? null : new ByteArrayInputStream(bytes);
+    }
+
+    @Override
+    public final Reader getCharacterStream(int column) throws SQLException {
+        CellMask mask = plan.mask(column);
+        if (mask == MaskPlan.CLEAR) {
+            lastRead = RAW;
+            return delegate.getCharacterStream(column);
+        }
+        String text = masked(mask, column).text();
+        return text == null ? null : new StringReader(text);
+    }
+
+    @Override
+    public final Reader getNCharacterStream(int column) throws SQLException {
+        CellMask mask = plan.mask(column);
+        if (mask == MaskPlan.CLEAR) {
+            lastRead = RAW;
+            return delegate.getNCharacterStream(column);
+        }
+        String text = masked(mask, column).text();
+        return text == null ? null : new StringReader(text);
+    }
+
+    @Override
+    public final Object getObject(int column) throws SQLException {
+        CellMask mask = plan.mask(column);
+        if (mask == MaskPlan.CLEAR) {
+            lastRead = RAW;
+            return cursorSafe(delegate.getObject(column));
+        }
+        return masked(mask, column).object();
+    }
+
+    @Override
+    public final Object getObject(int column, Map<String, Class<?>> map) throws SQLException {
+        CellMask mask = plan.mask(column);
+        if (mask == MaskPlan.CLEAR) {
+            lastRead = RAW;
+            return cursorSafe(delegate.getObject(column, map));
+        }
+        return masked(mask, column).object();
+    }
+
+    @Override
+    public final <T> T getObject(int column, Class<T> type) throws SQLException {
+        CellMask mask = plan.mask(column);
+        if (mask == MaskPlan.CLEAR) {
+            lastRead = RAW;
+            T value = delegate.getObject(column, type);
+            return value instanceof ResultSet ? type.cast(cursorSafe(value)) : value;
+        }
+        return masked(mask, column).as(type);
+    }
+
+    @Override
+    public final Blob getBlob(int column) throws SQLException {
+        CellMask mask = plan.mask(column);
+        if (mask == MaskPlan.CLEAR) {
+            lastRead = RAW;
+            return delegate.getBlob(column);
+        }
+        byte[] bytes = masked(mask, column).bytes();
+        return bytes == null ? null : new SerialBlob(bytes);
+    }
+
+    @Override
+    public final Clob getClob(int column) throws SQLException {
+        CellMask mask = plan.mask(column);
+        if (mask == MaskPlan.CLEAR) {
+            lastRead = RAW;
+            return delegate.getClob(column);
+        }
+        String text = masked(mask, column).text();
+        return text == null ? null : new SerialClob(text.toCharArray());
+    }
+
+    @Override
+    public final NClob getNClob(int column) throws SQLException {
+        CellMask mask = plan.mask(column);
+        if (mask == MaskPlan.CLEAR) {
+            lastRead = RAW;
+            return delegate.getNClob(column);
+        }
+        String text = masked(mask, column).text();
+        return text == null ? null : new MaskedNClob(text);
+    }
+
+    @Override
+    public final Array getArray(int column) throws SQLException {
+        return hidden(column) ? null : delegate.getArray(column);
+    }
+
+    @Override
+    public final Ref getRef(int column) throws SQLException {
+        return hidden(column) ? null : delegate.getRef(column);
+    }
+
+    @Override
+    public final RowId getRowId(int column) throws SQLException {
+        return hidden(column) ? null : delegate.getRowId(column);
+    }
+
+    @Override
+    public final SQLXML getSQLXML(int column) throws SQLException {
+        return hidden(column) ? null : delegate.getSQLXML(column);
+    }
+
+    @Override
+    public final URL getURL(int column) throws SQLException {
+        return hidden(column) ? null : delegate.getURL(column);
+    }
+
+    @Override
+    public final Statement getStatement() {
+        return statement;
+    }
+
+    @Override
+    public final <T> T unwrap(Class<T> iface) throws SQLException {
+        return Unwrapping.unwrap(this, delegate, iface, connection.enforcement.policy().allowUnwrap());
+    }
+
+    @Override
+    public final boolean isWrapperFor(Class<?> iface) throws SQLException {
+        return Unwrapping.isWrapperFor(this, delegate, iface, connection.enforcement.policy().allowUnwrap());
+    }
+
+    @Override
+    public String toString() {
+        return "ClaimGuard[" + delegate + "]";
+    }
+
+    /** A masked NClob: the JDK's serial Clob, marked as national-character data. */
+    private static final class MaskedNClob extends SerialClob implements NClob {
+        private static final long serialVersionUID = 1L;
+
+        MaskedNClob(String text) throws SQLException {
+            super(text.toCharArray());
+        }
+    }
+}

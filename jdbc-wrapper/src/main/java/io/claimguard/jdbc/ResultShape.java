@@ -1,0 +1,197 @@
+package io.claimguard.jdbc;
+
+import io.claimguard.core.Subject;
+import io.claimguard.jdbc.analysis.Analysis;
+import io.claimguard.jdbc.analysis.Output;
+import io.claimguard.jdbc.mask.CellMask;
+import io.claimguard.jdbc.mask.ColumnMask;
+import io.claimguard.jdbc.mask.ColumnType;
+import io.claimguard.jdbc.policy.ColumnRef;
+import io.claimguard.jdbc.policy.ColumnRule;
+import io.claimguard.jdbc.policy.Dialect;
+import io.claimguard.jdbc.policy.Name;
+import io.claimguard.jdbc.policy.Policy;
+import java.sql.ResultSetMetaData;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * Which protected columns each column of a result derives from, whatever the subject: the
+ * statement's analysis laid over the result's metadata. A prepared statement keeps its shape
+ * across runs; {@link #planFor} turns it into one subject's masks.
+ *
+ * <p>Two sources are united, so that either can only add protection: the SELECT-list analysis
+ * (aliases, expressions, {@code *} matched by label) and the base table and column the driver
+ * reports for the result column, where it reports one.
+ */
+final class ResultShape {
+    static final ResultShape NOTHING_PROTECTED = new ResultShape(new ColumnRule[0][], new boolean[0], new ColumnType[0]);
+    private static final ColumnMask DEFAULT_MASK = ColumnMask.parse("default", null);
+
+    /** Per 1-based column: the rules it derives from (empty: unprotected). */
+    private final ColumnRule[][] rules;
+    /** Per column: whether it hands a protected value through unchanged, so its own mask fits. */
+    private final boolean[] direct;
+    private final ColumnType[] types;
+
+    private ResultShape(ColumnRule[][] rules, boolean[] direct, ColumnType[] types) {
+        this.rules = rules;
+        this.direct = direct;
+        this.types = types;
+    }
+
+    static ResultShape of(ResultSetMetaData metaData, Analysis analysis, Policy policy, Dialect dialect)
+            throws SQLException {
+        int count = metaData.getColumnCount();
+        Builder shape = new Builder(count);
+        List<Output> outputs = analysis.outputs();
+        for (int column = 1; column <= count; column++) {
+            Set<ColumnRule> found = new LinkedHashSet<>(analysis.taint());
+            boolean passesThrough = analysis.taint().isEmpty();
+            Output item = itemFor(column, count, outputs);
+            if (item == null && !outputs.isEmpty()) {
+                // items and columns cannot be aligned: every column may come from any item
+                for (Output output : outputs) {
+                    found.addAll(output.isStar() ? byLabel(metaData, column, output.starTables(), policy, dialect) : output.rules());
+                }
+                passesThrough = false;
+            } else if (item != null) {
+                found.addAll(item.isStar() ? byLabel(metaData, column, item.starTables(), policy, dialect) : item.rules());
+                passesThrough &= item.direct();
+            }
+            List<ColumnRule> base = policy.rulesFor(baseColumn(metaData, column), dialect);
+            found.addAll(base);
+            shape.set(column, found, passesThrough || (found.size() == base.size() && !base.isEmpty()), metaData);
+        }
+        return shape.build();
+    }
+
+    /** For generated keys: each column is a column of one of the statement's tables, by label. */
+    static ResultShape ofTableColumns(ResultSetMetaData metaData, Analysis analysis, Policy policy, Dialect dialect)
+            throws SQLException {
+        int count = metaData.getColumnCount();
+        Builder shape = new Builder(count);
+        for (int column = 1; column <= count; column++) {
+            Set<ColumnRule> found = new LinkedHashSet<>(byLabel(metaData, column, analysis.tables(), policy, dialect));
+            found.addAll(policy.rulesFor(baseColumn(metaData, column), dialect));
+            shape.set(column, found, true, metaData);
+        }
+        return shape.build();
+    }
+
+    /** The SELECT item that produced {@code column}, or null when they cannot be aligned. */
+    private static Output itemFor(int column, int count, List<Output> outputs) {
+        int stars = (int) outputs.stream().filter(Output::isStar).count();
+        if (stars == 0) {
+            return outputs.size() == count ? outputs.get(column - 1) : null;
+        }
+        if (stars > 1 || count < outputs.size() - 1) {
+            return null;
+        }
+        int before = 0;
+        while (!outputs.get(before).isStar()) {
+            before++;
+        }
+        int after = outputs.size() - before - 1;
+        if (column <= before) {
+            return outputs.get(column - 1);
+        }
+        if (column > count - after) {
+            return outputs.get(outputs.size() - (count - column) - 1);
+        }
+        return outputs.get(before);
+    }
+
+    private static List<ColumnRule> byLabel(ResultSetMetaData metaData, int column, List<Output.TableName> tables,
+                                            Policy policy, Dialect dialect) throws SQLException {
+        Name label = new Name(metaData.getColumnLabel(column), true);
+        List<ColumnRule> found = new ArrayList<>();
+        for (Output.TableName table : tables) {
+            found.addAll(policy.rulesFor(new ColumnRef(table.schema(), table.table(), label), dialect));
+        }
+        return found;
+    }
+
+    /** The base column the driver reports, or a reference that matches nothing. */
+    private static ColumnRef baseColumn(ResultSetMetaData metaData, int column) throws SQLException {
+        String table = metaData.getTableName(column);
+        String name = metaData.getColumnName(column);
+        if (table == null || table.isEmpty() || name == null || name.isEmpty()) {
+            return ColumnRef.stored(null, "", "");
+        }
+        String schema = metaData.getSchemaName(column);
+        if (schema == null || schema.isEmpty()) {
+            schema = metaData.getCatalogName(column);   // MariaDB reports the database as catalog
+        }
+        return ColumnRef.stored(schema, table, name);
+    }
+
+    /** The masks for one subject (null when the statement ran without one). */
+    MaskPlan planFor(Subject subject) {
+        if (rules.length == 0) {
+            return MaskPlan.NOTHING_MASKED;
+        }
+        CellMask[] masks = new CellMask[rules.length];
+        Arrays.fill(masks, MaskPlan.CLEAR);
+        boolean any = false;
+        for (int column = 1; column < rules.length; column++) {
+            List<ColumnRule> denied = new ArrayList<>(0);
+            for (ColumnRule rule : rules[column]) {
+                if (!rule.allows(subject)) {
+                    denied.add(rule);
+                }
+            }
+            if (!denied.isEmpty()) {
+                masks[column] = maskFor(denied, direct[column]).bind(types[column]);
+                any = true;
+            }
+        }
+        return any ? new MaskPlan(masks) : MaskPlan.NOTHING_MASKED;
+    }
+
+    /**
+     * A value passed through unchanged gets its column's mask; anything computed from protected
+     * values (or from several columns with different masks) gets NULL if any of them asks for NULL,
+     * and otherwise the type's default.
+     */
+    private static ColumnMask maskFor(List<ColumnRule> denied, boolean passesThrough) {
+        ColumnMask first = denied.get(0).mask();
+        boolean same = denied.stream().allMatch(r -> r.mask().spec().equals(first.spec()));
+        if (passesThrough && same) {
+            return first;
+        }
+        return denied.stream().anyMatch(r -> r.mask() == ColumnMask.NULL) ? ColumnMask.NULL : DEFAULT_MASK;
+    }
+
+    private static final class Builder {
+        private final ColumnRule[][] rules;
+        private final boolean[] direct;
+        private final ColumnType[] types;
+        private boolean protectsAny;
+
+        Builder(int count) {
+            rules = new ColumnRule[count + 1][];
+            direct = new boolean[count + 1];
+            types = new ColumnType[count + 1];
+            rules[0] = new ColumnRule[0];
+        }
+
+        void set(int column, Set<ColumnRule> found, boolean passesThrough, ResultSetMetaData metaData)
+                throws SQLException {
+            rules[column] = found.toArray(new ColumnRule[0]);
+            direct[column] = passesThrough;
+            if (!found.isEmpty()) {
+                types[column] = ColumnType.of(metaData, column);
+                protectsAny = true;
+            }
+        }
+
+        ResultShape build() {
+            return protectsAny ? new ResultShape(rules, direct, types) : NOTHING_PROTECTED;
+        }
+    }
+}

@@ -1,0 +1,89 @@
+package io.claimguard.jdbc.analysis;
+
+import io.claimguard.jdbc.policy.ColumnRule;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * What one SQL text can reveal of protected columns, known before any subject or result
+ * metadata: computed once per distinct text and dialect, then shared by every execution.
+ *
+ * <ul>
+ *   <li>{@link #outputs()}: per SELECT-list item, when the statement is a projection whose items
+ *       map onto result columns; empty otherwise;</li>
+ *   <li>{@link #taint()}: rules that taint every result column, for statements whose columns
+ *       cannot be told apart (and the whole of what an unanalysable statement mentions);</li>
+ *   <li>{@link #predicates()}: rules used to choose or order rows;</li>
+ *   <li>{@link #touched()}: every rule the statement involves in any way;</li>
+ *   <li>{@link #tables()}: the tables the statement names;</li>
+ *   <li>{@link #unanalysable()}: why the statement could not be analysed, or null.</li>
+ * </ul>
+ */
+public final class Analysis {
+    private final List<Output> outputs;
+    private final Set<ColumnRule> taint;
+    private final Set<ColumnRule> predicates;
+    private final Set<ColumnRule> touched;
+    private final String unanalysable;
+    private final List<Output.TableName> tables;
+
+    private Analysis(List<Output> outputs, Set<ColumnRule> taint, Set<ColumnRule> predicates, String unanalysable,
+                     List<Output.TableName> tables) {
+        this.outputs = List.copyOf(outputs);
+        this.tables = List.copyOf(tables);
+        this.taint = Set.copyOf(taint);
+        this.predicates = Set.copyOf(predicates);
+        this.unanalysable = unanalysable;
+        Set<ColumnRule> all = new LinkedHashSet<>(taint);
+        all.addAll(predicates);
+        for (Output output : outputs) {
+            all.addAll(output.rules());
+        }
+        this.touched = Set.copyOf(all);
+    }
+
+    static Analysis projection(List<Output> outputs, Set<ColumnRule> predicates, List<Output.TableName> tables) {
+        return new Analysis(outputs, Set.of(), predicates, null, tables);
+    }
+
+    static Analysis tainted(Set<ColumnRule> taint, Set<ColumnRule> predicates, List<Output.TableName> tables) {
+        return new Analysis(List.of(), taint, predicates, null, tables);
+    }
+
+    static Analysis unanalysable(String reason, Set<ColumnRule> mentioned) {
+        return new Analysis(List.of(), mentioned, Set.of(), reason, List.of());
+    }
+
+    /** The tables the statement names, for matching generated-key columns by label. */
+    public List<Output.TableName> tables() {
+        return tables;
+    }
+
+    public List<Output> outputs() {
+        return outputs;
+    }
+
+    public Set<ColumnRule> taint() {
+        return taint;
+    }
+
+    public Set<ColumnRule> predicates() {
+        return predicates;
+    }
+
+    public Set<ColumnRule> touched() {
+        return touched;
+    }
+
+    /** Why the statement could not be analysed (no SQL text in it), or null if it was. */
+    public String unanalysable() {
+        return unanalysable;
+    }
+
+    @Override
+    public String toString() {
+        return "Analysis[" + (unanalysable != null ? "unanalysable: " + unanalysable + ", " : "")
+                + outputs.size() + " outputs, taint=" + taint + ", predicates=" + predicates + "]";
+    }
+}

@@ -1,0 +1,30 @@
+package io.claimguard.jdbc.analysis;
+
+import io.claimguard.jdbc.policy.ColumnRule;
+import io.claimguard.jdbc.policy.Name;
+import java.util.List;
+
+/**
+ * One item of a SELECT list: the protected columns it derives from, and whether it hands a
+ * column's value through unchanged ({@code direct}), in which case that column's own mask fits.
+ * A {@code *} item stands for several result columns, matched by label against {@code starTables};
+ * its {@code rules} are every protected column of those tables.
+ */
+public record Output(List<ColumnRule> rules, boolean direct, List<TableName> starTables) {
+
+    /** A table a {@code *} expands over, as the statement names it. */
+    public record TableName(Name schema, Name table) {
+    }
+
+    static Output expression(List<ColumnRule> rules, boolean direct) {
+        return new Output(List.copyOf(rules), direct, List.of());
+    }
+
+    static Output star(List<TableName> tables, List<ColumnRule> tableRules) {
+        return new Output(List.copyOf(tableRules), true, List.copyOf(tables));
+    }
+
+    public boolean isStar() {
+        return !starTables.isEmpty();
+    }
+}

@@ -1,0 +1,127 @@
+package io.claimguard.jdbc.analysis;
+
+import java.util.ArrayList;
+import java.util.List;
+import net.sf.jsqlparser.expression.Expression;
+import net.sf.jsqlparser.expression.Function;
+import net.sf.jsqlparser.schema.Column;
+import net.sf.jsqlparser.schema.Table;
+import net.sf.jsqlparser.statement.Statement;
+import net.sf.jsqlparser.statement.select.AllColumns;
+import net.sf.jsqlparser.statement.select.AllTableColumns;
+import net.sf.jsqlparser.statement.select.Join;
+import net.sf.jsqlparser.statement.select.OrderByElement;
+import net.sf.jsqlparser.statement.select.PlainSelect;
+import net.sf.jsqlparser.statement.select.SelectItem;
+import net.sf.jsqlparser.util.TablesNamesFinder;
+
+/**
+ * Walks a parse tree (jsqlparser's {@link TablesNamesFinder} visits every node kind) and collects
+ * every table, column and {@code *} it contains, plus the expressions that filter, group or sort
+ * rows in every SELECT found anywhere in the tree.
+ */
+final class ReferenceCollector extends TablesNamesFinder<Void> {
+    final List<Table> tables = new ArrayList<>();
+    final List<Column> columns = new ArrayList<>();
+    final List<Expression> predicates = new ArrayList<>();
+    boolean star;
+
+    static ReferenceCollector of(Statement statement) {
+        ReferenceCollector collector = new ReferenceCollector();
+        collector.init(false);
+        statement.accept(collector, null);
+        return collector;
+    }
+
+    static ReferenceCollector of(Expression expression) {
+        ReferenceCollector collector = new ReferenceCollector();
+        collector.init(true);
+        expression.accept(collector, null);
+        return collector;
+    }
+
+    @Override
+    public <S> Void visit(Table table, S context) {
+        tables.add(table);
+        return super.visit(table, context);
+    }
+
+    @Override
+    public <S> Void visit(Column column, S context) {
+        columns.add(column);
+        return super.visit(column, context);
+    }
+
+    @Override
+    public <S> Void visit(AllColumns allColumns, S context) {
+        star = true;
+        return super.visit(allColumns, context);
+    }
+
+    @Override
+    public <S> Void visit(AllTableColumns allTableColumns, S context) {
+        star = true;
+        return super.visit(allTableColumns, context);
+    }
+
+    /** {@code COUNT(*)} counts rows and reveals no column, so its star is not a reference. */
+    @Override
+    public <S> Void visit(Function function, S context) {
+        if (function.isAllColumns() || isCountStar(function)) {
+            return null;
+        }
+        return super.visit(function, context);
+    }
+
+    private static boolean isCountStar(Function function) {
+        return "count".equalsIgnoreCase(function.getName()) && function.getParameters() != null
+                && function.getParameters().size() == 1 && function.getParameters().get(0) instanceof AllColumns;
+    }
+
+    @Override
+    public <S> Void visit(PlainSelect select, S context) {
+        predicates.addAll(PredicatePositions.of(select));
+        return super.visit(select, context);
+    }
+
+    /** The expressions of one SELECT that decide which rows come back, or in which order. */
+    static final class PredicatePositions {
+        private PredicatePositions() {
+        }
+
+        static List<Expression> of(PlainSelect select) {
+            List<Expression> found = new ArrayList<>();
+            addIfPresent(found, select.getWhere());
+            addIfPresent(found, select.getHaving());
+            addIfPresent(found, select.getQualify());
+            if (select.getJoins() != null) {
+                for (Join join : select.getJoins()) {
+                    join.getOnExpressions().forEach(e -> addIfPresent(found, e));
+                    if (join.getUsingColumns() != null) {
+                        found.addAll(join.getUsingColumns());
+                    }
+                }
+            }
+            if (select.getGroupBy() != null && select.getGroupBy().getGroupByExpressionList() != null) {
+                found.addAll(select.getGroupBy().getGroupByExpressionList());
+            }
+            if (select.getOrderByElements() != null) {
+                for (OrderByElement order : select.getOrderByElements()) {
+                    addIfPresent(found, order.getExpression());
+                }
+            }
+            if (select.getDistinct() != null && select.getDistinct().getOnSelectItems() != null) {
+                for (SelectItem<?> item : select.getDistinct().getOnSelectItems()) {
+                    addIfPresent(found, item.getExpression());
+                }
+            }
+            return found;
+        }
+
+        private static void addIfPresent(List<Expression> into, Expression expression) {
+            if (expression != null) {
+                into.add(expression);
+            }
+        }
+    }
+}

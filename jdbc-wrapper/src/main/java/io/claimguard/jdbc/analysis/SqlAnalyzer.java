@@ -1,0 +1,322 @@
+package io.claimguard.jdbc.analysis;
+
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import io.claimguard.jdbc.policy.ColumnRef;
+import io.claimguard.jdbc.policy.ColumnRule;
+import io.claimguard.jdbc.policy.Dialect;
+import io.claimguard.jdbc.policy.Name;
+import io.claimguard.jdbc.policy.Policy;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.regex.Pattern;
+import net.sf.jsqlparser.expression.Expression;
+import net.sf.jsqlparser.expression.LongValue;
+import net.sf.jsqlparser.parser.AbstractJSqlParser;
+import net.sf.jsqlparser.parser.CCJSqlParser;
+import net.sf.jsqlparser.parser.CCJSqlParserUtil;
+import net.sf.jsqlparser.schema.Column;
+import net.sf.jsqlparser.schema.Table;
+import net.sf.jsqlparser.statement.Statement;
+import net.sf.jsqlparser.statement.Statements;
+import net.sf.jsqlparser.statement.delete.Delete;
+import net.sf.jsqlparser.statement.execute.Execute;
+import net.sf.jsqlparser.statement.select.AllColumns;
+import net.sf.jsqlparser.statement.select.AllTableColumns;
+import net.sf.jsqlparser.statement.select.FromItem;
+import net.sf.jsqlparser.statement.select.Join;
+import net.sf.jsqlparser.statement.select.PlainSelect;
+import net.sf.jsqlparser.statement.select.SelectItem;
+import net.sf.jsqlparser.statement.update.Update;
+
+/**
+ * Finds which protected columns a SQL text can reveal, with jsqlparser, once per distinct text.
+ *
+ * <p>Three levels of precision, each sound on its own:
+ * <ol>
+ *   <li>A text that names no protected table or column (as a word, in any case) cannot reference
+ *       one: it is not parsed at all.</li>
+ *   <li>A single SELECT over plain tables is read item by item: aliases, {@code *},
+ *       {@code t.*}, expressions, scalar subqueries and whole-row references.</li>
+ *   <li>Anything else that parses taints every result column with every protected column it
+ *       references; text that does not parse, and routine calls whose bodies are invisible, are
+ *       reported {@linkplain Analysis#unanalysable() unanalysable} with what they mention.</li>
+ * </ol>
+ * Results are cached in a bounded Caffeine cache keyed by the SQL text.
+ */
+public final class SqlAnalyzer {
+    private static final int CACHE_SIZE = 10_000;
+    private static final Pattern ESCAPED_CALL = Pattern.compile("\\{\\s*(\\?\\s*=\\s*)?call\\b", Pattern.CASE_INSENSITIVE);
+    /** PostgreSQL's U&"\0073sn" spells an identifier that no word search can see. */
+    private static final Pattern UNICODE_IDENTIFIER = Pattern.compile("[uU]&\"");
+
+    private final Policy policy;
+    private final Dialect dialect;
+    private final Cache<String, Analysis> cache = Caffeine.newBuilder().maximumSize(CACHE_SIZE).build();
+    private final Analysis nothingProtected = Analysis.tainted(Set.of(), Set.of(), List.of());
+    private final Analysis routineCall;
+
+    public SqlAnalyzer(Policy policy, Dialect dialect) {
+        this.policy = policy;
+        this.dialect = dialect;
+        this.routineCall = Analysis.unanalysable("calls a routine, whose output cannot be analysed", Set.copyOf(policy.rules()));
+    }
+
+    public Analysis analyze(String sql) {
+        return cache.get(sql, this::analyzeUncached);
+    }
+
+    private Analysis analyzeUncached(String sql) {
+        if (ESCAPED_CALL.matcher(sql).find()) {
+            return routineCall;
+        }
+        if (UNICODE_IDENTIFIER.matcher(sql).find()) {
+            return Analysis.unanalysable("uses Unicode-escaped identifiers", Set.copyOf(policy.rules()));
+        }
+        Set<ColumnRule> mentioned = policy.mentionedIn(sql);
+        if (mentioned.isEmpty()) {
+            return nothingProtected;
+        }
+        Statements statements = parse(sql);
+        if (statements == null || statements.isEmpty()) {
+            return Analysis.unanalysable("cannot be parsed", mentioned);
+        }
+        try {
+            if (statements.size() == 1) {
+                return analyze(statements.get(0));
+            }
+            Set<ColumnRule> taint = new LinkedHashSet<>();
+            Set<ColumnRule> predicates = new LinkedHashSet<>();
+            List<Output.TableName> tables = new ArrayList<>();
+            for (Statement statement : statements) {
+                Analysis part = analyze(statement);
+                if (part.unanalysable() != null) {
+                    return Analysis.unanalysable(part.unanalysable(), mentioned);
+                }
+                taint.addAll(part.touched());
+                predicates.addAll(part.predicates());
+                tables.addAll(part.tables());
+            }
+            return Analysis.tainted(taint, predicates, tables);
+        } catch (RuntimeException e) {
+            // jsqlparser's visitors refuse some statement kinds; fall back to what the text mentions.
+            return Analysis.unanalysable("cannot be analysed", mentioned);
+        }
+    }
+
+    private Analysis analyze(Statement statement) {
+        if (statement instanceof Execute) {
+            return routineCall;
+        }
+        if (statement instanceof PlainSelect select && hasPlainTables(select)) {
+            return projection(select);
+        }
+        return tainted(statement);
+    }
+
+    /** What any routine call, or a cursor it returns, may reveal: everything. */
+    public Analysis routineCall() {
+        return routineCall;
+    }
+
+    private Statements parse(String sql) {
+        // Simple parsing first: it is several times faster and handles most application SQL.
+        for (boolean complex : new boolean[] {false, true}) {
+            try {
+                CCJSqlParser parser = CCJSqlParserUtil.newParser(sql)
+                        .withDialect(parserDialect())
+                        .withAllowComplexParsing(complex);
+                return parser.Statements();
+            } catch (Exception | StackOverflowError e) {
+                // try the next setting
+            }
+        }
+        return null;
+    }
+
+    private AbstractJSqlParser.Dialect parserDialect() {
+        switch (dialect) {
+            case H2: return AbstractJSqlParser.Dialect.H2;
+            case POSTGRESQL: return AbstractJSqlParser.Dialect.POSTGRESQL;
+            case MARIADB: return AbstractJSqlParser.Dialect.MARIADB;
+            default: return AbstractJSqlParser.Dialect.ANSI_SQL;
+        }
+    }
+
+    // ---- level 2: a single SELECT over plain tables
+
+    private static boolean hasPlainTables(PlainSelect select) {
+        if (select.getWithItemsList() != null || select.getIntoTables() != null) {
+            return false;
+        }
+        if (select.getFromItem() != null && !(select.getFromItem() instanceof Table)) {
+            return false;
+        }
+        if (select.getJoins() != null) {
+            for (Join join : select.getJoins()) {
+                if (!(join.getFromItem() instanceof Table)) {
+                    return false;
+                }
+            }
+        }
+        return true;
+    }
+
+    private Analysis projection(PlainSelect select) {
+        List<Binding> from = new ArrayList<>();
+        addBinding(from, select.getFromItem());
+        if (select.getJoins() != null) {
+            select.getJoins().forEach(join -> addBinding(from, join.getFromItem()));
+        }
+        List<Output> outputs = new ArrayList<>();
+        List<String> aliases = new ArrayList<>();
+        Set<ColumnRule> predicates = new LinkedHashSet<>();
+        for (SelectItem<?> item : select.getSelectItems()) {
+            Expression expression = item.getExpression();
+            aliases.add(item.getAlias() == null ? null : Name.parse(item.getAlias().getName()).text());
+            if (expression instanceof AllTableColumns tableStar) {
+                outputs.add(star(qualified(from, tableStar.getTable())));
+            } else if (expression instanceof AllColumns) {
+                outputs.add(star(from));
+            } else {
+                ReferenceCollector found = ReferenceCollector.of(expression);
+                outputs.add(Output.expression(new ArrayList<>(resolve(found, from)), expression instanceof Column));
+                predicates.addAll(denied(resolveAll(found.predicates, from)));
+            }
+        }
+        for (Expression position : ReferenceCollector.PredicatePositions.of(select)) {
+            Output item = selectItemNamedBy(position, outputs, aliases);
+            if (item != null) {
+                predicates.addAll(denied(item.rules()));
+            } else {
+                ReferenceCollector found = ReferenceCollector.of(position);
+                predicates.addAll(denied(resolve(found, from)));
+                predicates.addAll(denied(resolveAll(found.predicates, from)));
+            }
+        }
+        return Analysis.projection(outputs, predicates, tableNames(from));
+    }
+
+    private Output star(List<Binding> tables) {
+        List<ColumnRule> rules = new ArrayList<>();
+        for (Binding binding : tables) {
+            rules.addAll(policy.rulesForTable(binding.schema(), binding.table(), dialect));
+        }
+        return Output.star(tableNames(tables), rules);
+    }
+
+    /** ORDER BY 2 or ORDER BY alias sort by a select item, not by a column of that name. */
+    private static Output selectItemNamedBy(Expression position, List<Output> outputs, List<String> aliases) {
+        if (position instanceof LongValue index) {
+            long i = index.getValue();
+            return i >= 1 && i <= outputs.size() ? outputs.get((int) i - 1) : null;
+        }
+        if (position instanceof Column column && column.getTable() == null) {
+            String name = Name.parse(column.getColumnName()).text();
+            for (int i = 0; i < aliases.size(); i++) {
+                if (name.equalsIgnoreCase(aliases.get(i))) {
+                    return outputs.get(i);
+                }
+            }
+        }
+        return null;
+    }
+
+    private Set<ColumnRule> resolveAll(List<Expression> expressions, List<Binding> scope) {
+        Set<ColumnRule> rules = new LinkedHashSet<>();
+        for (Expression expression : expressions) {
+            rules.addAll(resolve(ReferenceCollector.of(expression), scope));
+        }
+        return rules;
+    }
+
+    // ---- level 3: anything else that parses
+
+    private Analysis tainted(Statement statement) {
+        ReferenceCollector found = ReferenceCollector.of(statement);
+        List<Binding> scope = new ArrayList<>();
+        found.tables.forEach(table -> addBinding(scope, table));
+        List<Expression> predicatePositions = new ArrayList<>(found.predicates);
+        if (statement instanceof Update update && update.getWhere() != null) {
+            predicatePositions.add(update.getWhere());
+        }
+        if (statement instanceof Delete delete && delete.getWhere() != null) {
+            predicatePositions.add(delete.getWhere());
+        }
+        return Analysis.tainted(resolve(found, scope), denied(resolveAll(predicatePositions, scope)), tableNames(scope));
+    }
+
+    // ---- resolving names against the tables in scope
+
+    /** A table in a FROM clause: its name and the alias the statement refers to it by. */
+    private record Binding(Name schema, Name table, Name alias) {
+        boolean isCalled(Name qualifier) {
+            Name own = alias != null ? alias : table;
+            return own.text().equalsIgnoreCase(qualifier.text());
+        }
+    }
+
+    private static void addBinding(List<Binding> scope, FromItem item) {
+        if (item instanceof Table table && table.getName() != null) {
+            Name schema = table.getSchemaName() == null ? null : Name.parse(table.getSchemaName());
+            Name alias = table.getAlias() == null ? null : Name.parse(table.getAlias().getName());
+            scope.add(new Binding(schema, Name.parse(table.getName()), alias));
+        }
+    }
+
+    private static List<Binding> qualified(List<Binding> scope, Table qualifier) {
+        if (qualifier == null || qualifier.getName() == null) {
+            return scope;
+        }
+        Name name = Name.parse(qualifier.getName());
+        List<Binding> matching = scope.stream().filter(b -> b.isCalled(name)).toList();
+        return matching.isEmpty() ? scope : matching;   // an unknown qualifier could be anything in scope
+    }
+
+    private static List<Output.TableName> tableNames(List<Binding> bindings) {
+        return bindings.stream().map(b -> new Output.TableName(b.schema(), b.table())).toList();
+    }
+
+    /** Every protected column that the columns, stars and whole-row references found may denote. */
+    private Set<ColumnRule> resolve(ReferenceCollector found, List<Binding> outerScope) {
+        List<Binding> scope = new ArrayList<>(outerScope);
+        found.tables.forEach(table -> addBinding(scope, table));
+        Set<ColumnRule> rules = new LinkedHashSet<>();
+        for (Column column : found.columns) {
+            Name name = Name.parse(column.getColumnName());
+            for (Binding binding : qualified(scope, column.getTable())) {
+                rules.addAll(policy.rulesFor(new ColumnRef(binding.schema(), binding.table(), name), dialect));
+            }
+            if (column.getTable() == null || column.getTable().getName() == null) {
+                // row_to_json(c): a bare table name or alias stands for the whole row
+                for (Binding binding : scope) {
+                    if (binding.isCalled(name) || binding.table().text().equalsIgnoreCase(name.text())) {
+                        rules.addAll(policy.rulesForTable(binding.schema(), binding.table(), dialect));
+                    }
+                }
+            }
+        }
+        if (found.star) {
+            for (Binding binding : scope) {
+                rules.addAll(policy.rulesForTable(binding.schema(), binding.table(), dialect));
+            }
+        }
+        return rules;
+    }
+
+    private static Set<ColumnRule> denied(Set<ColumnRule> rules) {
+        Set<ColumnRule> denied = new LinkedHashSet<>();
+        for (ColumnRule rule : rules) {
+            if (rule.denyPredicates()) {
+                denied.add(rule);
+            }
+        }
+        return denied;
+    }
+
+    private static Set<ColumnRule> denied(List<ColumnRule> rules) {
+        return denied(new LinkedHashSet<>(rules));
+    }
+}

@@ -1,0 +1,74 @@
+package io.claimguard.jdbc.policy;
+
+import java.sql.DatabaseMetaData;
+import java.sql.SQLException;
+import java.util.Locale;
+
+/**
+ * How a database folds and compares identifiers, so that a policy written once matches the
+ * names the database itself resolves.
+ *
+ * <p>Unquoted names in the policy match their column in any case (a policy that says
+ * {@code customers.ssn} protects {@code CUSTOMERS.SSN} in H2 and {@code customers.ssn} in
+ * PostgreSQL); quoted policy names match exactly where the database is case-sensitive. Erring
+ * towards a match only ever masks more.
+ */
+public enum Dialect {
+    /** Folds unquoted names to upper case; quoted names are exact. */
+    H2(Fold.UPPER, true),
+    /** Folds unquoted names to lower case; quoted names are exact. */
+    POSTGRESQL(Fold.LOWER, true),
+    /** Column names never depend on case; table names do only on some file systems. */
+    MARIADB(Fold.NONE, false),
+    /** Anything else: compare without case, which can only over-match. */
+    GENERIC(Fold.NONE, false);
+
+    private enum Fold { UPPER, LOWER, NONE }
+
+    private final Fold fold;
+    private final boolean caseSensitive;
+
+    Dialect(Fold fold, boolean caseSensitive) {
+        this.fold = fold;
+        this.caseSensitive = caseSensitive;
+    }
+
+    public static Dialect of(DatabaseMetaData metaData) throws SQLException {
+        String product = metaData.getDatabaseProductName().toLowerCase(Locale.ROOT);
+        if (product.contains("h2")) {
+            return H2;
+        }
+        if (product.contains("postgres")) {
+            return POSTGRESQL;
+        }
+        if (product.contains("mariadb") || product.contains("mysql")) {
+            return MARIADB;
+        }
+        return GENERIC;
+    }
+
+    /** The name as the database stores it. */
+    String resolve(Name name) {
+        if (name.quoted()) {
+            return name.text();
+        }
+        switch (fold) {
+            case UPPER: return name.text().toUpperCase(Locale.ROOT);
+            case LOWER: return name.text().toLowerCase(Locale.ROOT);
+            default: return name.text();
+        }
+    }
+
+    /** Whether a policy name denotes the object the database calls {@code stored}. */
+    boolean matches(Name policyName, String stored) {
+        if (policyName.quoted() && caseSensitive) {
+            return policyName.text().equals(stored);
+        }
+        return policyName.text().equalsIgnoreCase(stored);
+    }
+
+    /** Whether a policy name denotes the object a statement names {@code used}. */
+    boolean matches(Name policyName, Name used) {
+        return matches(policyName, resolve(used));
+    }
+}
