@@ -29,6 +29,7 @@ import net.sf.jsqlparser.statement.select.FromItem;
 import net.sf.jsqlparser.statement.select.Join;
 import net.sf.jsqlparser.statement.select.PlainSelect;
 import net.sf.jsqlparser.statement.select.SelectItem;
+import net.sf.jsqlparser.statement.select.TableStatement;
 import net.sf.jsqlparser.statement.update.Update;
 
 /**
@@ -49,6 +50,14 @@ import net.sf.jsqlparser.statement.update.Update;
 public final class SqlAnalyzer {
     private static final int CACHE_SIZE = 10_000;
     private static final Pattern ESCAPED_CALL = Pattern.compile("\\{\\s*(\\?\\s*=\\s*)?call\\b", Pattern.CASE_INSENSITIVE);
+    /**
+     * Statements that read data without naming it: H2's whole-database dumps, and functions that
+     * run SQL given as a string (PostgreSQL's *_to_xml family, dblink).
+     */
+    private static final Pattern READS_UNNAMED_DATA = Pattern.compile(
+            "^(\\s|/\\*.*?\\*/|--[^\\n]*\\n)*(script|backup)\\b|\\b(query_to_xml\\w*|table_to_xml\\w*|cursor_to_xml\\w*|schema_to_xml\\w*"
+                    + "|database_to_xml\\w*|dblink\\w*)\\s*\\(",
+            Pattern.CASE_INSENSITIVE | Pattern.DOTALL);
     /** PostgreSQL's U&"\0073sn" spells an identifier that no word search can see. */
     private static final Pattern UNICODE_IDENTIFIER = Pattern.compile("[uU]&\"");
 
@@ -71,6 +80,10 @@ public final class SqlAnalyzer {
     private Analysis analyzeUncached(String sql) {
         if (ESCAPED_CALL.matcher(sql).find()) {
             return routineCall;
+        }
+        if (READS_UNNAMED_DATA.matcher(sql).find()) {
+            return Analysis.unanalysable("reads data it does not name (a dump or SQL run from a string)",
+                    Set.copyOf(policy.rules()));
         }
         if (UNICODE_IDENTIFIER.matcher(sql).find()) {
             return Analysis.unanalysable("uses Unicode-escaped identifiers", Set.copyOf(policy.rules()));
@@ -112,6 +125,12 @@ public final class SqlAnalyzer {
         }
         if (statement instanceof PlainSelect select && hasPlainTables(select)) {
             return projection(select);
+        }
+        if (statement instanceof TableStatement table) {
+            // TABLE t is SELECT * FROM t
+            List<Binding> scope = new ArrayList<>();
+            addBinding(scope, table.getTable());
+            return Analysis.projection(List.of(star(scope)), Set.of(), tableNames(scope));
         }
         return tainted(statement);
     }
