@@ -11,21 +11,14 @@ import java.time.ZoneOffset;
 import java.util.UUID;
 
 /** Shows a constant of the column's own type, and the fallback of every other mask. */
-final class DefaultMask implements ColumnMask {
+final class DefaultMask extends SpecifiedMask {
 
     private static final String TEXT = "XXXX";
     private static final String JSON = "{}";
     private static final LocalDate FIRST_DAY = LocalDate.of(1900, 1, 1);
 
-    private final String spec;
-
     DefaultMask(String spec) {
-        this.spec = spec;
-    }
-
-    @Override
-    public String spec() {
-        return spec;
+        super(spec);
     }
 
     @Override
@@ -77,8 +70,4 @@ final class DefaultMask implements ColumnMask {
         return MaskedValue.of(object.toString(), object);
     }
 
-    @Override
-    public String toString() {
-        return spec;
-    }
 }

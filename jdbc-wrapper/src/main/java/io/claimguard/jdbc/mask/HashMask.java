@@ -20,7 +20,7 @@ import javax.crypto.spec.SecretKeySpec;
  * a VARCHAR column hash alike. Binary columns are the exception: their bytes are hashed, because
  * drivers disagree on a byte array's string form (H2 decodes the bytes, PostgreSQL writes hex).
  */
-final class HashMask implements ColumnMask {
+final class HashMask extends SpecifiedMask {
 
     static final int MIN_KEY_BYTES = 16;
     /** 128 bits: collisions stay negligible for any table, and the hex form is 32 characters. */
@@ -28,12 +28,11 @@ final class HashMask implements ColumnMask {
     private static final String ALGORITHM = "HmacSHA256";
     private static final HexFormat HEX = HexFormat.of();
 
-    private final String spec;
     /** A Mac is stateful and not thread-safe; one per thread, keyed once, avoids a clone per cell. */
     private final ThreadLocal<Mac> mac;
 
     HashMask(String spec, byte[] key) {
-        this.spec = spec;
+        super(spec);
         SecretKeySpec keySpec = new SecretKeySpec(key, ALGORITHM);
         keyedMac(keySpec); // fails here, at configuration time, rather than on the first row
         this.mac = ThreadLocal.withInitial(() -> keyedMac(keySpec));
@@ -47,11 +46,6 @@ final class HashMask implements ColumnMask {
         } catch (GeneralSecurityException e) {
             throw new ConfigException("Column mask 'hash' needs " + ALGORITHM + ", which this JVM cannot provide", e);
         }
-    }
-
-    @Override
-    public String spec() {
-        return spec;
     }
 
     @Override
@@ -119,8 +113,4 @@ final class HashMask implements ColumnMask {
     }
 
     /** Never the key. */
-    @Override
-    public String toString() {
-        return spec;
-    }
 }

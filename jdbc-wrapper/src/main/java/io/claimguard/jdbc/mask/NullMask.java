@@ -1,19 +1,12 @@
 package io.claimguard.jdbc.mask;
 
 /** Shows SQL NULL without reading the raw cell, so not even a driver-side read error leaks. */
-final class NullMask implements ColumnMask {
+final class NullMask extends SpecifiedMask {
 
     static final CellMask ALWAYS_NULL = (raw, column) -> MaskedValue.NULL;
 
-    private final String spec;
-
     NullMask(String spec) {
-        this.spec = spec;
-    }
-
-    @Override
-    public String spec() {
-        return spec;
+        super(spec);
     }
 
     @Override
@@ -21,8 +14,4 @@ final class NullMask implements ColumnMask {
         return ALWAYS_NULL;
     }
 
-    @Override
-    public String toString() {
-        return spec;
-    }
 }

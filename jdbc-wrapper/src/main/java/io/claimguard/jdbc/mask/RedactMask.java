@@ -1,19 +1,12 @@
 package io.claimguard.jdbc.mask;
 
 /** Shows a fixed marker in character columns, so a reader sees that data was withheld. */
-final class RedactMask implements ColumnMask {
+final class RedactMask extends SpecifiedMask {
 
     private static final MaskedValue REDACTED = MaskedValue.of("[REDACTED]", "[REDACTED]");
 
-    private final String spec;
-
     RedactMask(String spec) {
-        this.spec = spec;
-    }
-
-    @Override
-    public String spec() {
-        return spec;
+        super(spec);
     }
 
     @Override
@@ -22,8 +15,4 @@ final class RedactMask implements ColumnMask {
         return DefaultMask.constantUnlessNull(type, shown);
     }
 
-    @Override
-    public String toString() {
-        return spec;
-    }
 }

@@ -6,21 +6,15 @@ package io.claimguard.jdbc.mask;
  * default so that getObject keeps returning the column's class, and masks that only make sense
  * for text ({@code email}) show the default text too.
  */
-final class RewriteMask implements ColumnMask {
+final class RewriteMask extends SpecifiedMask {
 
-    private final String spec;
     private final TextRewrite rewrite;
     private final boolean textColumnsOnly;
 
     RewriteMask(String spec, TextRewrite rewrite, boolean textColumnsOnly) {
-        this.spec = spec;
+        super(spec);
         this.rewrite = rewrite;
         this.textColumnsOnly = textColumnsOnly;
-    }
-
-    @Override
-    public String spec() {
-        return spec;
     }
 
     @Override
@@ -45,8 +39,4 @@ final class RewriteMask implements ColumnMask {
         };
     }
 
-    @Override
-    public String toString() {
-        return spec;
-    }
 }

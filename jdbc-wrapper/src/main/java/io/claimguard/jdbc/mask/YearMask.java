@@ -11,19 +11,12 @@ import java.time.OffsetDateTime;
  * (and at the value's own offset), so age brackets and cohorts still work. Character columns that
  * start with an ISO date keep {@code yyyy-01-01}; everything else shows the type's default.
  */
-final class YearMask implements ColumnMask {
+final class YearMask extends SpecifiedMask {
 
     private static final String ISO_DATE_SHAPE = "dddd-dd-dd";
 
-    private final String spec;
-
     YearMask(String spec) {
-        this.spec = spec;
-    }
-
-    @Override
-    public String spec() {
-        return spec;
+        super(spec);
     }
 
     @Override
@@ -103,8 +96,4 @@ final class YearMask implements ColumnMask {
         return true;
     }
 
-    @Override
-    public String toString() {
-        return spec;
-    }
 }
