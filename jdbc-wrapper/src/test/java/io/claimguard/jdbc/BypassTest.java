@@ -97,9 +97,22 @@ class BypassTest {
         "SELECT ssn::text FROM cg_customers",
         "SELECT query_to_xml('select * from cg_customers', true, true, '')",
         "SELECT x FROM cg_customers, LATERAL (SELECT ssn AS x) l",
+        "SELECT E'it\\'s', UPPER(ssn) FROM cg_customers",
+        "SELECT U&\"\\0073sn\" FROM cg_customers",
     })
     void postgres_formsThatReadSsn_neverReturnIt(String sql) throws SQLException {
         assertNoRawValue(TestDatabase.POSTGRESQL, sql);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {
+        "SELECT name /*!, UPPER(ssn) */ FROM cg_customers",
+        "SELECT name FROM cg_customers /*! UNION SELECT CONCAT(ssn, '') FROM cg_customers */",
+        "SELECT name, CONCAT('\\'', ssn) FROM cg_customers",
+        "SELECT `ssn` FROM `cg_customers`",
+    })
+    void mariadb_formsThatReadSsn_neverReturnIt(String sql) throws SQLException {
+        assertNoRawValue(TestDatabase.MARIADB, sql);
     }
 
     @Test

@@ -8,6 +8,7 @@ import io.claimguard.jdbc.policy.Dialect;
 import io.claimguard.jdbc.policy.Name;
 import io.claimguard.jdbc.policy.Policy;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
@@ -97,6 +98,11 @@ public final class SqlAnalyzer {
             return Analysis.unanalysable("cannot be parsed", mentioned);
         }
         try {
+            ColumnRule unseen = firstUnaccounted(sql, statements);
+            if (unseen != null) {
+                return Analysis.unanalysable("names protected column " + unseen
+                        + " where the parser did not see it (a comment, an escape, or dialect syntax)", mentioned);
+            }
             if (statements.size() == 1) {
                 return analyze(statements.get(0));
             }
@@ -133,6 +139,28 @@ public final class SqlAnalyzer {
             return Analysis.projection(List.of(star(scope)), Set.of(), tableNames(scope));
         }
         return tainted(statement);
+    }
+
+    /**
+     * The parse must account for every protected name the text mentions. The dangerous parse is
+     * not one that fails but one that succeeds and disagrees with the database: MariaDB's
+     * executable comments, backslash escapes or PostgreSQL's E'' strings can hide a column from
+     * the parser that the database still returns. A name that only appears in a comment or a
+     * string literal is treated the same way: it costs a refusal, never a leak.
+     */
+    private ColumnRule firstUnaccounted(String sql, Statements statements) {
+        Set<String> seen = new HashSet<>();
+        for (Statement statement : statements) {
+            ReferenceCollector found = ReferenceCollector.of(statement);
+            found.tables.forEach(table -> seen.add(Name.parse(table.getName()).key()));
+            found.columns.forEach(column -> seen.add(Name.parse(column.getColumnName()).key()));
+        }
+        for (String word : policy.protectedNamesIn(sql)) {
+            if (!seen.contains(word)) {
+                return policy.rulesNamed(word).get(0);
+            }
+        }
+        return null;
     }
 
     /** What any routine call, or a cursor it returns, may reveal: everything. */

@@ -29,7 +29,7 @@ public record Name(String text, boolean quoted) {
     }
 
     /** The case-folded key under which rules are indexed; every dialect matches within it. */
-    String key() {
+    public String key() {
         return text.toLowerCase(Locale.ROOT);
     }
 

@@ -3,9 +3,9 @@ package io.claimguard.jdbc.policy;
 import io.claimguard.core.ConfigFile;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -114,7 +114,15 @@ public final class Policy {
      */
     public Set<ColumnRule> mentionedIn(String sql) {
         Set<ColumnRule> mentioned = new LinkedHashSet<>();
-        Set<String> seen = new HashSet<>();
+        for (String word : protectedNamesIn(sql)) {
+            mentioned.addAll(rulesNamed(word));
+        }
+        return mentioned;
+    }
+
+    /** The protected table and column names (case-folded) that occur as words in {@code sql}. */
+    public Set<String> protectedNamesIn(String sql) {
+        Set<String> found = new LinkedHashSet<>();
         int length = sql.length();
         int i = 0;
         while (i < length) {
@@ -126,13 +134,19 @@ public final class Policy {
             while (i < length && isWordChar(sql.charAt(i))) {
                 i++;
             }
-            String word = sql.substring(start, i).toLowerCase(java.util.Locale.ROOT);
-            if (seen.add(word)) {
-                mentioned.addAll(rulesByColumn.getOrDefault(word, List.of()));
-                mentioned.addAll(rulesByTable.getOrDefault(word, List.of()));
+            String word = sql.substring(start, i).toLowerCase(Locale.ROOT);
+            if (rulesByColumn.containsKey(word) || rulesByTable.containsKey(word)) {
+                found.add(word);
             }
         }
-        return mentioned;
+        return found;
+    }
+
+    /** The rules whose table or column is called {@code key} (case-folded). */
+    public List<ColumnRule> rulesNamed(String key) {
+        List<ColumnRule> named = new ArrayList<>(rulesByColumn.getOrDefault(key, List.of()));
+        named.addAll(rulesByTable.getOrDefault(key, List.of()));
+        return named;
     }
 
     private static boolean isWordChar(char c) {
