@@ -19,8 +19,9 @@ abstract class GuardedCallableStatement extends GuardedPreparedStatement<Callabl
         super(delegate, connection, analysis);
     }
 
+    /** Also when no run was allowed: a refused run must not leave the previous run's OUT values readable. */
     final boolean hidesOutput() {
-        return execution != null && execution.hidesUnattributedOutput();
+        return execution == null || execution.hidesUnattributedOutput();
     }
 
     @Override

@@ -28,7 +28,7 @@ abstract class GuardedPreparedStatement<S extends PreparedStatement> extends Gua
 
     @Override
     final MaskPlan plan(ResultSet raw, int index) throws SQLException {
-        if (index > 0 || execution.analysis() != analysis) {
+        if (execution == null || index > 0 || execution.analysis() != analysis) {   // null: refused, see begin
             return super.plan(raw, index);
         }
         boolean mayChange = !analysis.touched().isEmpty();

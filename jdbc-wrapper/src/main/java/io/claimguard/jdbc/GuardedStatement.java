@@ -38,10 +38,13 @@ abstract class GuardedStatement<S extends Statement> implements Statement {
     }
 
     final void begin(Analysis analysis) throws SQLException {
-        execution = enforcement.begin(analysis);
+        // Forget the previous run first: if this one is refused, its subject's results and OUT
+        // values must not stay readable through this statement.
+        execution = null;
         rawResult = null;
         wrappedResult = null;
         resultsWrapped = 0;
+        execution = enforcement.begin(analysis);
     }
 
     /** Wraps a result of the latest run, once: asking twice returns the same wrapper. */
@@ -205,12 +208,12 @@ abstract class GuardedStatement<S extends Statement> implements Statement {
 
     @Override
     public final ResultSet getGeneratedKeys() throws SQLException {
-        ResultSet raw = delegate.getGeneratedKeys();
-        if (raw == null) {
-            return null;
+        if (execution == null) {
+            // nothing ran, or the latest run was refused: the driver would hand out an older run's keys
+            throw new SQLException("ClaimGuard: no allowed statement has run on this statement", "HY010");
         }
-        MaskPlan plan = execution == null ? MaskPlan.NOTHING_MASKED : enforcement.keysPlan(raw, execution);
-        return new DelegatingResultSet(raw, plan, this, connection);
+        ResultSet raw = delegate.getGeneratedKeys();
+        return raw == null ? null : new DelegatingResultSet(raw, enforcement.keysPlan(raw, execution), this, connection);
     }
 
     @Override

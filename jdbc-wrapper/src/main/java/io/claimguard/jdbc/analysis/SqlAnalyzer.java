@@ -51,6 +51,9 @@ import net.sf.jsqlparser.statement.update.Update;
 public final class SqlAnalyzer {
     private static final int CACHE_SIZE = 10_000;
     private static final Pattern ESCAPED_CALL = Pattern.compile("\\{\\s*(\\?\\s*=\\s*)?call\\b", Pattern.CASE_INSENSITIVE);
+    /** A routine call without the JDBC escape: CALL starting a statement, after any comments. */
+    private static final Pattern PLAIN_CALL = Pattern.compile("(^|;)(\\s|/\\*.*?\\*/|--[^\\n]*(\\n|$))*call\\b",
+            Pattern.CASE_INSENSITIVE | Pattern.DOTALL);
     /**
      * Statements that read data without naming it: H2's whole-database dumps, and functions that
      * run SQL given as a string (PostgreSQL's *_to_xml family, dblink).
@@ -79,7 +82,7 @@ public final class SqlAnalyzer {
     }
 
     private Analysis analyzeUncached(String sql) {
-        if (ESCAPED_CALL.matcher(sql).find()) {
+        if (ESCAPED_CALL.matcher(sql).find() || PLAIN_CALL.matcher(sql).find()) {
             return routineCall;
         }
         if (READS_UNNAMED_DATA.matcher(sql).find()) {

@@ -143,9 +143,26 @@ final class PolicyReader {
     private void rejectUnknownKeys(Map<?, ?> map, Set<String> known, String where) {
         for (Object key : map.keySet()) {
             if (!known.contains(String.valueOf(key))) {
-                throw fail(where + " has an unknown key '" + key + "' (known: " + String.join(", ", known.stream().sorted().toList()) + ")");
+                throw fail(where + " has an unknown key " + shownKey(String.valueOf(key))
+                        + " (known: " + String.join(", ", known.stream().sorted().toList()) + ")");
             }
         }
+    }
+
+    /**
+     * An unknown key as the message may show it. In flow style, {@code {hash_secret:"..."}} (no
+     * space after the colon) is one key holding the secret, so only a key's leading name is shown.
+     */
+    private static String shownKey(String key) {
+        int end = 0;
+        while (end < key.length() && (Character.isLetterOrDigit(key.charAt(end)) || key.charAt(end) == '_'
+                || key.charAt(end) == '-')) {
+            end++;
+        }
+        if (end == key.length()) {
+            return "'" + key + "'";
+        }
+        return "'" + key.substring(0, end) + "...' (the rest is not shown; a missing space after ':'?)";
     }
 
     private String text(Map<?, ?> map, String key, String where) {
