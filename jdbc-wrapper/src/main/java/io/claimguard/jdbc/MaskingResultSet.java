@@ -25,8 +25,6 @@ import java.sql.Time;
 import java.sql.Timestamp;
 import java.util.Calendar;
 import java.util.Map;
-import javax.sql.rowset.serial.SerialBlob;
-import javax.sql.rowset.serial.SerialClob;
 
 /**
  * A result set that shows masked values in place of the columns its {@link MaskPlan} protects.
@@ -380,8 +378,7 @@ abstract class MaskingResultSet implements ResultSet {
             lastRead = RAW;
             return delegate.getBlob(column);
         }
-        byte[] bytes = masked(mask, column).bytes();
-        return bytes == null ? null : new SerialBlob(bytes);
+        return masked(mask, column).as(Blob.class);
     }
 
     @Override
@@ -391,8 +388,7 @@ abstract class MaskingResultSet implements ResultSet {
             lastRead = RAW;
             return delegate.getClob(column);
         }
-        String text = masked(mask, column).text();
-        return text == null ? null : new SerialClob(text.toCharArray());
+        return masked(mask, column).as(Clob.class);
     }
 
     @Override
@@ -402,8 +398,7 @@ abstract class MaskingResultSet implements ResultSet {
             lastRead = RAW;
             return delegate.getNClob(column);
         }
-        String text = masked(mask, column).text();
-        return text == null ? null : new MaskedNClob(text);
+        return masked(mask, column).as(NClob.class);
     }
 
     @Override
@@ -449,14 +444,5 @@ abstract class MaskingResultSet implements ResultSet {
     @Override
     public String toString() {
         return "ClaimGuard[" + delegate + "]";
-    }
-
-    /** A masked NClob: the JDK's serial Clob, marked as national-character data. */
-    private static final class MaskedNClob extends SerialClob implements NClob {
-        private static final long serialVersionUID = 1L;
-
-        MaskedNClob(String text) throws SQLException {
-            super(text.toCharArray());
-        }
     }
 }

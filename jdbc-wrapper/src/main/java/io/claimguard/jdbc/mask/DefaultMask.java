@@ -22,7 +22,7 @@ final class DefaultMask extends SpecifiedMask {
     }
 
     @Override
-    public CellMask bind(ColumnType type) {
+    CellMask bindCell(ColumnType type) {
         return constantUnlessNull(type, valueFor(type));
     }
 

@@ -49,7 +49,7 @@ final class HashMask extends SpecifiedMask {
     }
 
     @Override
-    public CellMask bind(ColumnType type) {
+    CellMask bindCell(ColumnType type) {
         switch (ColumnKind.of(type)) {
             case TEXT:
                 return (raw, column) -> {

@@ -4,6 +4,9 @@ import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.math.RoundingMode;
 import java.nio.charset.StandardCharsets;
+import java.sql.Blob;
+import java.sql.Clob;
+import java.sql.NClob;
 import java.sql.SQLException;
 import java.sql.Time;
 import java.sql.Timestamp;
@@ -134,6 +137,12 @@ public final class MaskedValue {
         }
         if (target == byte[].class) {
             return bytes();
+        }
+        if (target == Clob.class || target == NClob.class) {
+            return MaskedLob.characters(text);
+        }
+        if (target == Blob.class) {
+            return MaskedLob.bytes(bytes());
         }
         if (target == Integer.class) {
             return integral().intValueExact();

@@ -10,7 +10,7 @@ final class NullMask extends SpecifiedMask {
     }
 
     @Override
-    public CellMask bind(ColumnType type) {
+    CellMask bindCell(ColumnType type) {
         return ALWAYS_NULL;
     }
 

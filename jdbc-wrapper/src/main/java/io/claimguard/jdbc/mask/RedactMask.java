@@ -10,7 +10,7 @@ final class RedactMask extends SpecifiedMask {
     }
 
     @Override
-    public CellMask bind(ColumnType type) {
+    CellMask bindCell(ColumnType type) {
         MaskedValue shown = ColumnKind.of(type) == ColumnKind.TEXT ? REDACTED : DefaultMask.valueFor(type);
         return DefaultMask.constantUnlessNull(type, shown);
     }

@@ -18,7 +18,7 @@ final class RewriteMask extends SpecifiedMask {
     }
 
     @Override
-    public CellMask bind(ColumnType type) {
+    CellMask bindCell(ColumnType type) {
         if (ColumnKind.of(type) == ColumnKind.TEXT) {
             return (raw, column) -> {
                 String value = raw.getString(column);

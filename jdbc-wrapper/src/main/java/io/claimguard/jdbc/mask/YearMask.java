@@ -20,7 +20,7 @@ final class YearMask extends SpecifiedMask {
     }
 
     @Override
-    public CellMask bind(ColumnType type) {
+    CellMask bindCell(ColumnType type) {
         String className = type.className();
         switch (ColumnKind.of(type)) {
             case DATE:

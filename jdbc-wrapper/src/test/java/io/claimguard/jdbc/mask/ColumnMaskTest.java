@@ -407,9 +407,14 @@ class ColumnMaskTest {
         T get(ResultSet rs, int column) throws SQLException;
     }
 
-    private static void assertShown(String text, Object object, MaskedValue value) {
+    /** A CLOB column's masked object is a Clob holding the masked text, as the driver's would be. */
+    private static void assertShown(String text, Object object, MaskedValue value) throws SQLException {
         assertEquals(text, value.text());
-        assertEquals(object, value.object());
+        if (value.object() instanceof java.sql.Clob clob) {
+            assertEquals(object, clob.getSubString(1, (int) clob.length()));
+        } else {
+            assertEquals(object, value.object());
+        }
     }
 
     /** Binds the mask to the column as the driver describes it, and reads the given row. */

@@ -160,7 +160,7 @@ class MaskedValueTest {
     @ParameterizedTest
     @ValueSource(classes = {Integer.class, int.class, Long.class, Double.class, float.class, BigDecimal.class,
             BigInteger.class, Boolean.class, Date.class, Time.class, Timestamp.class, LocalDate.class,
-            LocalTime.class, LocalDateTime.class, OffsetDateTime.class, Instant.class, UUID.class, Clob.class})
+            LocalTime.class, LocalDateTime.class, OffsetDateTime.class, Instant.class, UUID.class})
     void as_impossibleConversion_throws22018WithoutTheValue(Class<?> type) {
         MaskedValue value = MaskedValue.of(SECRET, SECRET);
         SQLException e = assertThrows(SQLException.class, () -> value.as(type));
@@ -169,6 +169,17 @@ class MaskedValueTest {
         assertFalse(e.getMessage().contains(SECRET), e.getMessage());
         assertFalse(e.getMessage().contains("4111"), e.getMessage());
         assertNull(e.getCause(), "a parser's exception would quote the value");
+    }
+
+    @Test
+    void as_largeObjects_holdTheMaskedText() throws SQLException {
+        MaskedValue value = MaskedValue.of("j***@***.com", "j***@***.com");
+        Clob clob = value.as(Clob.class);
+        assertEquals("j***@***.com", clob.getSubString(1, (int) clob.length()));
+        java.sql.NClob nclob = value.as(java.sql.NClob.class);
+        assertEquals("j***@***.com", nclob.getSubString(1, (int) nclob.length()));
+        java.sql.Blob blob = value.as(java.sql.Blob.class);
+        assertEquals("j***@***.com", new String(blob.getBytes(1, (int) blob.length()), java.nio.charset.StandardCharsets.UTF_8));
     }
 
     @Test
