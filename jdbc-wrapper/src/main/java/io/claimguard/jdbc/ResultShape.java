@@ -56,12 +56,12 @@ final class ResultShape {
             if (item == null && !outputs.isEmpty()) {
                 // items and columns cannot be aligned: every column may come from any item
                 for (Output output : outputs) {
-                    found.addAll(output.isStar() ? byLabel(metaData, column, output.starTables(), policy, dialect) : output.rules());
+                    found.addAll(sources(output, metaData, column, policy, dialect));
                 }
                 passesThrough = false;
             } else if (item != null) {
-                found.addAll(item.isStar() ? byLabel(metaData, column, item.starTables(), policy, dialect) : item.rules());
-                passesThrough &= item.direct();
+                found.addAll(sources(item, metaData, column, policy, dialect));
+                passesThrough &= item.direct() && !item.spread();
             }
             List<ColumnRule> base = policy.rulesFor(baseColumn(metaData, column), dialect);
             found.addAll(base);
@@ -104,6 +104,15 @@ final class ResultShape {
             return outputs.get(outputs.size() - (count - column) - 1);
         }
         return outputs.get(before);
+    }
+
+    /** A star's columns are matched by label; any other item's rules apply as they are. */
+    private static List<ColumnRule> sources(Output item, ResultSetMetaData metaData, int column, Policy policy,
+                                            Dialect dialect) throws SQLException {
+        if (item.starTables().isEmpty()) {
+            return item.rules();
+        }
+        return byLabel(metaData, column, item.starTables(), policy, dialect);
     }
 
     private static List<ColumnRule> byLabel(ResultSetMetaData metaData, int column, List<Output.TableName> tables,

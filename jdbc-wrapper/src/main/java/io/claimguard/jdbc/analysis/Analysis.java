@@ -29,7 +29,7 @@ public final class Analysis {
     private final List<Output.TableName> tables;
 
     private Analysis(List<Output> outputs, Set<ColumnRule> taint, Set<ColumnRule> predicates, String unanalysable,
-                     List<Output.TableName> tables) {
+                     List<Output.TableName> tables, Set<ColumnRule> referenced) {
         this.outputs = List.copyOf(outputs);
         this.tables = List.copyOf(tables);
         this.taint = Set.copyOf(taint);
@@ -37,22 +37,25 @@ public final class Analysis {
         this.unanalysable = unanalysable;
         Set<ColumnRule> all = new LinkedHashSet<>(taint);
         all.addAll(predicates);
+        all.addAll(referenced);
         for (Output output : outputs) {
             all.addAll(output.rules());
         }
         this.touched = Set.copyOf(all);
     }
 
-    static Analysis projection(List<Output> outputs, Set<ColumnRule> predicates, List<Output.TableName> tables) {
-        return new Analysis(outputs, Set.of(), predicates, null, tables);
+    /** @param referenced protected columns used anywhere, also where they do not reach the output */
+    static Analysis projection(List<Output> outputs, Set<ColumnRule> predicates, List<Output.TableName> tables,
+                               Set<ColumnRule> referenced) {
+        return new Analysis(outputs, Set.of(), predicates, null, tables, referenced);
     }
 
     static Analysis tainted(Set<ColumnRule> taint, Set<ColumnRule> predicates, List<Output.TableName> tables) {
-        return new Analysis(List.of(), taint, predicates, null, tables);
+        return new Analysis(List.of(), taint, predicates, null, tables, Set.of());
     }
 
     static Analysis unanalysable(String reason, Set<ColumnRule> mentioned) {
-        return new Analysis(List.of(), mentioned, Set.of(), reason, List.of());
+        return new Analysis(List.of(), mentioned, Set.of(), reason, List.of(), Set.of());
     }
 
     /** The tables the statement names, for matching generated-key columns by label. */

@@ -8,23 +8,25 @@ import java.util.List;
  * One item of a SELECT list: the protected columns it derives from, and whether it hands a
  * column's value through unchanged ({@code direct}), in which case that column's own mask fits.
  * A {@code *} item stands for several result columns, matched by label against {@code starTables};
- * its {@code rules} are every protected column of those tables.
+ * its {@code rules} are every protected column of those tables. A {@code spread} item also stands
+ * for several columns, each derived from all of its rules (columns that could not be told apart).
  */
-public record Output(List<ColumnRule> rules, boolean direct, List<TableName> starTables) {
+public record Output(List<ColumnRule> rules, boolean direct, List<TableName> starTables, boolean spread) {
 
     /** A table a {@code *} expands over, as the statement names it. */
     public record TableName(Name schema, Name table) {
     }
 
     static Output expression(List<ColumnRule> rules, boolean direct) {
-        return new Output(List.copyOf(rules), direct, List.of());
+        return new Output(List.copyOf(rules), direct, List.of(), false);
     }
 
     static Output star(List<TableName> tables, List<ColumnRule> tableRules) {
-        return new Output(List.copyOf(tableRules), true, List.copyOf(tables));
+        return new Output(List.copyOf(tableRules), true, List.copyOf(tables), false);
     }
 
+    /** Whether this item stands for an unknown number of result columns. */
     public boolean isStar() {
-        return !starTables.isEmpty();
+        return spread || !starTables.isEmpty();
     }
 }

@@ -14,7 +14,6 @@ import java.util.List;
 import java.util.Set;
 import java.util.regex.Pattern;
 import net.sf.jsqlparser.expression.Expression;
-import net.sf.jsqlparser.expression.LongValue;
 import net.sf.jsqlparser.parser.AbstractJSqlParser;
 import net.sf.jsqlparser.parser.CCJSqlParser;
 import net.sf.jsqlparser.parser.CCJSqlParserUtil;
@@ -24,25 +23,20 @@ import net.sf.jsqlparser.statement.Statement;
 import net.sf.jsqlparser.statement.Statements;
 import net.sf.jsqlparser.statement.delete.Delete;
 import net.sf.jsqlparser.statement.execute.Execute;
-import net.sf.jsqlparser.statement.select.AllColumns;
-import net.sf.jsqlparser.statement.select.AllTableColumns;
 import net.sf.jsqlparser.statement.select.FromItem;
-import net.sf.jsqlparser.statement.select.Join;
-import net.sf.jsqlparser.statement.select.PlainSelect;
-import net.sf.jsqlparser.statement.select.SelectItem;
-import net.sf.jsqlparser.statement.select.TableStatement;
+import net.sf.jsqlparser.statement.select.Select;
 import net.sf.jsqlparser.statement.update.Update;
 
 /**
  * Finds which protected columns a SQL text can reveal, with jsqlparser, once per distinct text.
  *
- * <p>Three levels of precision, each sound on its own:
+ * <p>Levels of precision, each sound on its own:
  * <ol>
  *   <li>A text that names no protected table or column (as a word, in any case) cannot reference
  *       one: it is not parsed at all.</li>
- *   <li>A single SELECT over plain tables is read item by item: aliases, {@code *},
- *       {@code t.*}, expressions, scalar subqueries and whole-row references.</li>
- *   <li>Anything else that parses taints every result column with every protected column it
+ *   <li>A single query is followed column by column ({@link Lineage}): aliases, {@code *},
+ *       derived tables, CTEs, set operations, subqueries, functions and whole-row references.</li>
+ *   <li>Anything else that parses (and a query the lineage cannot follow) taints every result column with every protected column it
  *       references; text that does not parse, and routine calls whose bodies are invisible, are
  *       reported {@linkplain Analysis#unanalysable() unanalysable} with what they mention.</li>
  * </ol>
@@ -132,14 +126,12 @@ public final class SqlAnalyzer {
         if (statement instanceof Execute) {
             return routineCall;
         }
-        if (statement instanceof PlainSelect select && hasPlainTables(select)) {
-            return projection(select);
-        }
-        if (statement instanceof TableStatement table) {
-            // TABLE t is SELECT * FROM t
-            List<Binding> scope = new ArrayList<>();
-            addBinding(scope, table.getTable());
-            return Analysis.projection(List.of(star(scope)), Set.of(), tableNames(scope));
+        if (statement instanceof Select select) {
+            Lineage lineage = new Lineage(policy, dialect);
+            List<Output> outputs = lineage.query(select).stream().map(Lineage.Item::output).toList();
+            if (!lineage.incomplete) {
+                return Analysis.projection(outputs, lineage.predicates, lineage.tables, lineage.referenced);
+            }
         }
         return tainted(statement);
     }
@@ -195,84 +187,7 @@ public final class SqlAnalyzer {
         }
     }
 
-    // ---- level 2: a single SELECT over plain tables
-
-    private static boolean hasPlainTables(PlainSelect select) {
-        if (select.getWithItemsList() != null || select.getIntoTables() != null) {
-            return false;
-        }
-        if (select.getFromItem() != null && !(select.getFromItem() instanceof Table)) {
-            return false;
-        }
-        if (select.getJoins() != null) {
-            for (Join join : select.getJoins()) {
-                if (!(join.getFromItem() instanceof Table)) {
-                    return false;
-                }
-            }
-        }
-        return true;
-    }
-
-    private Analysis projection(PlainSelect select) {
-        List<Binding> from = new ArrayList<>();
-        addBinding(from, select.getFromItem());
-        if (select.getJoins() != null) {
-            select.getJoins().forEach(join -> addBinding(from, join.getFromItem()));
-        }
-        List<Output> outputs = new ArrayList<>();
-        List<String> aliases = new ArrayList<>();
-        Set<ColumnRule> predicates = new LinkedHashSet<>();
-        for (SelectItem<?> item : select.getSelectItems()) {
-            Expression expression = item.getExpression();
-            aliases.add(item.getAlias() == null ? null : Name.parse(item.getAlias().getName()).text());
-            if (expression instanceof AllTableColumns tableStar) {
-                outputs.add(star(qualified(from, tableStar.getTable())));
-            } else if (expression instanceof AllColumns) {
-                outputs.add(star(from));
-            } else {
-                ReferenceCollector found = ReferenceCollector.of(expression);
-                outputs.add(Output.expression(new ArrayList<>(resolve(found, from)), expression instanceof Column));
-                predicates.addAll(denied(resolveAll(found.predicates, from)));
-            }
-        }
-        for (Expression position : ReferenceCollector.PredicatePositions.of(select)) {
-            Output item = selectItemNamedBy(position, outputs, aliases);
-            if (item != null) {
-                predicates.addAll(denied(item.rules()));
-            } else {
-                ReferenceCollector found = ReferenceCollector.of(position);
-                predicates.addAll(denied(resolve(found, from)));
-                predicates.addAll(denied(resolveAll(found.predicates, from)));
-            }
-        }
-        return Analysis.projection(outputs, predicates, tableNames(from));
-    }
-
-    private Output star(List<Binding> tables) {
-        List<ColumnRule> rules = new ArrayList<>();
-        for (Binding binding : tables) {
-            rules.addAll(policy.rulesForTable(binding.schema(), binding.table(), dialect));
-        }
-        return Output.star(tableNames(tables), rules);
-    }
-
-    /** ORDER BY 2 or ORDER BY alias sort by a select item, not by a column of that name. */
-    private static Output selectItemNamedBy(Expression position, List<Output> outputs, List<String> aliases) {
-        if (position instanceof LongValue index) {
-            long i = index.getValue();
-            return i >= 1 && i <= outputs.size() ? outputs.get((int) i - 1) : null;
-        }
-        if (position instanceof Column column && column.getTable() == null) {
-            String name = Name.parse(column.getColumnName()).text();
-            for (int i = 0; i < aliases.size(); i++) {
-                if (name.equalsIgnoreCase(aliases.get(i))) {
-                    return outputs.get(i);
-                }
-            }
-        }
-        return null;
-    }
+    // ---- level 3: anything else that parses
 
     private Set<ColumnRule> resolveAll(List<Expression> expressions, List<Binding> scope) {
         Set<ColumnRule> rules = new LinkedHashSet<>();
@@ -281,8 +196,6 @@ public final class SqlAnalyzer {
         }
         return rules;
     }
-
-    // ---- level 3: anything else that parses
 
     private Analysis tainted(Statement statement) {
         ReferenceCollector found = ReferenceCollector.of(statement);

@@ -1,0 +1,109 @@
+package io.claimguard.jdbc.analysis;
+
+import java.util.ArrayList;
+import java.util.List;
+import net.sf.jsqlparser.expression.AnalyticExpression;
+import net.sf.jsqlparser.expression.Expression;
+import net.sf.jsqlparser.expression.Function;
+import net.sf.jsqlparser.expression.WhenClause;
+import net.sf.jsqlparser.schema.Column;
+import net.sf.jsqlparser.statement.select.AllColumns;
+import net.sf.jsqlparser.statement.select.AllTableColumns;
+import net.sf.jsqlparser.statement.select.OrderByElement;
+import net.sf.jsqlparser.statement.select.ParenthesedSelect;
+import net.sf.jsqlparser.statement.select.PlainSelect;
+import net.sf.jsqlparser.statement.select.Select;
+import net.sf.jsqlparser.statement.select.SetOperationList;
+import net.sf.jsqlparser.statement.select.Values;
+import net.sf.jsqlparser.util.TablesNamesFinder;
+
+/**
+ * What one expression refers to, without descending into its subqueries (they are resolved as
+ * queries of their own, in the expression's scope): columns, stars inside functions
+ * ({@code to_jsonb(c.*)}), the subqueries themselves, and the sub-expressions that choose rather
+ * than carry a value (CASE conditions, window PARTITION BY and ORDER BY).
+ */
+final class ExpressionReferences extends TablesNamesFinder<Void> {
+    final List<Column> columns = new ArrayList<>();
+    final List<AllColumns> stars = new ArrayList<>();
+    final List<Select> subqueries = new ArrayList<>();
+    final List<Expression> conditions = new ArrayList<>();
+
+    static ExpressionReferences of(Expression expression) {
+        ExpressionReferences found = new ExpressionReferences();
+        found.init(true);
+        expression.accept(found, null);
+        return found;
+    }
+
+    @Override
+    public <S> Void visit(Column column, S context) {
+        columns.add(column);
+        return null;
+    }
+
+    @Override
+    public <S> Void visit(AllColumns star, S context) {
+        stars.add(star);
+        return null;
+    }
+
+    @Override
+    public <S> Void visit(AllTableColumns star, S context) {
+        stars.add(star);
+        return null;
+    }
+
+    /** {@code COUNT(*)} counts rows and reveals no column. */
+    @Override
+    public <S> Void visit(Function function, S context) {
+        if (function.isAllColumns() || ("count".equalsIgnoreCase(function.getName()) && function.getParameters() != null
+                && function.getParameters().size() == 1 && function.getParameters().get(0) instanceof AllColumns)) {
+            return null;
+        }
+        return super.visit(function, context);
+    }
+
+    @Override
+    public <S> Void visit(WhenClause when, S context) {
+        conditions.add(when.getWhenExpression());
+        return super.visit(when, context);
+    }
+
+    @Override
+    public <S> Void visit(AnalyticExpression window, S context) {
+        if (window.getPartitionExpressionList() != null) {
+            conditions.addAll(window.getPartitionExpressionList());
+        }
+        if (window.getOrderByElements() != null) {
+            for (OrderByElement order : window.getOrderByElements()) {
+                conditions.add(order.getExpression());
+            }
+        }
+        return super.visit(window, context);
+    }
+
+    @Override
+    public <S> Void visit(ParenthesedSelect select, S context) {
+        subqueries.add(select);
+        return null;
+    }
+
+    @Override
+    public <S> Void visit(PlainSelect select, S context) {
+        subqueries.add(select);
+        return null;
+    }
+
+    @Override
+    public <S> Void visit(SetOperationList select, S context) {
+        subqueries.add(select);
+        return null;
+    }
+
+    @Override
+    public <S> Void visit(Values values, S context) {
+        subqueries.add(values);
+        return null;
+    }
+}
