@@ -49,12 +49,14 @@ public final class SqlAnalyzer {
     private static final Pattern PLAIN_CALL = Pattern.compile("(^|;)(\\s|/\\*.*?\\*/|--[^\\n]*(\\n|$))*call\\b",
             Pattern.CASE_INSENSITIVE | Pattern.DOTALL);
     /**
-     * Statements that read data without naming it: H2's whole-database dumps, and functions that
-     * run SQL given as a string (PostgreSQL's *_to_xml family, dblink).
+     * Statements that read data without naming it: H2's whole-database dumps, functions that run
+     * SQL given as a string (PostgreSQL's *_to_xml family, dblink), and the statistics catalogs,
+     * whose most-common-values and histograms are column values (pg_stats, MariaDB column_stats).
      */
     private static final Pattern READS_UNNAMED_DATA = Pattern.compile(
-            "^(\\s|/\\*.*?\\*/|--[^\\n]*\\n)*(script|backup)\\b|\\b(query_to_xml\\w*|table_to_xml\\w*|cursor_to_xml\\w*|schema_to_xml\\w*"
-                    + "|database_to_xml\\w*|dblink\\w*)\\s*\\(",
+            "^(\\s|/\\*.*?\\*/|--[^\\n]*\\n)*(script|backup)\\b"
+                    + "|\\b(query_to_xml\\w*|table_to_xml\\w*|cursor_to_xml\\w*|schema_to_xml\\w*|database_to_xml\\w*|dblink\\w*)\\s*\\("
+                    + "|\\b(pg_stats\\w*|pg_statistic\\w*|column_stats)\\b",
             Pattern.CASE_INSENSITIVE | Pattern.DOTALL);
     /** PostgreSQL's U&"\0073sn" spells an identifier that no word search can see. */
     private static final Pattern UNICODE_IDENTIFIER = Pattern.compile("[uU]&\"");
