@@ -340,11 +340,6 @@ final class DelegatingResultSet extends MaskingResultSet {
     }
 
     @Override
-    public boolean next() throws SQLException {
-        return delegate.next();
-    }
-
-    @Override
     public boolean previous() throws SQLException {
         return delegate.previous();
     }

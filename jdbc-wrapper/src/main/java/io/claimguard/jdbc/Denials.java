@@ -1,5 +1,7 @@
 package io.claimguard.jdbc;
 
+import io.claimguard.jdbc.policy.ColumnRule;
+import java.sql.BatchUpdateException;
 import java.sql.SQLException;
 
 /**
@@ -15,5 +17,20 @@ final class Denials {
 
     static SQLException denied(String reason) {
         return new SQLException("ClaimGuard denied the statement: " + reason, INSUFFICIENT_PRIVILEGE);
+    }
+
+    /**
+     * The database's error with its message withheld, since it may quote a protected value. The
+     * SQLState and vendor code survive, so applications still tell a duplicate key from a syntax
+     * error; the original is not chained, as its message is the leak.
+     */
+    static SQLException withheld(SQLException original, ColumnRule involved) {
+        String message = "the database refused the statement (SQLState " + original.getSQLState() + ", code "
+                + original.getErrorCode() + "); its message is withheld because the statement involves protected column "
+                + involved + ", which this subject may not see";
+        if (original instanceof BatchUpdateException batch) {
+            return new BatchUpdateException(message, original.getSQLState(), original.getErrorCode(), batch.getLargeUpdateCounts(), null);
+        }
+        return new SQLException(message, original.getSQLState(), original.getErrorCode());
     }
 }

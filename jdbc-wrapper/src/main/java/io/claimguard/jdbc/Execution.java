@@ -13,12 +13,15 @@ final class Execution {
     private final Subject subject;
     private final Analysis analysis;
     private final boolean hidesUnattributedOutput;
+    /** The first protected column the statement involves that the subject may not see, or null. */
+    private final ColumnRule firstHidden;
 
     /** @param subject null when the statement ran without one */
     Execution(Subject subject, Analysis analysis) {
         this.subject = subject;
         this.analysis = analysis;
-        this.hidesUnattributedOutput = analysis.unanalysable() != null && lacksAccess(subject, analysis);
+        this.firstHidden = firstHidden(subject, analysis);
+        this.hidesUnattributedOutput = analysis.unanalysable() != null && firstHidden != null;
     }
 
     Subject subject() {
@@ -38,12 +41,21 @@ final class Execution {
         return hidesUnattributedOutput;
     }
 
-    private static boolean lacksAccess(Subject subject, Analysis analysis) {
+    /** Whether the statement involves a protected column the subject may not see. */
+    boolean lacksAccess() {
+        return firstHidden != null;
+    }
+
+    ColumnRule firstHidden() {
+        return firstHidden;
+    }
+
+    private static ColumnRule firstHidden(Subject subject, Analysis analysis) {
         for (ColumnRule rule : analysis.touched()) {
             if (!rule.allows(subject)) {
-                return true;
+                return rule;
             }
         }
-        return false;
+        return null;
     }
 }

@@ -49,25 +49,29 @@ abstract class GuardedPreparedStatement<S extends PreparedStatement> extends Gua
     @Override
     public final ResultSet executeQuery() throws SQLException {
         begin(analysis);
-        return wrap(delegate.executeQuery());
+        try {
+            return wrap(delegate.executeQuery());   // the hot path: no lambda
+        } catch (SQLException e) {
+            throw scrub(e);
+        }
     }
 
     @Override
     public final boolean execute() throws SQLException {
         begin(analysis);
-        return delegate.execute();
+        return scrubbed(delegate::execute);
     }
 
     @Override
     public final int executeUpdate() throws SQLException {
         begin(analysis);
-        return delegate.executeUpdate();
+        return scrubbed(delegate::executeUpdate);
     }
 
     @Override
     public final long executeLargeUpdate() throws SQLException {
         begin(analysis);
-        return delegate.executeLargeUpdate();
+        return scrubbed(delegate::executeLargeUpdate);
     }
 
     @Override

@@ -90,6 +90,16 @@ abstract class MaskingResultSet implements ResultSet {
         return statement == null ? value : statement.cursorSafe(value);
     }
 
+    /** Drivers that fetch lazily fail here rather than at execute; their messages are scrubbed too. */
+    @Override
+    public final boolean next() throws SQLException {
+        try {
+            return delegate.next();
+        } catch (SQLException e) {
+            throw statement == null ? e : statement.scrub(e);
+        }
+    }
+
     @Override
     public final boolean wasNull() throws SQLException {
         return lastRead == RAW ? delegate.wasNull() : lastRead == MASKED_NULL;

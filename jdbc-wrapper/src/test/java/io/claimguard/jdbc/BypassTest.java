@@ -2,6 +2,7 @@ package io.claimguard.jdbc;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -11,6 +12,7 @@ import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -116,6 +118,31 @@ class BypassTest {
     })
     void mariadb_formsThatReadSsn_neverReturnIt(String sql) throws SQLException {
         assertNoRawValue(TestDatabase.MARIADB, sql);
+    }
+
+    @ParameterizedTest
+    @org.junit.jupiter.params.provider.EnumSource(value = TestDatabase.class, names = {"H2", "POSTGRESQL"})
+    void databaseErrorsQuotingAProtectedValue_areWithheld(TestDatabase db) throws SQLException {
+        db.prepare();
+        String sql = "SELECT CAST(ssn AS INTEGER) FROM cg_customers WHERE id = 1";
+        try (Connection c = DriverManager.getConnection(db.guardedUrl()); Statement s = c.createStatement()) {
+            SQLException officer;
+            try (GuardContext.Scope ignored = GuardContext.open(Subjects.OFFICER)) {
+                officer = assertThrows(SQLException.class, () -> s.executeQuery(sql).next());
+            }
+            assertTrue(officer.getMessage().contains("123-45"), "the database quotes the value: " + officer.getMessage());
+            try (GuardContext.Scope ignored = GuardContext.open(Subjects.AGENT);
+                 java.sql.PreparedStatement ps = c.prepareStatement(sql)) {
+                for (SQLException agent : List.of(
+                        assertThrows(SQLException.class, () -> s.executeQuery(sql).next()),
+                        assertThrows(SQLException.class, () -> ps.executeQuery().next()))) {
+                    assertFalse(agent.getMessage().contains("123-45"), agent.getMessage());
+                    assertNull(agent.getCause());
+                    assertEquals(officer.getSQLState(), agent.getSQLState(), "the SQLState survives");
+                    assertTrue(agent.getMessage().contains("withheld"), agent.getMessage());
+                }
+            }
+        }
     }
 
     @Test
