@@ -69,6 +69,11 @@ final class Enforcement {
                         + hidden + " (jdbc.on_unparseable: deny)");
             }
         }
+        ColumnRule copied = firstDenied(analysis.copied(), subject);
+        if (copied != null) {
+            throw Denials.denied("the statement copies protected column " + copied
+                    + " into a table or view, where masking cannot follow it");
+        }
         ColumnRule guessed = firstDenied(analysis.predicates(), subject);
         if (guessed != null) {
             throw Denials.denied("protected column " + guessed

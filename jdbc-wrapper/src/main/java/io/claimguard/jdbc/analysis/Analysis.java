@@ -17,6 +17,7 @@ import java.util.Set;
  *   <li>{@link #predicates()}: rules used to choose or order rows;</li>
  *   <li>{@link #touched()}: every rule the statement involves in any way;</li>
  *   <li>{@link #tables()}: the tables the statement names;</li>
+ *   <li>{@link #copied()}: protected columns the statement copies into a table or view;</li>
  *   <li>{@link #unanalysable()}: why the statement could not be analysed, or null.</li>
  * </ul>
  */
@@ -27,17 +28,20 @@ public final class Analysis {
     private final Set<ColumnRule> touched;
     private final String unanalysable;
     private final List<Output.TableName> tables;
+    private final Set<ColumnRule> copied;
 
     private Analysis(List<Output> outputs, Set<ColumnRule> taint, Set<ColumnRule> predicates, String unanalysable,
-                     List<Output.TableName> tables, Set<ColumnRule> referenced) {
+                     List<Output.TableName> tables, Set<ColumnRule> referenced, Set<ColumnRule> copied) {
         this.outputs = List.copyOf(outputs);
         this.tables = List.copyOf(tables);
+        this.copied = Set.copyOf(copied);
         this.taint = Set.copyOf(taint);
         this.predicates = Set.copyOf(predicates);
         this.unanalysable = unanalysable;
         Set<ColumnRule> all = new LinkedHashSet<>(taint);
         all.addAll(predicates);
         all.addAll(referenced);
+        all.addAll(copied);
         for (Output output : outputs) {
             all.addAll(output.rules());
         }
@@ -47,15 +51,21 @@ public final class Analysis {
     /** @param referenced protected columns used anywhere, also where they do not reach the output */
     static Analysis projection(List<Output> outputs, Set<ColumnRule> predicates, List<Output.TableName> tables,
                                Set<ColumnRule> referenced) {
-        return new Analysis(outputs, Set.of(), predicates, null, tables, referenced);
+        return new Analysis(outputs, Set.of(), predicates, null, tables, referenced, Set.of());
     }
 
     static Analysis tainted(Set<ColumnRule> taint, Set<ColumnRule> predicates, List<Output.TableName> tables) {
-        return new Analysis(List.of(), taint, predicates, null, tables, Set.of());
+        return tainted(taint, predicates, tables, Set.of());
+    }
+
+    /** @param copied protected columns whose values the statement writes into a table or view */
+    static Analysis tainted(Set<ColumnRule> taint, Set<ColumnRule> predicates, List<Output.TableName> tables,
+                            Set<ColumnRule> copied) {
+        return new Analysis(List.of(), taint, predicates, null, tables, Set.of(), copied);
     }
 
     static Analysis unanalysable(String reason, Set<ColumnRule> mentioned) {
-        return new Analysis(List.of(), mentioned, Set.of(), reason, List.of(), Set.of());
+        return new Analysis(List.of(), mentioned, Set.of(), reason, List.of(), Set.of(), Set.of());
     }
 
     /** The tables the statement names, for matching generated-key columns by label. */
@@ -77,6 +87,15 @@ public final class Analysis {
 
     public Set<ColumnRule> touched() {
         return touched;
+    }
+
+    /**
+     * Protected columns whose values the statement writes somewhere else (INSERT ... SELECT,
+     * CREATE TABLE AS, SELECT INTO, MERGE, CREATE VIEW, UPDATE ... SET x = protected): masking
+     * cannot follow a value once it is copied.
+     */
+    public Set<ColumnRule> copied() {
+        return copied;
     }
 
     /** Why the statement could not be analysed (no SQL text in it), or null if it was. */

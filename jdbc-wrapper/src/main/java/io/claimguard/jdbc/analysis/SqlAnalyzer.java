@@ -26,6 +26,12 @@ import net.sf.jsqlparser.statement.execute.Execute;
 import net.sf.jsqlparser.statement.select.FromItem;
 import net.sf.jsqlparser.statement.select.Select;
 import net.sf.jsqlparser.statement.update.Update;
+import net.sf.jsqlparser.statement.update.UpdateSet;
+import net.sf.jsqlparser.statement.insert.Insert;
+import net.sf.jsqlparser.statement.create.table.CreateTable;
+import net.sf.jsqlparser.statement.create.view.CreateView;
+import net.sf.jsqlparser.statement.merge.Merge;
+import net.sf.jsqlparser.statement.select.PlainSelect;
 
 /**
  * Finds which protected columns a SQL text can reveal, with jsqlparser, once per distinct text.
@@ -210,7 +216,53 @@ public final class SqlAnalyzer {
         if (statement instanceof Delete delete && delete.getWhere() != null) {
             predicatePositions.add(delete.getWhere());
         }
-        return Analysis.tainted(resolve(found, scope), denied(resolveAll(predicatePositions, scope)), tableNames(scope));
+        Set<ColumnRule> all = resolve(found, scope);
+        return Analysis.tainted(all, denied(resolveAll(predicatePositions, scope)), tableNames(scope),
+                copied(statement, scope, all));
+    }
+
+    /** The protected columns whose values a statement writes into a table or view. */
+    private Set<ColumnRule> copied(Statement statement, List<Binding> scope, Set<ColumnRule> all) {
+        Set<ColumnRule> copied = new LinkedHashSet<>();
+        if (statement instanceof Insert insert) {
+            copied.addAll(written(insert.getSelect(), scope));
+            copied.addAll(setValues(insert.getSetUpdateSets(), scope));
+            copied.addAll(setValues(insert.getDuplicateUpdateSets(), scope));
+        } else if (statement instanceof Update update) {
+            copied.addAll(setValues(update.getUpdateSets(), scope));
+        } else if (statement instanceof CreateTable create) {
+            copied.addAll(written(create.getSelect(), scope));
+        } else if (statement instanceof CreateView view) {
+            copied.addAll(written(view.getSelect(), scope));
+        } else if (statement instanceof Merge || statement instanceof PlainSelect) {
+            copied.addAll(all);   // MERGE ... USING and SELECT ... INTO: everything they read may be written
+        }
+        return copied;
+    }
+
+    /** What a query feeding a write produces: its output lineage, or all it references. */
+    private Set<ColumnRule> written(Select select, List<Binding> scope) {
+        if (select == null) {
+            return Set.of();
+        }
+        Lineage lineage = new Lineage(policy, dialect);
+        List<Lineage.Item> items = lineage.query(select);
+        if (lineage.incomplete) {
+            return resolve(ReferenceCollector.of((Statement) select), scope);
+        }
+        Set<ColumnRule> rules = new LinkedHashSet<>();
+        items.forEach(item -> rules.addAll(item.rules()));
+        return rules;
+    }
+
+    private Set<ColumnRule> setValues(List<UpdateSet> sets, List<Binding> scope) {
+        Set<ColumnRule> rules = new LinkedHashSet<>();
+        if (sets != null) {
+            for (UpdateSet set : sets) {
+                rules.addAll(resolveAll(new ArrayList<>(set.getValues()), scope));
+            }
+        }
+        return rules;
     }
 
     // ---- resolving names against the tables in scope
