@@ -11,6 +11,7 @@ final class EmailRewrite implements TextRewrite {
 
     /** Shown for anything not shaped like an address: echoing part of it could leak anything. */
     private static final String NOT_AN_ADDRESS = "****";
+    private static final String HIDDEN = "***@***";
     /** DNS labels are at most 63 octets; a longer "top-level domain" is not one. */
     private static final int MAX_LABEL = 63;
 
@@ -24,7 +25,9 @@ final class EmailRewrite implements TextRewrite {
         if (at <= 0 || lastDot <= at + 1 || !isTopLevelDomain(raw, lastDot + 1)) {
             return NOT_AN_ADDRESS;
         }
-        return raw.substring(0, raw.offsetByCodePoints(0, 1)) + "***@***" + raw.substring(lastDot);
+        int firstEnd = raw.offsetByCodePoints(0, 1);
+        return new StringBuilder(firstEnd + HIDDEN.length() + raw.length() - lastDot)
+                .append(raw, 0, firstEnd).append(HIDDEN).append(raw, lastDot, raw.length()).toString();
     }
 
     /** Only letters, digits and hyphens, so that free text after a dot is never shown. */

@@ -33,6 +33,9 @@ final class KeepEdgesRewrite implements TextRewrite {
 
     @Override
     public String apply(String raw) {
+        if (starPerHiddenCharacter && !hasSurrogates(raw)) {
+            return starred(raw);
+        }
         int length = raw.codePointCount(0, raw.length());
         if ((long) leading + trailing >= length) {
             return hidden(length);
@@ -40,6 +43,24 @@ final class KeepEdgesRewrite implements TextRewrite {
         int headEnd = raw.offsetByCodePoints(0, leading);
         int tailStart = raw.offsetByCodePoints(raw.length(), -trailing);
         return raw.substring(0, headEnd) + hidden(length - leading - trailing) + raw.substring(tailStart);
+    }
+
+    /** The common case, one char per character: one copy, stars written in place. */
+    private String starred(String raw) {
+        int length = raw.length();
+        char[] shown = raw.toCharArray();
+        boolean all = (long) leading + trailing >= length;
+        java.util.Arrays.fill(shown, all ? 0 : leading, all ? length : length - trailing, '*');
+        return new String(shown);
+    }
+
+    private static boolean hasSurrogates(String raw) {
+        for (int i = 0; i < raw.length(); i++) {
+            if (Character.isSurrogate(raw.charAt(i))) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private String hidden(int characters) {
