@@ -13,9 +13,8 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -24,23 +23,9 @@ import org.junit.jupiter.params.provider.ValueSource;
  * value to a subject without access. Runs on H2 and, where a form is PostgreSQL's own, on
  * PostgreSQL when it is reachable.
  */
+@ExtendWith(ConformancePolicy.class)
 class BypassTest {
     private static final String RAW_SSN = "123-45";   // last4 legitimately shows 6789
-    private static String previousConfig;
-
-    @BeforeAll
-    static void useConformancePolicy() {
-        previousConfig = System.setProperty("claimguard.config", "classpath:conformance.yaml");
-    }
-
-    @AfterAll
-    static void restoreConfig() {
-        if (previousConfig == null) {
-            System.clearProperty("claimguard.config");
-        } else {
-            System.setProperty("claimguard.config", previousConfig);
-        }
-    }
 
     /** Every cell of every row, as text: none may contain the raw SSN. */
     private static void assertNoRawValue(TestDatabase db, String sql) throws SQLException {

@@ -20,8 +20,7 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.LocalDate;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
@@ -29,23 +28,9 @@ import org.junit.jupiter.params.provider.MethodSource;
  * One suite, every database: the same schema (in each database's own types), the same policy, the
  * same expectations, through the real ClaimGuard driver from DriverManager.
  */
+@ExtendWith(ConformancePolicy.class)
 class ConformanceTest {
     private static final String JANE = "SELECT * FROM cg_customers WHERE id = 1";
-    private static String previousConfig;
-
-    @BeforeAll
-    static void useConformancePolicy() {
-        previousConfig = System.setProperty("claimguard.config", "classpath:conformance.yaml");
-    }
-
-    @AfterAll
-    static void restoreConfig() {
-        if (previousConfig == null) {
-            System.clearProperty("claimguard.config");
-        } else {
-            System.setProperty("claimguard.config", previousConfig);
-        }
-    }
 
     static List<TestDatabase> databases() {
         return TestDatabase.available();

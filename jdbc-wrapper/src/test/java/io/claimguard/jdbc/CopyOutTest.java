@@ -12,8 +12,7 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
@@ -22,22 +21,8 @@ import org.junit.jupiter.params.provider.MethodSource;
  * subject who may not see it may not copy it either. Everything runs in a transaction that is
  * rolled back.
  */
+@ExtendWith(ConformancePolicy.class)
 class CopyOutTest {
-    private static String previousConfig;
-
-    @BeforeAll
-    static void useConformancePolicy() {
-        previousConfig = System.setProperty("claimguard.config", "classpath:conformance.yaml");
-    }
-
-    @AfterAll
-    static void restoreConfig() {
-        if (previousConfig == null) {
-            System.clearProperty("claimguard.config");
-        } else {
-            System.setProperty("claimguard.config", previousConfig);
-        }
-    }
 
     static List<TestDatabase> databases() {
         return TestDatabase.available();

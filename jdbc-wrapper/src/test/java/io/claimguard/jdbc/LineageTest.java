@@ -14,8 +14,7 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -25,22 +24,8 @@ import org.junit.jupiter.params.provider.ValueSource;
  * values stay masked, unprotected ones come back exact rather than masked for safety, and protected
  * columns used to choose rows are refused wherever they hide.
  */
+@ExtendWith(ConformancePolicy.class)
 class LineageTest {
-    private static String previousConfig;
-
-    @BeforeAll
-    static void useConformancePolicy() {
-        previousConfig = System.setProperty("claimguard.config", "classpath:conformance.yaml");
-    }
-
-    @AfterAll
-    static void restoreConfig() {
-        if (previousConfig == null) {
-            System.clearProperty("claimguard.config");
-        } else {
-            System.setProperty("claimguard.config", previousConfig);
-        }
-    }
 
     static List<TestDatabase> databases() {
         return TestDatabase.available();

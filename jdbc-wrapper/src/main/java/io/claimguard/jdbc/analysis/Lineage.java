@@ -492,7 +492,8 @@ final class Lineage {
         return all;
     }
 
-    private static Set<ColumnRule> denied(Set<ColumnRule> rules) {
+    /** The rules among {@code rules} whose columns may not choose or order rows ({@code predicates: deny}). */
+    static Set<ColumnRule> denied(Set<ColumnRule> rules) {
         Set<ColumnRule> denied = new LinkedHashSet<>();
         for (ColumnRule rule : rules) {
             if (rule.denyPredicates()) {

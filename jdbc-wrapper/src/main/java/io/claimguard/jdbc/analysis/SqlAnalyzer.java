@@ -217,7 +217,7 @@ public final class SqlAnalyzer {
             predicatePositions.add(delete.getWhere());
         }
         Set<ColumnRule> all = resolve(found, scope);
-        return Analysis.tainted(all, denied(resolveAll(predicatePositions, scope)), tableNames(scope),
+        return Analysis.tainted(all, Lineage.denied(resolveAll(predicatePositions, scope)), tableNames(scope),
                 copied(statement, scope, all));
     }
 
@@ -321,19 +321,5 @@ public final class SqlAnalyzer {
             }
         }
         return rules;
-    }
-
-    private static Set<ColumnRule> denied(Set<ColumnRule> rules) {
-        Set<ColumnRule> denied = new LinkedHashSet<>();
-        for (ColumnRule rule : rules) {
-            if (rule.denyPredicates()) {
-                denied.add(rule);
-            }
-        }
-        return denied;
-    }
-
-    private static Set<ColumnRule> denied(List<ColumnRule> rules) {
-        return denied(new LinkedHashSet<>(rules));
     }
 }
