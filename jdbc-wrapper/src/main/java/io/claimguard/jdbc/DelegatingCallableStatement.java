@@ -19,7 +19,6 @@ import java.sql.ResultSetMetaData;
 import java.sql.RowId;
 import java.sql.SQLException;
 import java.sql.SQLType;
-import java.sql.SQLWarning;
 import java.sql.SQLXML;
 import java.sql.Time;
 import java.sql.Timestamp;
@@ -595,11 +594,6 @@ final class DelegatingCallableStatement extends GuardedCallableStatement {
     @Override
     public int getUpdateCount() throws SQLException {
         return delegate.getUpdateCount();
-    }
-
-    @Override
-    public SQLWarning getWarnings() throws SQLException {
-        return delegate.getWarnings();
     }
 
     @Override

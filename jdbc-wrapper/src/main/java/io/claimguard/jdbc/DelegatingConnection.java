@@ -9,7 +9,6 @@ import java.sql.Connection;
 import java.sql.NClob;
 import java.sql.SQLClientInfoException;
 import java.sql.SQLException;
-import java.sql.SQLWarning;
 import java.sql.SQLXML;
 import java.sql.Savepoint;
 import java.sql.ShardingKey;
@@ -129,11 +128,6 @@ final class DelegatingConnection extends GuardedConnection {
     @Override
     public Map<String, Class<?>> getTypeMap() throws SQLException {
         return delegate.getTypeMap();
-    }
-
-    @Override
-    public SQLWarning getWarnings() throws SQLException {
-        return delegate.getWarnings();
     }
 
     @Override

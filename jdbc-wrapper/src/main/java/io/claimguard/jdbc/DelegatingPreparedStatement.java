@@ -19,7 +19,6 @@ import java.sql.ResultSetMetaData;
 import java.sql.RowId;
 import java.sql.SQLException;
 import java.sql.SQLType;
-import java.sql.SQLWarning;
 import java.sql.SQLXML;
 import java.sql.Time;
 import java.sql.Timestamp;
@@ -151,11 +150,6 @@ final class DelegatingPreparedStatement extends GuardedPreparedStatement<Prepare
     @Override
     public int getUpdateCount() throws SQLException {
         return delegate.getUpdateCount();
-    }
-
-    @Override
-    public SQLWarning getWarnings() throws SQLException {
-        return delegate.getWarnings();
     }
 
     @Override

@@ -17,7 +17,6 @@ import java.sql.ResultSetMetaData;
 import java.sql.RowId;
 import java.sql.SQLException;
 import java.sql.SQLType;
-import java.sql.SQLWarning;
 import java.sql.SQLXML;
 import java.sql.Time;
 import java.sql.Timestamp;
@@ -287,11 +286,6 @@ final class DelegatingResultSet extends MaskingResultSet {
     @Deprecated
     public InputStream getUnicodeStream(String columnLabel) throws SQLException {
         return plan.masksAny() ? getUnicodeStream(delegate.findColumn(columnLabel)) : delegate.getUnicodeStream(columnLabel);
-    }
-
-    @Override
-    public SQLWarning getWarnings() throws SQLException {
-        return delegate.getWarnings();
     }
 
     @Override

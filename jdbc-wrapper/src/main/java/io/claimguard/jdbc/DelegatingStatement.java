@@ -3,7 +3,6 @@
 package io.claimguard.jdbc;
 
 import java.sql.SQLException;
-import java.sql.SQLWarning;
 import java.sql.Statement;
 
 /** Completes {@link GuardedStatement} by passing every method it does not guard to the driver. */
@@ -112,11 +111,6 @@ final class DelegatingStatement extends GuardedStatement<Statement> {
     @Override
     public int getUpdateCount() throws SQLException {
         return delegate.getUpdateCount();
-    }
-
-    @Override
-    public SQLWarning getWarnings() throws SQLException {
-        return delegate.getWarnings();
     }
 
     @Override

@@ -3,6 +3,7 @@ package io.claimguard.jdbc;
 import io.claimguard.jdbc.policy.ColumnRule;
 import java.sql.BatchUpdateException;
 import java.sql.SQLException;
+import java.sql.SQLWarning;
 
 /**
  * The exceptions ClaimGuard raises to refuse an operation. Every message names the column or the
@@ -17,6 +18,16 @@ final class Denials {
 
     static SQLException denied(String reason) {
         return new SQLException("ClaimGuard denied the statement: " + reason, INSUFFICIENT_PRIVILEGE);
+    }
+
+    /** The driver's warnings, withheld for the same reason as {@link #withheld} errors. */
+    static SQLWarning withheldWarnings(SQLWarning first, ColumnRule involved) {
+        int count = 0;
+        for (SQLWarning w = first; w != null; w = w.getNextWarning()) {
+            count++;
+        }
+        return new SQLWarning(count + " database warning(s) withheld because the statement involves protected column "
+                + involved + ", which this subject may not see", first.getSQLState(), first.getErrorCode());
     }
 
     /**

@@ -102,9 +102,13 @@ final class Enforcement {
         return ResultShape.of(raw.getMetaData(), analysis, policy, dialect);
     }
 
-    /** Generated keys are columns of the statement's own tables, matched by label. */
+    /**
+     * Generated keys are columns of the statement's own tables, matched by label, whatever the
+     * statement names: pgjdbc asks for them with RETURNING *, so keys of an UPDATE that names
+     * no protected column can still carry the whole row.
+     */
     MaskPlan keysPlan(ResultSet raw, Execution execution) throws SQLException {
-        if (execution.analysis().touched().isEmpty()) {
+        if (execution.analysis().tables().isEmpty() && execution.analysis().touched().isEmpty()) {
             return MaskPlan.NOTHING_MASKED;
         }
         return ResultShape.ofTableColumns(raw.getMetaData(), execution.analysis(), policy, dialect)

@@ -5,6 +5,7 @@ import java.sql.Connection;
 import java.sql.DatabaseMetaData;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
+import java.sql.SQLWarning;
 import java.sql.Statement;
 
 /**
@@ -15,6 +16,8 @@ abstract class GuardedConnection implements Connection {
     final Connection delegate;
     final Enforcement enforcement;
     private DatabaseMetaData metaData;
+    /** The latest run of any of its statements, whose warnings the connection may report. */
+    Execution latest;
 
     GuardedConnection(Connection delegate, Enforcement enforcement) {
         this.delegate = delegate;
@@ -96,6 +99,18 @@ abstract class GuardedConnection implements Connection {
 
     private CallableStatement callable(String sql, CallableStatement raw) throws SQLException {
         return new DelegatingCallableStatement(raw, this, enforcement.analyze(sql));
+    }
+
+    final SQLWarning scrub(SQLWarning warnings, Execution execution) {
+        if (warnings == null || execution == null || !execution.lacksAccess()) {
+            return warnings;
+        }
+        return Denials.withheldWarnings(warnings, execution.firstHidden());
+    }
+
+    @Override
+    public final SQLWarning getWarnings() throws SQLException {
+        return scrub(delegate.getWarnings(), latest);
     }
 
     @Override

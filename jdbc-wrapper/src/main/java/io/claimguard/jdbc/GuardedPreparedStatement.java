@@ -77,6 +77,10 @@ abstract class GuardedPreparedStatement<S extends PreparedStatement> extends Gua
     @Override
     final void beginBatch() throws SQLException {
         super.beginBatch();
+        Execution texts = execution;
         begin(analysis);
+        if (texts != null && texts.lacksAccess()) {
+            execution = texts;
+        }
     }
 }

@@ -4,6 +4,7 @@ import io.claimguard.jdbc.analysis.Analysis;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.SQLWarning;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
@@ -45,6 +46,7 @@ abstract class GuardedStatement<S extends Statement> implements Statement {
         wrappedResult = null;
         resultsWrapped = 0;
         execution = enforcement.begin(analysis);
+        connection.latest = execution;
     }
 
     /** A call to the driver that may fail. */
@@ -74,6 +76,16 @@ abstract class GuardedStatement<S extends Statement> implements Statement {
 
     final SQLException scrub(SQLException e) {
         return execution != null && execution.lacksAccess() ? Denials.withheld(e, execution.firstHidden()) : e;
+    }
+
+    /** Warnings quote values too (MariaDB: "Truncated incorrect INTEGER value: '...'"). */
+    final SQLWarning scrub(SQLWarning warnings) {
+        return connection.scrub(warnings, execution);
+    }
+
+    @Override
+    public final SQLWarning getWarnings() throws SQLException {
+        return scrub(delegate.getWarnings());
     }
 
     /** Wraps a result of the latest run, once: asking twice returns the same wrapper. */
@@ -203,17 +215,28 @@ abstract class GuardedStatement<S extends Statement> implements Statement {
         return scrubbed(delegate::executeLargeBatch);
     }
 
-    /** Checks every text of the batch for the subject current now, when the batch runs. */
+    /**
+     * Checks every text of the batch for the subject current now, when the batch runs. The run
+     * kept for scrubbing errors is one that involves a hidden column, if any entry does: an
+     * error from any entry may quote it.
+     */
     void beginBatch() throws SQLException {
+        Execution hiding = null;
         try {
             for (String sql : batch) {
                 begin(sql);
+                if (hiding == null && execution.lacksAccess()) {
+                    hiding = execution;
+                }
             }
         } catch (SQLException denied) {
             delegate.clearBatch();   // a refused batch must not run on a later executeBatch
             throw denied;
         } finally {
             batch.clear();   // the driver clears its batch after executeBatch, success or not
+        }
+        if (hiding != null) {
+            execution = hiding;
         }
     }
 

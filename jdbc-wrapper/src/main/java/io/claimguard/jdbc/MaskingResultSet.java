@@ -19,6 +19,7 @@ import java.sql.Ref;
 import java.sql.ResultSet;
 import java.sql.RowId;
 import java.sql.SQLException;
+import java.sql.SQLWarning;
 import java.sql.SQLXML;
 import java.sql.Statement;
 import java.sql.Time;
@@ -98,6 +99,12 @@ abstract class MaskingResultSet implements ResultSet {
         } catch (SQLException e) {
             throw statement == null ? e : statement.scrub(e);
         }
+    }
+
+    @Override
+    public final SQLWarning getWarnings() throws SQLException {
+        SQLWarning warnings = delegate.getWarnings();
+        return statement == null ? warnings : statement.scrub(warnings);
     }
 
     @Override

@@ -61,6 +61,12 @@ final class ExpressionReferences extends TablesNamesFinder<Void> {
                 && function.getParameters().size() == 1 && function.getParameters().get(0) instanceof AllColumns)) {
             return null;
         }
+        if (function.getOrderByElements() != null) {
+            // string_agg(name ORDER BY ssn) orders by the protected column
+            for (OrderByElement order : function.getOrderByElements()) {
+                conditions.add(order.getExpression());
+            }
+        }
         return super.visit(function, context);
     }
 

@@ -281,10 +281,19 @@ final class Lineage {
         }
         Scope scope = new Scope(withCtes);
         addRelation(select.getFromItem(), scope);
+        boolean reordered = false;
         if (select.getJoins() != null) {
             for (Join join : select.getJoins()) {
                 addRelation(join.getFromItem(), scope);
+                if (join.isNatural()) {
+                    // joins on every same-named column, protected ones included
+                    scope.relations.forEach(r -> predicates.addAll(denied(r.wholeRow())));
+                }
+                reordered |= join.isNatural() || (join.getUsingColumns() != null && !join.getUsingColumns().isEmpty());
             }
+        }
+        if (reordered && select.getSelectItems().stream().anyMatch(i -> i.getExpression() instanceof AllColumns)) {
+            incomplete = true;   // USING and NATURAL move the join columns to the front of *
         }
         List<Item> items = new ArrayList<>();
         List<String> aliases = new ArrayList<>();
@@ -316,6 +325,10 @@ final class Lineage {
         List<List<Item>> branches = new ArrayList<>();
         for (Select branch : union.getSelects()) {
             branches.add(query(branch, scope));
+        }
+        if (union.getOperations().stream().anyMatch(op -> !op.isAll())) {
+            // UNION, INTERSECT and EXCEPT compare rows: a guessed value shows by whether it merges
+            branches.forEach(branch -> branch.forEach(item -> predicates.addAll(denied(item.rules()))));
         }
         List<Item> first = branches.get(0);
         boolean aligned = branches.stream().allMatch(b -> b.size() == first.size() && b.stream().noneMatch(Item::isBlock));
@@ -374,6 +387,9 @@ final class Lineage {
         }
         Name alias = aliasOf(item.getAlias());
         if (item instanceof Table table) {
+            if (!aliasColumns(table.getAlias()).isEmpty()) {
+                incomplete = true;   // FROM t AS c(a, b): renamed by position, which needs the catalog
+            }
             Name name = Name.parse(table.getName());
             Relation cte = table.getSchemaName() == null ? scope.cte(name) : null;
             if (cte != null) {
@@ -513,7 +529,7 @@ final class Lineage {
 
     private static List<String> aliasColumns(Alias alias) {
         if (alias == null || alias.getAliasColumns() == null) {
-            return null;
+            return List.of();
         }
         return alias.getAliasColumns().stream().map(c -> c.name).toList();
     }

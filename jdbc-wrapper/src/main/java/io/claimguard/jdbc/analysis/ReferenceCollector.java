@@ -43,6 +43,10 @@ final class ReferenceCollector extends TablesNamesFinder<Void> {
     @Override
     public <S> Void visit(Table table, S context) {
         tables.add(table);
+        if (table.getAlias() != null && table.getAlias().getAliasColumns() != null
+                && !table.getAlias().getAliasColumns().isEmpty()) {
+            star = true;   // FROM t AS c(a, b) renames every column: treat it as all of them
+        }
         return super.visit(table, context);
     }
 
@@ -109,6 +113,25 @@ final class ReferenceCollector extends TablesNamesFinder<Void> {
                 for (OrderByElement order : select.getOrderByElements()) {
                     addIfPresent(found, order.getExpression());
                 }
+            }
+            if (select.getWindowDefinitions() != null) {
+                // WINDOW w AS (PARTITION BY ... ORDER BY ...)
+                for (net.sf.jsqlparser.expression.WindowDefinition window : select.getWindowDefinitions()) {
+                    if (window.getPartitionExpressionList() != null) {
+                        found.addAll(window.getPartitionExpressionList());
+                    }
+                    if (window.getOrderByElements() != null) {
+                        window.getOrderByElements().forEach(order -> addIfPresent(found, order.getExpression()));
+                    }
+                }
+            }
+            if (select.getLimit() != null) {
+                // LIMIT (SELECT COUNT(*) ... WHERE ssn LIKE ...) counts rows chosen by a protected column
+                addIfPresent(found, select.getLimit().getRowCount());
+                addIfPresent(found, select.getLimit().getOffset());
+            }
+            if (select.getOffset() != null) {
+                addIfPresent(found, select.getOffset().getOffset());
             }
             if (select.getDistinct() != null && select.getDistinct().getOnSelectItems() != null) {
                 for (SelectItem<?> item : select.getDistinct().getOnSelectItems()) {

@@ -55,15 +55,24 @@ public final class SqlAnalyzer {
     private static final Pattern PLAIN_CALL = Pattern.compile("(^|;)(\\s|/\\*.*?\\*/|--[^\\n]*(\\n|$))*call\\b",
             Pattern.CASE_INSENSITIVE | Pattern.DOTALL);
     /**
-     * Statements that read data without naming it: H2's whole-database dumps, functions that run
-     * SQL given as a string (PostgreSQL's *_to_xml family, dblink), and the statistics catalogs,
-     * whose most-common-values and histograms are column values (pg_stats, MariaDB column_stats).
+     * Statements that read data without naming it, so that no word search can see what they
+     * read: whole-database dumps, SQL assembled and run at run time (DO blocks, EXECUTE,
+     * PREPARE, the *_to_xml family, dblink, ts_stat, CSVWRITE), server files, MariaDB's
+     * PROCEDURE ANALYSE, and the statistics catalogs, whose most-common-values and histograms
+     * are column values. Names may be quoted or followed by a comment before their parenthesis.
      */
     private static final Pattern READS_UNNAMED_DATA = Pattern.compile(
-            "^(\\s|/\\*.*?\\*/|--[^\\n]*\\n)*(script|backup)\\b"
-                    + "|\\b(query_to_xml\\w*|table_to_xml\\w*|cursor_to_xml\\w*|schema_to_xml\\w*|database_to_xml\\w*|dblink\\w*)\\s*\\("
+            "(^|;)(\\s|/\\*.*?\\*/|--[^\\n]*\\n)*(script|backup|do|execute|prepare|copy)\\b"
+                    + "|(?<![\\w$])\"?(query_to_xml\\w*|table_to_xml\\w*|cursor_to_xml\\w*|schema_to_xml\\w*|database_to_xml\\w*"
+                    + "|dblink\\w*|ts_stat|csvwrite|pg_read_file|pg_read_binary_file|lo_import|lo_get)\"?(\\s|/\\*.*?\\*/)*\\("
+                    + "|\\bprocedure\\s+analyse\\b"
                     + "|\\b(pg_stats\\w*|pg_statistic\\w*|column_stats)\\b",
             Pattern.CASE_INSENSITIVE | Pattern.DOTALL);
+    /**
+     * MariaDB runs what is inside executable comments, and reads {@code --1} as minus minus one,
+     * where the parser sees comments: the two disagree about what the statement is.
+     */
+    private static final Pattern MARIADB_COMMENT_TRICKS = Pattern.compile("/\\*M?!|--(?=[^\\s])");
     /** PostgreSQL's U&"\0073sn" spells an identifier that no word search can see. */
     private static final Pattern UNICODE_IDENTIFIER = Pattern.compile("[uU]&\"");
 
@@ -97,6 +106,9 @@ public final class SqlAnalyzer {
         Set<ColumnRule> mentioned = policy.mentionedIn(sql);
         if (mentioned.isEmpty()) {
             return nothingProtected;
+        }
+        if (dialect == Dialect.MARIADB && MARIADB_COMMENT_TRICKS.matcher(sql).find()) {
+            return Analysis.unanalysable("uses MariaDB executable comments or '--' without a space", mentioned);
         }
         Statements statements = parse(sql);
         if (statements == null || statements.isEmpty()) {
@@ -234,7 +246,8 @@ public final class SqlAnalyzer {
             copied.addAll(written(create.getSelect(), scope));
         } else if (statement instanceof CreateView view) {
             copied.addAll(written(view.getSelect(), scope));
-        } else if (statement instanceof Merge || statement instanceof PlainSelect) {
+        } else if (statement instanceof Merge
+                || (statement instanceof PlainSelect select && select.getIntoTables() != null)) {
             copied.addAll(all);   // MERGE ... USING and SELECT ... INTO: everything they read may be written
         }
         return copied;
