@@ -67,11 +67,7 @@ class BadInputTest {
 
     @AfterEach
     void restoreConfig() {
-        if (previousConfig == null) {
-            System.clearProperty("claimguard.config");
-        } else {
-            System.setProperty("claimguard.config", previousConfig);
-        }
+        ConfigProperty.restore(previousConfig);
     }
 
     private Path write(String name, String yaml) throws Exception {
@@ -95,7 +91,7 @@ class BadInputTest {
     @ValueSource(strings = {"jdbc:claimguard:", "jdbc:claimguard:nocolon", "jdbc:claimguard:claimguard:h2:mem:x",
         "JDBC:CLAIMGUARD:claimguard:h2:mem:x", "jdbc:claimguard::h2:mem:x"})
     void malformedUrl_isRefused_namingTheExpectedForm(String url) throws Exception {
-        System.setProperty("claimguard.config", write("valid.yaml", VALID).toString());
+        ConfigProperty.set(write("valid.yaml", VALID).toString());
         SQLException refused = assertThrows(SQLException.class, () -> DriverManager.getConnection(url));
         assertEquals("08001", refused.getSQLState(), refused.getMessage());
         assertTrue(refused.getMessage().contains("malformed ClaimGuard URL"), refused.getMessage());
@@ -103,14 +99,14 @@ class BadInputTest {
 
     @Test
     void malformedUrl_failsBeforeTheConfigurationIsRead() {
-        System.setProperty("claimguard.config", dir.resolve("absent.yaml").toString());
+        ConfigProperty.set(dir.resolve("absent.yaml").toString());
         SQLException refused = assertThrows(SQLException.class, () -> DriverManager.getConnection("jdbc:claimguard:nocolon"));
         assertTrue(refused.getMessage().contains("malformed ClaimGuard URL"), refused.getMessage());
     }
 
     @Test
     void unknownTargetDriver_isRefused_namingTheSchemeOnly() throws Exception {
-        System.setProperty("claimguard.config", write("valid.yaml", VALID).toString());
+        ConfigProperty.set(write("valid.yaml", VALID).toString());
         SQLException refused = assertThrows(SQLException.class,
                 () -> DriverManager.getConnection("jdbc:claimguard:nosuchdb://db.example.com/app?password=hunter2"));
         assertEquals("08001", refused.getSQLState());
@@ -122,7 +118,7 @@ class BadInputTest {
     @Test
     void configuredDriverClass_unknown_isRefused_namingTheClass() throws Exception {
         String yaml = VALID.replace("  hash_secret:", "  driver_class: com.example.NoSuchDriver\n  hash_secret:");
-        System.setProperty("claimguard.config", write("driver.yaml", yaml).toString());
+        ConfigProperty.set(write("driver.yaml", yaml).toString());
         SQLException refused = assertThrows(SQLException.class, () -> DriverManager.getConnection(GUARDED_URL));
         assertTrue(refused.getMessage().contains("com.example.NoSuchDriver"), refused.getMessage());
         assertFalse(messages(refused).contains(SECRET));
@@ -193,7 +189,7 @@ class BadInputTest {
     void brokenConfiguration_throughDriverManager_failsTheConnection(String name, String yaml, List<String> named)
             throws Exception {
         Path file = write(name + ".yaml", yaml);
-        System.setProperty("claimguard.config", file.toString());
+        ConfigProperty.set(file.toString());
         for (int attempt = 0; attempt < 2; attempt++) {   // a failed load is not remembered as "allow all"
             SQLException refused = assertThrows(SQLException.class, () -> DriverManager.getConnection(GUARDED_URL));
             assertNamesTheProblem(refused, file, named);
@@ -225,7 +221,7 @@ class BadInputTest {
     @Test
     void missingFile_throughDriverManager_andDataSource_namesThePath() {
         Path missing = dir.resolve("no-such-config.yaml");
-        System.setProperty("claimguard.config", missing.toString());
+        ConfigProperty.set(missing.toString());
         SQLException refused = assertThrows(SQLException.class, () -> DriverManager.getConnection(GUARDED_URL));
         assertTrue(refused.getMessage().contains("no-such-config.yaml"), refused.getMessage());
         assertTrue(refused.getMessage().contains("does not exist"), refused.getMessage());
@@ -240,7 +236,7 @@ class BadInputTest {
 
     @Test
     void folderInsteadOfFile_isRefused() {
-        System.setProperty("claimguard.config", dir.toString());
+        ConfigProperty.set(dir.toString());
         SQLException refused = assertThrows(SQLException.class, () -> DriverManager.getConnection(GUARDED_URL));
         assertTrue(refused.getMessage().contains(dir.toString()), refused.getMessage());
     }
@@ -248,7 +244,7 @@ class BadInputTest {
     @Test
     void correctedFile_isPickedUp_andMasks() throws Exception {
         Path file = write("corrected.yaml", "jdbc:\n  columns:\n    - column: bi_customers.ssn\n      mask: scramble\n");
-        System.setProperty("claimguard.config", file.toString());
+        ConfigProperty.set(file.toString());
         assertThrows(SQLException.class, () -> DriverManager.getConnection(GUARDED_URL));
         Files.writeString(file, VALID, StandardCharsets.UTF_8);
         try (Connection c = DriverManager.getConnection(GUARDED_URL); GuardContext.Scope ignored = GuardContext.open(Subjects.AGENT);
@@ -263,7 +259,7 @@ class BadInputTest {
         List<String> opened = new ArrayList<>();
         for (Arguments arguments : brokenConfigurations().toList()) {
             String name = (String) arguments.get()[0];
-            System.setProperty("claimguard.config", write("again-" + name + ".yaml", (String) arguments.get()[1]).toString());
+            ConfigProperty.set(write("again-" + name + ".yaml", (String) arguments.get()[1]).toString());
             try (Connection c = DriverManager.getConnection(GUARDED_URL); Statement s = c.createStatement();
                  ResultSet rs = s.executeQuery("SELECT ssn FROM bi_customers")) {
                 rs.next();

@@ -105,7 +105,7 @@ class CallableStatementTest {
         Files.writeString(deny, POLICY.formatted("# on_unparseable: deny is the default"), StandardCharsets.UTF_8);
         Path mask = configDir.resolve("callable-mask.yaml");
         Files.writeString(mask, POLICY.formatted("on_unparseable: mask"), StandardCharsets.UTF_8);
-        previousConfig = System.setProperty("claimguard.config", deny.toString());
+        previousConfig = ConfigProperty.set(deny.toString());
         JdbcDataSource h2 = new JdbcDataSource();
         h2.setURL(H2_URL);
         masking = new ClaimGuardDataSource(h2, mask.toString());
@@ -122,11 +122,7 @@ class CallableStatementTest {
 
     @AfterAll
     static void restoreConfig() {
-        if (previousConfig == null) {
-            System.clearProperty("claimguard.config");
-        } else {
-            System.setProperty("claimguard.config", previousConfig);
-        }
+        ConfigProperty.restore(previousConfig);
     }
 
     private static Connection denying() throws SQLException {

@@ -15,17 +15,13 @@ final class ConformancePolicy implements BeforeAllCallback, AfterAllCallback {
 
     @Override
     public void beforeAll(ExtensionContext context) {
-        String previous = System.setProperty("claimguard.config", LOCATION);
+        String previous = ConfigProperty.set(LOCATION);
         context.getStore(NAMESPACE).put("previous", previous == null ? "" : previous);
     }
 
     @Override
     public void afterAll(ExtensionContext context) {
         String previous = context.getStore(NAMESPACE).get("previous", String.class);
-        if (previous == null || previous.isEmpty()) {
-            System.clearProperty("claimguard.config");
-        } else {
-            System.setProperty("claimguard.config", previous);
-        }
+        ConfigProperty.restore(previous == null || previous.isEmpty() ? null : previous);
     }
 }

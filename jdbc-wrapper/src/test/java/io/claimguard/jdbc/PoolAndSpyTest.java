@@ -66,7 +66,7 @@ class PoolAndSpyTest {
     static void createDatabase() throws Exception {
         policy = configDir.resolve("pool.yaml");
         Files.writeString(policy, POLICY, StandardCharsets.UTF_8);
-        previousConfig = System.setProperty("claimguard.config", policy.toString());
+        previousConfig = ConfigProperty.set(policy.toString());
         try (Connection c = DriverManager.getConnection(H2_URL); Statement s = c.createStatement()) {
             s.execute("DROP TABLE IF EXISTS ps_customers");
             s.execute("CREATE TABLE ps_customers (id INT PRIMARY KEY, name VARCHAR(100), ssn VARCHAR(11), email VARCHAR(100))");
@@ -76,11 +76,7 @@ class PoolAndSpyTest {
 
     @AfterAll
     static void restoreConfig() {
-        if (previousConfig == null) {
-            System.clearProperty("claimguard.config");
-        } else {
-            System.setProperty("claimguard.config", previousConfig);
-        }
+        ConfigProperty.restore(previousConfig);
     }
 
     /** Reads Jane's row as {@code subject}, checks the view, and returns the H2 session that served it. */
