@@ -72,7 +72,7 @@ final class Enforcement {
         ColumnRule copied = firstDenied(analysis.copied(), subject);
         if (copied != null) {
             throw Denials.denied("the statement copies protected column " + copied
-                    + " into a table or view, where masking cannot follow it");
+                    + " into a table, a view or session state, where masking cannot follow it");
         }
         ColumnRule guessed = firstDenied(analysis.predicates(), subject);
         if (guessed != null) {

@@ -50,8 +50,8 @@ public final class Analysis {
 
     /** @param referenced protected columns used anywhere, also where they do not reach the output */
     static Analysis projection(List<Output> outputs, Set<ColumnRule> predicates, List<Output.TableName> tables,
-                               Set<ColumnRule> referenced) {
-        return new Analysis(outputs, Set.of(), predicates, null, tables, referenced, Set.of());
+                               Set<ColumnRule> referenced, Set<ColumnRule> copied) {
+        return new Analysis(outputs, Set.of(), predicates, null, tables, referenced, copied);
     }
 
     static Analysis tainted(Set<ColumnRule> taint, Set<ColumnRule> predicates, List<Output.TableName> tables) {

@@ -28,6 +28,17 @@ final class ExpressionReferences extends TablesNamesFinder<Void> {
     final List<AllColumns> stars = new ArrayList<>();
     final List<Select> subqueries = new ArrayList<>();
     final List<Expression> conditions = new ArrayList<>();
+    /** Values put into session state, where a later statement that names nothing can read them. */
+    final List<Expression> stashed = new ArrayList<>();
+
+    /**
+     * Functions that keep a value in the session: H2's SET(@v, x), PostgreSQL's set_config,
+     * setval and advisory locks (readable from pg_locks), MariaDB's LAST_INSERT_ID(x).
+     */
+    static final java.util.Set<String> STASHING = java.util.Set.of("set", "set_config", "setval",
+            "last_insert_id", "pg_advisory_lock", "pg_advisory_lock_shared", "pg_advisory_xact_lock",
+            "pg_advisory_xact_lock_shared", "pg_try_advisory_lock", "pg_try_advisory_lock_shared",
+            "pg_try_advisory_xact_lock", "pg_try_advisory_xact_lock_shared");
 
     static ExpressionReferences of(Expression expression) {
         ExpressionReferences found = new ExpressionReferences();
@@ -61,6 +72,9 @@ final class ExpressionReferences extends TablesNamesFinder<Void> {
                 && function.getParameters().size() == 1 && function.getParameters().get(0) instanceof AllColumns)) {
             return null;
         }
+        if (function.getParameters() != null && stashes(function)) {
+            stashed.addAll(function.getParameters());
+        }
         if (function.getOrderByElements() != null) {
             // string_agg(name ORDER BY ssn) orders by the protected column
             for (OrderByElement order : function.getOrderByElements()) {
@@ -68,6 +82,17 @@ final class ExpressionReferences extends TablesNamesFinder<Void> {
             }
         }
         return super.visit(function, context);
+    }
+
+    static boolean stashes(Function function) {
+        return function.getName() != null && STASHING.contains(function.getName().toLowerCase(java.util.Locale.ROOT));
+    }
+
+    /** MariaDB's {@code @v := x}. */
+    @Override
+    public <S> Void visit(net.sf.jsqlparser.expression.VariableAssignment assignment, S context) {
+        stashed.add(assignment.getExpression());
+        return super.visit(assignment, context);
     }
 
     @Override

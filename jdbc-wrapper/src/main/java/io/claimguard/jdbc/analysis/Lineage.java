@@ -53,6 +53,8 @@ final class Lineage {
     private final Dialect dialect;
     final Set<ColumnRule> predicates = new LinkedHashSet<>();
     final Set<ColumnRule> referenced = new LinkedHashSet<>();
+    /** Protected columns whose values the query puts where masking cannot follow (session state). */
+    final Set<ColumnRule> copied = new LinkedHashSet<>();
     final List<Output.TableName> tables = new ArrayList<>();
     boolean incomplete;
 
@@ -318,6 +320,9 @@ final class Lineage {
         for (Expression position : ReferenceCollector.PredicatePositions.of(select)) {
             predicate(position, scope, items, aliases);
         }
+        if (select.getMySqlSelectIntoClause() != null) {
+            items.forEach(item -> copied.addAll(item.rules()));   // SELECT ... INTO @v
+        }
         return items;
     }
 
@@ -436,6 +441,9 @@ final class Lineage {
         }
         for (Expression condition : found.conditions) {
             predicates.addAll(denied(expression(condition, scope).rules()));
+        }
+        for (Expression value : found.stashed) {
+            copied.addAll(expression(value, scope).rules());
         }
         referenced.addAll(rules);
         return Item.of(null, rules, direct);

@@ -25,6 +25,8 @@ final class ReferenceCollector extends TablesNamesFinder<Void> {
     final List<Column> columns = new ArrayList<>();
     final List<Expression> predicates = new ArrayList<>();
     boolean star;
+    /** Whether anything is put into session state ({@link ExpressionReferences#STASHING}, {@code @v := x}). */
+    boolean stashes;
 
     static ReferenceCollector of(Statement statement) {
         ReferenceCollector collector = new ReferenceCollector();
@@ -74,12 +76,19 @@ final class ReferenceCollector extends TablesNamesFinder<Void> {
         if (function.isAllColumns() || isCountStar(function)) {
             return null;
         }
+        stashes |= ExpressionReferences.stashes(function);
         return super.visit(function, context);
     }
 
     private static boolean isCountStar(Function function) {
         return "count".equalsIgnoreCase(function.getName()) && function.getParameters() != null
                 && function.getParameters().size() == 1 && function.getParameters().get(0) instanceof AllColumns;
+    }
+
+    @Override
+    public <S> Void visit(net.sf.jsqlparser.expression.VariableAssignment assignment, S context) {
+        stashes = true;
+        return super.visit(assignment, context);
     }
 
     @Override

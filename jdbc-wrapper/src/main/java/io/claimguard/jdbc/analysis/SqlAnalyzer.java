@@ -150,7 +150,7 @@ public final class SqlAnalyzer {
             Lineage lineage = new Lineage(policy, dialect);
             List<Output> outputs = lineage.query(select).stream().map(Lineage.Item::output).toList();
             if (!lineage.incomplete) {
-                return Analysis.projection(outputs, lineage.predicates, lineage.tables, lineage.referenced);
+                return Analysis.projection(outputs, lineage.predicates, lineage.tables, lineage.referenced, lineage.copied);
             }
         }
         return tainted(statement);
@@ -229,14 +229,17 @@ public final class SqlAnalyzer {
             predicatePositions.add(delete.getWhere());
         }
         Set<ColumnRule> all = resolve(found, scope);
-        return Analysis.tainted(all, Lineage.denied(resolveAll(predicatePositions, scope)), tableNames(scope),
-                copied(statement, scope, all));
+        Set<ColumnRule> copied = found.stashes ? all : copied(statement, scope, all);
+        return Analysis.tainted(all, Lineage.denied(resolveAll(predicatePositions, scope)), tableNames(scope), copied);
     }
 
     /** The protected columns whose values a statement writes into a table or view. */
     private Set<ColumnRule> copied(Statement statement, List<Binding> scope, Set<ColumnRule> all) {
         Set<ColumnRule> copied = new LinkedHashSet<>();
         if (statement instanceof Insert insert) {
+            if (insert.getWithItemsList() != null || insert.getConflictAction() != null) {
+                return all;   // WITH ... INSERT and ON CONFLICT DO UPDATE: anything read may be written
+            }
             copied.addAll(written(insert.getSelect(), scope));
             copied.addAll(setValues(insert.getSetUpdateSets(), scope));
             copied.addAll(setValues(insert.getDuplicateUpdateSets(), scope));
