@@ -65,8 +65,8 @@ class BypassCorpusTest {
      * change to the analysis closed some, then move the closed ones to the corpus
      * ({@code -Dbypass.only=id,id} runs only the named cases of either file).
      */
-    @Disabled("known gaps (bypass-known-gaps.txt): MariaDB SHOW WARNINGS; PG 'Failing row contains' details and"
-            + " errors chained as the cause of later 'transaction is aborted' errors")
+    @Disabled("known gaps (bypass-known-gaps.txt): MariaDB SHOW WARNINGS; PG errors chained as the cause of later"
+            + " 'transaction is aborted' errors")
     @TestFactory
     Stream<DynamicNode> knownGaps() {
         return run(BypassCorpus.load(KNOWN_GAPS));

@@ -55,13 +55,17 @@ public final class Analysis {
     }
 
     static Analysis tainted(Set<ColumnRule> taint, Set<ColumnRule> predicates, List<Output.TableName> tables) {
-        return tainted(taint, predicates, tables, Set.of());
+        return tainted(taint, predicates, tables, Set.of(), Set.of());
     }
 
-    /** @param copied protected columns whose values the statement writes into a table or view */
+    /**
+     * @param copied     protected columns whose values the statement writes into a table or view
+     * @param referenced protected columns involved without reaching the output, such as those of
+     *                   a table the statement writes to (its errors can quote the row)
+     */
     static Analysis tainted(Set<ColumnRule> taint, Set<ColumnRule> predicates, List<Output.TableName> tables,
-                            Set<ColumnRule> copied) {
-        return new Analysis(List.of(), taint, predicates, null, tables, Set.of(), copied);
+                            Set<ColumnRule> copied, Set<ColumnRule> referenced) {
+        return new Analysis(List.of(), taint, predicates, null, tables, referenced, copied);
     }
 
     static Analysis unanalysable(String reason, Set<ColumnRule> mentioned) {

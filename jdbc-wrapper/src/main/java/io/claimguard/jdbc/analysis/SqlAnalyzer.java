@@ -232,7 +232,25 @@ public final class SqlAnalyzer {
         }
         Set<ColumnRule> all = resolve(found, scope);
         Set<ColumnRule> copied = found.stashes ? all : copied(statement, scope, all);
-        return Analysis.tainted(all, Lineage.denied(resolveAll(predicatePositions, scope)), tableNames(scope), copied);
+        return Analysis.tainted(all, Lineage.denied(resolveAll(predicatePositions, scope)), tableNames(scope), copied,
+                writtenTableRules(statement));
+    }
+
+    /**
+     * Every protected column of the table a statement writes to: a constraint violation quotes
+     * the row ("Failing row contains (...)"), so errors of such writes are withheld from subjects
+     * who may not see those columns.
+     */
+    private Set<ColumnRule> writtenTableRules(Statement statement) {
+        Table target = statement instanceof Insert insert ? insert.getTable()
+                : statement instanceof Update update ? update.getTable()
+                : statement instanceof Delete delete ? delete.getTable()
+                : statement instanceof Merge merge ? merge.getTable() : null;
+        if (target == null || target.getName() == null) {
+            return Set.of();
+        }
+        Name schema = target.getSchemaName() == null ? null : Name.parse(target.getSchemaName());
+        return new LinkedHashSet<>(policy.rulesForTable(schema, Name.parse(target.getName()), dialect));
     }
 
     /** The protected columns whose values a statement writes into a table or view. */
