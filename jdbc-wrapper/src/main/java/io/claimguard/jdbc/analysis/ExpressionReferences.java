@@ -68,8 +68,7 @@ final class ExpressionReferences extends TablesNamesFinder<Void> {
     /** {@code COUNT(*)} counts rows and reveals no column. */
     @Override
     public <S> Void visit(Function function, S context) {
-        if (function.isAllColumns() || ("count".equalsIgnoreCase(function.getName()) && function.getParameters() != null
-                && function.getParameters().size() == 1 && function.getParameters().get(0) instanceof AllColumns)) {
+        if (countsRowsOnly(function)) {
             return null;
         }
         if (function.getParameters() != null && stashes(function)) {
@@ -82,6 +81,12 @@ final class ExpressionReferences extends TablesNamesFinder<Void> {
             }
         }
         return super.visit(function, context);
+    }
+
+    /** {@code COUNT(*)}: its star counts rows and reveals no column. */
+    static boolean countsRowsOnly(Function function) {
+        return function.isAllColumns() || ("count".equalsIgnoreCase(function.getName()) && function.getParameters() != null
+                && function.getParameters().size() == 1 && function.getParameters().get(0) instanceof AllColumns);
     }
 
     static boolean stashes(Function function) {

@@ -73,16 +73,11 @@ final class ReferenceCollector extends TablesNamesFinder<Void> {
     /** {@code COUNT(*)} counts rows and reveals no column, so its star is not a reference. */
     @Override
     public <S> Void visit(Function function, S context) {
-        if (function.isAllColumns() || isCountStar(function)) {
+        if (ExpressionReferences.countsRowsOnly(function)) {
             return null;
         }
         stashes |= ExpressionReferences.stashes(function);
         return super.visit(function, context);
-    }
-
-    private static boolean isCountStar(Function function) {
-        return "count".equalsIgnoreCase(function.getName()) && function.getParameters() != null
-                && function.getParameters().size() == 1 && function.getParameters().get(0) instanceof AllColumns;
     }
 
     @Override
