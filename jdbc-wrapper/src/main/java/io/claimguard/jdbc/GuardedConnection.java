@@ -18,6 +18,8 @@ abstract class GuardedConnection implements Connection {
     private DatabaseMetaData metaData;
     /** The latest run of any of its statements, whose warnings the connection may report. */
     Execution latest;
+    /** Whether a database error was withheld on this connection; later ones then lose their causes. */
+    boolean withheldAnError;
 
     GuardedConnection(Connection delegate, Enforcement enforcement) {
         this.delegate = delegate;

@@ -75,7 +75,14 @@ abstract class GuardedStatement<S extends Statement> implements Statement {
     }
 
     final SQLException scrub(SQLException e) {
-        return execution != null && execution.lacksAccess() ? Denials.withheld(e, execution.firstHidden()) : e;
+        if (execution != null && execution.lacksAccess()) {
+            connection.withheldAnError = true;
+            return Denials.withheld(e, execution.firstHidden());
+        }
+        // PostgreSQL chains a failed statement's error as the cause of every later "transaction is
+        // aborted" error: once one was withheld on this connection, later causes are dropped too.
+        return connection.withheldAnError && e.getCause() != null
+                ? new SQLException(e.getMessage(), e.getSQLState(), e.getErrorCode()) : e;
     }
 
     /** Warnings quote values too (MariaDB: "Truncated incorrect INTEGER value: '...'"). */

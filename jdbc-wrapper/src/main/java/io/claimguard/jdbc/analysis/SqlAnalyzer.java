@@ -58,13 +58,13 @@ public final class SqlAnalyzer {
      * Statements that read data without naming it, so that no word search can see what they
      * read: whole-database dumps, SQL assembled and run at run time (DO blocks, EXECUTE,
      * PREPARE, routines being defined, the *_to_xml family, dblink, ts_stat, CSV files),
-     * server files, MariaDB's
+     * server files, the warnings of earlier statements (SHOW WARNINGS), MariaDB's
      * PROCEDURE ANALYSE, and the statistics catalogs, whose most-common-values and histograms
      * are column values. Names may be quoted or followed by a comment before their parenthesis.
      */
     private static final Pattern READS_UNNAMED_DATA = Pattern.compile(
             "(^|;)(\\s|/\\*.*?\\*/|--[^\\n]*\\n)*(script|backup|do|execute|prepare|copy"
-                    + "|create\\s+(or\\s+replace\\s+)?(function|procedure|alias))\\b"
+                    + "|create\\s+(or\\s+replace\\s+)?(function|procedure|alias)|show\\s+(warnings|errors)|get\\s+diagnostics)\\b"
                     + "|(?<![\\w$])\"?(query_to_xml\\w*|table_to_xml\\w*|cursor_to_xml\\w*|schema_to_xml\\w*|database_to_xml\\w*"
                     + "|dblink\\w*|ts_stat|csvwrite|csvread|pg_read_file|pg_read_binary_file|lo_import|lo_get)\"?(\\s|/\\*.*?\\*/)*\\("
                     + "|\\bprocedure\\s+analyse\\b"
