@@ -46,11 +46,6 @@ final class DelegatingConnection extends GuardedConnection {
     }
 
     @Override
-    public void commit() throws SQLException {
-        delegate.commit();
-    }
-
-    @Override
     public Array createArrayOf(String a0, Object[] a1) throws SQLException {
         return delegate.createArrayOf(a0, a1);
     }
@@ -151,11 +146,6 @@ final class DelegatingConnection extends GuardedConnection {
     }
 
     @Override
-    public void releaseSavepoint(Savepoint a0) throws SQLException {
-        delegate.releaseSavepoint(a0);
-    }
-
-    @Override
     public void rollback() throws SQLException {
         delegate.rollback();
     }
@@ -198,16 +188,6 @@ final class DelegatingConnection extends GuardedConnection {
     @Override
     public void setReadOnly(boolean a0) throws SQLException {
         delegate.setReadOnly(a0);
-    }
-
-    @Override
-    public Savepoint setSavepoint() throws SQLException {
-        return delegate.setSavepoint();
-    }
-
-    @Override
-    public Savepoint setSavepoint(String a0) throws SQLException {
-        return delegate.setSavepoint(a0);
     }
 
     @Override

@@ -5,6 +5,7 @@ import java.sql.Connection;
 import java.sql.DatabaseMetaData;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
+import java.sql.Savepoint;
 import java.sql.SQLWarning;
 import java.sql.Statement;
 
@@ -101,6 +102,47 @@ abstract class GuardedConnection implements Connection {
 
     private CallableStatement callable(String sql, CallableStatement raw) throws SQLException {
         return new DelegatingCallableStatement(raw, this, enforcement.analyze(sql));
+    }
+
+    /** After a withheld error, the driver may chain it to later errors as their cause (pgjdbc does). */
+    final SQLException dropCauses(SQLException e) {
+        return withheldAnError && e.getCause() != null ? new SQLException(e.getMessage(), e.getSQLState(), e.getErrorCode()) : e;
+    }
+
+    @Override
+    public final Savepoint setSavepoint() throws SQLException {
+        try {
+            return delegate.setSavepoint();
+        } catch (SQLException e) {
+            throw dropCauses(e);
+        }
+    }
+
+    @Override
+    public final Savepoint setSavepoint(String name) throws SQLException {
+        try {
+            return delegate.setSavepoint(name);
+        } catch (SQLException e) {
+            throw dropCauses(e);
+        }
+    }
+
+    @Override
+    public final void releaseSavepoint(Savepoint savepoint) throws SQLException {
+        try {
+            delegate.releaseSavepoint(savepoint);
+        } catch (SQLException e) {
+            throw dropCauses(e);
+        }
+    }
+
+    @Override
+    public final void commit() throws SQLException {
+        try {
+            delegate.commit();
+        } catch (SQLException e) {
+            throw dropCauses(e);
+        }
     }
 
     final SQLWarning scrub(SQLWarning warnings, Execution execution) {

@@ -81,8 +81,7 @@ abstract class GuardedStatement<S extends Statement> implements Statement {
         }
         // PostgreSQL chains a failed statement's error as the cause of every later "transaction is
         // aborted" error: once one was withheld on this connection, later causes are dropped too.
-        return connection.withheldAnError && e.getCause() != null
-                ? new SQLException(e.getMessage(), e.getSQLState(), e.getErrorCode()) : e;
+        return connection.dropCauses(e);
     }
 
     /** Warnings quote values too (MariaDB: "Truncated incorrect INTEGER value: '...'"). */

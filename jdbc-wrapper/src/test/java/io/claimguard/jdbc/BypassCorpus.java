@@ -27,7 +27,7 @@ import javax.sql.DataSource;
 
 /**
  * The bypass corpus: SQL that tries to get a protected value out, kept as data
- * ({@code bypass-corpus.txt}, {@code bypass-known-gaps.txt}) and run through the real driver.
+ * ({@code bypass-corpus.txt}) and run through the real driver.
  *
  * <p>File format. {@code #} starts a comment line. A case starts with a header line
  * <pre>@@ id class databases [flag ...]</pre>

@@ -10,7 +10,6 @@ import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.DynamicContainer;
 import org.junit.jupiter.api.DynamicNode;
 import org.junit.jupiter.api.DynamicTest;
@@ -27,13 +26,12 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * {@code errors} or flagged {@code sql-error}), and show exact values; cases flagged {@code deny} must
  * be refused for the agent.
  *
- * <p>Statements that still leak are kept, in the same format, in {@code bypass-known-gaps.txt}, run
- * by {@link #knownGaps()}, which stays disabled until the analysis closes them.
+ * <p>Every leak this corpus has found is closed, and its case kept here. A new leak found before
+ * it can be closed belongs in a separate, disabled list, so that this one stays green.
  */
 @ExtendWith(ConformancePolicy.class)
 class BypassCorpusTest {
     static final String CORPUS = "bypass-corpus.txt";
-    static final String KNOWN_GAPS = "bypass-known-gaps.txt";
 
     @Test
     void corpus_coversEveryClass_withAtLeast120Statements() {
@@ -47,11 +45,7 @@ class BypassCorpusTest {
             assertTrue(cases.stream().filter(c -> c.databases().contains(db)).count() >= 100,
                     db + " runs fewer than 100 cases");
         }
-        List<BypassCorpus.Case> gaps = BypassCorpus.load(KNOWN_GAPS);
-        System.out.println("known gaps:\n" + BypassCorpus.counts(gaps));
-        for (BypassCorpus.Case gap : gaps) {
-            assertFalse(cases.stream().anyMatch(c -> c.id().equals(gap.id())), gap + " is in both files");
-        }
+        assertEquals(cases.size(), cases.stream().map(BypassCorpus.Case::id).distinct().count(), "duplicate case ids");
     }
 
     @TestFactory
@@ -59,22 +53,9 @@ class BypassCorpusTest {
         return run(BypassCorpus.load(CORPUS));
     }
 
-    /**
-     * Statements that leak today; each comment in the file names what leaks and why. Run them with
-     * {@code -Djunit.jupiter.conditions.deactivate=org.junit.*DisabledCondition} to see whether a
-     * change to the analysis closed some, then move the closed ones to the corpus
-     * ({@code -Dbypass.only=id,id} runs only the named cases of either file).
-     */
-    @Disabled("known gap (bypass-known-gaps.txt): PG errors chained as the cause of a later savepoint call's"
-            + " 'transaction is aborted' error (connection methods are not scrubbed)")
-    @TestFactory
-    Stream<DynamicNode> knownGaps() {
-        return run(BypassCorpus.load(KNOWN_GAPS));
-    }
-
     private static Stream<DynamicNode> run(List<BypassCorpus.Case> cases) {
         List<DynamicNode> perDatabase = new ArrayList<>();
-        String only = System.getProperty("bypass.only", "");
+        String only = System.getProperty("bypass.only", "");   // -Dbypass.only=id,id runs the named cases
         for (TestDatabase db : TestDatabase.values()) {
             List<DynamicTest> tests = cases.stream().filter(c -> c.databases().contains(db))
                     .filter(c -> only.isEmpty() || List.of(only.split(",")).contains(c.id()))
