@@ -256,17 +256,20 @@ class PolicySwitchesTest {
 
     // ---- how policy names match H2's
 
+    /** An unquoted policy name, and a quoted one for the lower-case table only. */
+    private static final String CASE_POLICY = """
+            jdbc:
+              columns:
+                - {column: sw_customers.ssn, mask: last4}
+                - {column: '"lc_customers"."ssn"', mask: last4}
+            """;
+
     @ParameterizedTest
     @ValueSource(strings = {"SELECT ssn FROM sw_customers", "SELECT SSN FROM SW_CUSTOMERS", "SELECT Ssn FROM Sw_Customers",
         "SELECT \"SSN\" FROM \"SW_CUSTOMERS\"", "SELECT c.\"SSN\" FROM sw_customers c", "SELECT ssn FROM PUBLIC.sw_customers",
         "SELECT \"PUBLIC\".\"SW_CUSTOMERS\".\"SSN\" FROM \"PUBLIC\".\"SW_CUSTOMERS\"", "SELECT ssn AS \"ssn\" FROM sw_customers"})
     void unquotedPolicyName_protectsH2sUpperCaseColumn_howeverTheSqlSpellsIt(String sql) throws Exception {
-        DataSource ds = guarded("case", """
-                jdbc:
-                  columns:
-                    - {column: sw_customers.ssn, mask: last4}
-                    - {column: '"lc_customers"."ssn"', mask: last4}
-                """);
+        DataSource ds = guarded("case", CASE_POLICY);
         assertEquals(MASKED_SSN, first(ds, Subjects.AGENT, sql, 1), sql);
     }
 
@@ -274,12 +277,7 @@ class PolicySwitchesTest {
     @ValueSource(strings = {"SELECT \"ssn\" FROM \"lc_customers\"", "SELECT * FROM \"lc_customers\"",
         "SELECT t.\"ssn\" FROM \"lc_customers\" t", "SELECT \"ssn\" FROM PUBLIC.\"lc_customers\""})
     void quotedPolicyName_protectsTheQuotedLowerCaseTable(String sql) throws Exception {
-        DataSource ds = guarded("case", """
-                jdbc:
-                  columns:
-                    - {column: sw_customers.ssn, mask: last4}
-                    - {column: '"lc_customers"."ssn"', mask: last4}
-                """);
+        DataSource ds = guarded("case", CASE_POLICY);
         try (Connection c = ds.getConnection(); GuardContext.Scope ignored = GuardContext.open(Subjects.AGENT);
              Statement s = c.createStatement(); ResultSet rs = s.executeQuery(sql)) {
             assertTrue(rs.next());
@@ -291,12 +289,7 @@ class PolicySwitchesTest {
     @ValueSource(strings = {"SELECT ssn FROM lc_customers", "SELECT \"SSN\" FROM \"LC_CUSTOMERS\"", "SELECT * FROM lc_customers",
         "SELECT Ssn FROM LC_Customers"})
     void quotedPolicyName_leavesTheUpperCaseTwinAlone(String sql) throws Exception {
-        DataSource ds = guarded("case", """
-                jdbc:
-                  columns:
-                    - {column: sw_customers.ssn, mask: last4}
-                    - {column: '"lc_customers"."ssn"', mask: last4}
-                """);
+        DataSource ds = guarded("case", CASE_POLICY);
         try (Connection c = ds.getConnection(); GuardContext.Scope ignored = GuardContext.open(Subjects.AGENT);
              Statement s = c.createStatement(); ResultSet rs = s.executeQuery(sql)) {
             assertTrue(rs.next());

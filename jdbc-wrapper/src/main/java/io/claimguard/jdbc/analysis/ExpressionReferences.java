@@ -121,25 +121,27 @@ final class ExpressionReferences extends TablesNamesFinder<Void> {
 
     @Override
     public <S> Void visit(ParenthesedSelect select, S context) {
-        subqueries.add(select);
-        return null;
+        return subquery(select);
     }
 
     @Override
     public <S> Void visit(PlainSelect select, S context) {
-        subqueries.add(select);
-        return null;
+        return subquery(select);
     }
 
     @Override
     public <S> Void visit(SetOperationList select, S context) {
-        subqueries.add(select);
-        return null;
+        return subquery(select);
     }
 
     @Override
     public <S> Void visit(Values values, S context) {
-        subqueries.add(values);
+        return subquery(values);
+    }
+
+    /** Subqueries are resolved as queries of their own, so the walk stops at them. */
+    private Void subquery(Select select) {
+        subqueries.add(select);
         return null;
     }
 }

@@ -17,14 +17,6 @@ public record Output(List<ColumnRule> rules, boolean direct, List<TableName> sta
     public record TableName(Name schema, Name table) {
     }
 
-    static Output expression(List<ColumnRule> rules, boolean direct) {
-        return new Output(List.copyOf(rules), direct, List.of(), false);
-    }
-
-    static Output star(List<TableName> tables, List<ColumnRule> tableRules) {
-        return new Output(List.copyOf(tableRules), true, List.copyOf(tables), false);
-    }
-
     /** Whether this item stands for an unknown number of result columns. */
     public boolean isStar() {
         return spread || !starTables.isEmpty();

@@ -24,10 +24,6 @@ public record Name(String text, boolean quoted) {
         return new Name(token, false);
     }
 
-    public static Name unquoted(String text) {
-        return new Name(text, false);
-    }
-
     /** The case-folded key under which rules are indexed; every dialect matches within it. */
     public String key() {
         return text.toLowerCase(Locale.ROOT);
