@@ -5,10 +5,25 @@ import io.claimguard.core.Subject;
 import io.claimguard.jdbc.mask.ColumnMask;
 
 /**
- * One protected column: who may see it, what everyone else is shown, and whether others may use
- * it to filter or sort (which would let them guess values one query at a time).
+ * One protected column: who may see it, what everyone else is shown, whether others may use it
+ * to filter or sort (which would let them guess values one query at a time), and what happens
+ * when they write to it.
  */
-public record ColumnRule(ColumnRef column, Requirement allow, ColumnMask mask, boolean denyPredicates) {
+public record ColumnRule(ColumnRef column, Requirement allow, ColumnMask mask, boolean denyPredicates,
+                         Writes writes) {
+
+    /** What a subject who may not see the column may write to it. */
+    public enum Writes {
+        /**
+         * Writing back exactly what the subject was shown keeps the stored value (a form saved
+         * whole); any other write is refused.
+         */
+        PRESERVE,
+        /** Every write is refused. */
+        DENY,
+        /** Writes go through unchecked. */
+        ALLOW
+    }
 
     /** Whether {@code subject} (null when none) may see the real value. */
     public boolean allows(Subject subject) {

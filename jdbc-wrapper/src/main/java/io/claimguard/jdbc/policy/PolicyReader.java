@@ -22,7 +22,7 @@ import org.snakeyaml.engine.v2.exceptions.YamlEngineException;
 final class PolicyReader {
     private static final Set<String> SECTION_KEYS = Set.of("on_unparseable", "on_no_subject", "allow_unwrap",
             "driver_class", "hash_secret_env", "hash_secret", "columns");
-    private static final Set<String> COLUMN_KEYS = Set.of("column", "allow", "mask", "predicates");
+    private static final Set<String> COLUMN_KEYS = Set.of("column", "allow", "mask", "predicates", "writes");
 
     private final String location;
 
@@ -92,7 +92,8 @@ final class PolicyReader {
         } else {
             throw fail(context + ".predicates must be allow or deny, not '" + predicates + "'");
         }
-        return new ColumnRule(column, allow, mask, denyPredicates);
+        return new ColumnRule(column, allow, mask, denyPredicates,
+                choice(entry, "writes", ColumnRule.Writes.class, ColumnRule.Writes.PRESERVE, context));
     }
 
     private byte[] hashKey(Map<?, ?> jdbc) {
@@ -188,14 +189,18 @@ final class PolicyReader {
     }
 
     private <E extends Enum<E>> E choice(Map<?, ?> map, String key, Class<E> type, E fallback) {
-        String value = text(map, key, "jdbc");
+        return choice(map, key, type, fallback, "jdbc");
+    }
+
+    private <E extends Enum<E>> E choice(Map<?, ?> map, String key, Class<E> type, E fallback, String where) {
+        String value = text(map, key, where);
         if (value == null) {
             return fallback;
         }
         try {
             return Enum.valueOf(type, value.toUpperCase(Locale.ROOT));
         } catch (IllegalArgumentException e) {
-            throw fail("jdbc." + key + " must be one of " + List.of(type.getEnumConstants()).toString().toLowerCase(Locale.ROOT)
+            throw fail(where + "." + key + " must be one of " + List.of(type.getEnumConstants()).toString().toLowerCase(Locale.ROOT)
                     + ", not '" + value + "'");
         }
     }
