@@ -13,7 +13,6 @@ import java.sql.CallableStatement;
 import java.sql.Clob;
 import java.sql.Date;
 import java.sql.NClob;
-import java.sql.ParameterMetaData;
 import java.sql.Ref;
 import java.sql.ResultSetMetaData;
 import java.sql.RowId;
@@ -33,18 +32,8 @@ final class DelegatingCallableStatement extends GuardedCallableStatement {
     }
 
     @Override
-    public void addBatch() throws SQLException {
-        delegate.addBatch();
-    }
-
-    @Override
     public void cancel() throws SQLException {
         delegate.cancel();
-    }
-
-    @Override
-    public void clearParameters() throws SQLException {
-        delegate.clearParameters();
     }
 
     @Override
@@ -407,11 +396,6 @@ final class DelegatingCallableStatement extends GuardedCallableStatement {
     }
 
     @Override
-    public ParameterMetaData getParameterMetaData() throws SQLException {
-        return delegate.getParameterMetaData();
-    }
-
-    @Override
     public int getQueryTimeout() throws SQLException {
         return delegate.getQueryTimeout();
     }
@@ -678,7 +662,10 @@ final class DelegatingCallableStatement extends GuardedCallableStatement {
 
     @Override
     public void setArray(int parameterIndex, Array a1) throws SQLException {
-        delegate.setArray(parameterIndex, a1);
+        delegate.setArray(position(parameterIndex), a1);
+        if (recordsParameters()) {
+            record(parameterIndex, a1, (s, i) -> s.setArray(i, a1));
+        }
     }
 
     @Override
@@ -698,17 +685,26 @@ final class DelegatingCallableStatement extends GuardedCallableStatement {
 
     @Override
     public void setAsciiStream(int parameterIndex, InputStream a1) throws SQLException {
-        delegate.setAsciiStream(parameterIndex, a1);
+        delegate.setAsciiStream(position(parameterIndex), a1);
+        if (recordsParameters()) {
+            record(parameterIndex, a1, (s, i) -> s.setAsciiStream(i, a1));
+        }
     }
 
     @Override
     public void setAsciiStream(int parameterIndex, InputStream a1, int a2) throws SQLException {
-        delegate.setAsciiStream(parameterIndex, a1, a2);
+        delegate.setAsciiStream(position(parameterIndex), a1, a2);
+        if (recordsParameters()) {
+            record(parameterIndex, a1, (s, i) -> s.setAsciiStream(i, a1, a2));
+        }
     }
 
     @Override
     public void setAsciiStream(int parameterIndex, InputStream a1, long a2) throws SQLException {
-        delegate.setAsciiStream(parameterIndex, a1, a2);
+        delegate.setAsciiStream(position(parameterIndex), a1, a2);
+        if (recordsParameters()) {
+            record(parameterIndex, a1, (s, i) -> s.setAsciiStream(i, a1, a2));
+        }
     }
 
     @Override
@@ -718,7 +714,10 @@ final class DelegatingCallableStatement extends GuardedCallableStatement {
 
     @Override
     public void setBigDecimal(int parameterIndex, BigDecimal a1) throws SQLException {
-        delegate.setBigDecimal(parameterIndex, a1);
+        delegate.setBigDecimal(position(parameterIndex), a1);
+        if (recordsParameters()) {
+            record(parameterIndex, a1, (s, i) -> s.setBigDecimal(i, a1));
+        }
     }
 
     @Override
@@ -738,17 +737,26 @@ final class DelegatingCallableStatement extends GuardedCallableStatement {
 
     @Override
     public void setBinaryStream(int parameterIndex, InputStream a1) throws SQLException {
-        delegate.setBinaryStream(parameterIndex, a1);
+        delegate.setBinaryStream(position(parameterIndex), a1);
+        if (recordsParameters()) {
+            record(parameterIndex, a1, (s, i) -> s.setBinaryStream(i, a1));
+        }
     }
 
     @Override
     public void setBinaryStream(int parameterIndex, InputStream a1, int a2) throws SQLException {
-        delegate.setBinaryStream(parameterIndex, a1, a2);
+        delegate.setBinaryStream(position(parameterIndex), a1, a2);
+        if (recordsParameters()) {
+            record(parameterIndex, a1, (s, i) -> s.setBinaryStream(i, a1, a2));
+        }
     }
 
     @Override
     public void setBinaryStream(int parameterIndex, InputStream a1, long a2) throws SQLException {
-        delegate.setBinaryStream(parameterIndex, a1, a2);
+        delegate.setBinaryStream(position(parameterIndex), a1, a2);
+        if (recordsParameters()) {
+            record(parameterIndex, a1, (s, i) -> s.setBinaryStream(i, a1, a2));
+        }
     }
 
     @Override
@@ -768,17 +776,26 @@ final class DelegatingCallableStatement extends GuardedCallableStatement {
 
     @Override
     public void setBlob(int parameterIndex, Blob a1) throws SQLException {
-        delegate.setBlob(parameterIndex, a1);
+        delegate.setBlob(position(parameterIndex), a1);
+        if (recordsParameters()) {
+            record(parameterIndex, a1, (s, i) -> s.setBlob(i, a1));
+        }
     }
 
     @Override
     public void setBlob(int parameterIndex, InputStream a1) throws SQLException {
-        delegate.setBlob(parameterIndex, a1);
+        delegate.setBlob(position(parameterIndex), a1);
+        if (recordsParameters()) {
+            record(parameterIndex, a1, (s, i) -> s.setBlob(i, a1));
+        }
     }
 
     @Override
     public void setBlob(int parameterIndex, InputStream a1, long a2) throws SQLException {
-        delegate.setBlob(parameterIndex, a1, a2);
+        delegate.setBlob(position(parameterIndex), a1, a2);
+        if (recordsParameters()) {
+            record(parameterIndex, a1, (s, i) -> s.setBlob(i, a1, a2));
+        }
     }
 
     @Override
@@ -788,7 +805,10 @@ final class DelegatingCallableStatement extends GuardedCallableStatement {
 
     @Override
     public void setBoolean(int parameterIndex, boolean a1) throws SQLException {
-        delegate.setBoolean(parameterIndex, a1);
+        delegate.setBoolean(position(parameterIndex), a1);
+        if (recordsParameters()) {
+            record(parameterIndex, a1, (s, i) -> s.setBoolean(i, a1));
+        }
     }
 
     @Override
@@ -798,7 +818,10 @@ final class DelegatingCallableStatement extends GuardedCallableStatement {
 
     @Override
     public void setByte(int parameterIndex, byte a1) throws SQLException {
-        delegate.setByte(parameterIndex, a1);
+        delegate.setByte(position(parameterIndex), a1);
+        if (recordsParameters()) {
+            record(parameterIndex, a1, (s, i) -> s.setByte(i, a1));
+        }
     }
 
     @Override
@@ -808,7 +831,10 @@ final class DelegatingCallableStatement extends GuardedCallableStatement {
 
     @Override
     public void setBytes(int parameterIndex, byte[] a1) throws SQLException {
-        delegate.setBytes(parameterIndex, a1);
+        delegate.setBytes(position(parameterIndex), a1);
+        if (recordsParameters()) {
+            record(parameterIndex, a1, (s, i) -> s.setBytes(i, a1));
+        }
     }
 
     @Override
@@ -828,17 +854,26 @@ final class DelegatingCallableStatement extends GuardedCallableStatement {
 
     @Override
     public void setCharacterStream(int parameterIndex, Reader a1) throws SQLException {
-        delegate.setCharacterStream(parameterIndex, a1);
+        delegate.setCharacterStream(position(parameterIndex), a1);
+        if (recordsParameters()) {
+            record(parameterIndex, a1, (s, i) -> s.setCharacterStream(i, a1));
+        }
     }
 
     @Override
     public void setCharacterStream(int parameterIndex, Reader a1, int a2) throws SQLException {
-        delegate.setCharacterStream(parameterIndex, a1, a2);
+        delegate.setCharacterStream(position(parameterIndex), a1, a2);
+        if (recordsParameters()) {
+            record(parameterIndex, a1, (s, i) -> s.setCharacterStream(i, a1, a2));
+        }
     }
 
     @Override
     public void setCharacterStream(int parameterIndex, Reader a1, long a2) throws SQLException {
-        delegate.setCharacterStream(parameterIndex, a1, a2);
+        delegate.setCharacterStream(position(parameterIndex), a1, a2);
+        if (recordsParameters()) {
+            record(parameterIndex, a1, (s, i) -> s.setCharacterStream(i, a1, a2));
+        }
     }
 
     @Override
@@ -858,17 +893,26 @@ final class DelegatingCallableStatement extends GuardedCallableStatement {
 
     @Override
     public void setClob(int parameterIndex, Clob a1) throws SQLException {
-        delegate.setClob(parameterIndex, a1);
+        delegate.setClob(position(parameterIndex), a1);
+        if (recordsParameters()) {
+            record(parameterIndex, a1, (s, i) -> s.setClob(i, a1));
+        }
     }
 
     @Override
     public void setClob(int parameterIndex, Reader a1) throws SQLException {
-        delegate.setClob(parameterIndex, a1);
+        delegate.setClob(position(parameterIndex), a1);
+        if (recordsParameters()) {
+            record(parameterIndex, a1, (s, i) -> s.setClob(i, a1));
+        }
     }
 
     @Override
     public void setClob(int parameterIndex, Reader a1, long a2) throws SQLException {
-        delegate.setClob(parameterIndex, a1, a2);
+        delegate.setClob(position(parameterIndex), a1, a2);
+        if (recordsParameters()) {
+            record(parameterIndex, a1, (s, i) -> s.setClob(i, a1, a2));
+        }
     }
 
     @Override
@@ -888,12 +932,18 @@ final class DelegatingCallableStatement extends GuardedCallableStatement {
 
     @Override
     public void setDate(int parameterIndex, Date a1) throws SQLException {
-        delegate.setDate(parameterIndex, a1);
+        delegate.setDate(position(parameterIndex), a1);
+        if (recordsParameters()) {
+            record(parameterIndex, a1, (s, i) -> s.setDate(i, a1));
+        }
     }
 
     @Override
     public void setDate(int parameterIndex, Date a1, Calendar a2) throws SQLException {
-        delegate.setDate(parameterIndex, a1, a2);
+        delegate.setDate(position(parameterIndex), a1, a2);
+        if (recordsParameters()) {
+            record(parameterIndex, a1, (s, i) -> s.setDate(i, a1, a2));
+        }
     }
 
     @Override
@@ -903,7 +953,10 @@ final class DelegatingCallableStatement extends GuardedCallableStatement {
 
     @Override
     public void setDouble(int parameterIndex, double a1) throws SQLException {
-        delegate.setDouble(parameterIndex, a1);
+        delegate.setDouble(position(parameterIndex), a1);
+        if (recordsParameters()) {
+            record(parameterIndex, a1, (s, i) -> s.setDouble(i, a1));
+        }
     }
 
     @Override
@@ -928,7 +981,10 @@ final class DelegatingCallableStatement extends GuardedCallableStatement {
 
     @Override
     public void setFloat(int parameterIndex, float a1) throws SQLException {
-        delegate.setFloat(parameterIndex, a1);
+        delegate.setFloat(position(parameterIndex), a1);
+        if (recordsParameters()) {
+            record(parameterIndex, a1, (s, i) -> s.setFloat(i, a1));
+        }
     }
 
     @Override
@@ -938,7 +994,10 @@ final class DelegatingCallableStatement extends GuardedCallableStatement {
 
     @Override
     public void setInt(int parameterIndex, int a1) throws SQLException {
-        delegate.setInt(parameterIndex, a1);
+        delegate.setInt(position(parameterIndex), a1);
+        if (recordsParameters()) {
+            record(parameterIndex, a1, (s, i) -> s.setInt(i, a1));
+        }
     }
 
     @Override
@@ -953,7 +1012,10 @@ final class DelegatingCallableStatement extends GuardedCallableStatement {
 
     @Override
     public void setLong(int parameterIndex, long a1) throws SQLException {
-        delegate.setLong(parameterIndex, a1);
+        delegate.setLong(position(parameterIndex), a1);
+        if (recordsParameters()) {
+            record(parameterIndex, a1, (s, i) -> s.setLong(i, a1));
+        }
     }
 
     @Override
@@ -978,12 +1040,18 @@ final class DelegatingCallableStatement extends GuardedCallableStatement {
 
     @Override
     public void setNCharacterStream(int parameterIndex, Reader a1) throws SQLException {
-        delegate.setNCharacterStream(parameterIndex, a1);
+        delegate.setNCharacterStream(position(parameterIndex), a1);
+        if (recordsParameters()) {
+            record(parameterIndex, a1, (s, i) -> s.setNCharacterStream(i, a1));
+        }
     }
 
     @Override
     public void setNCharacterStream(int parameterIndex, Reader a1, long a2) throws SQLException {
-        delegate.setNCharacterStream(parameterIndex, a1, a2);
+        delegate.setNCharacterStream(position(parameterIndex), a1, a2);
+        if (recordsParameters()) {
+            record(parameterIndex, a1, (s, i) -> s.setNCharacterStream(i, a1, a2));
+        }
     }
 
     @Override
@@ -1003,17 +1071,26 @@ final class DelegatingCallableStatement extends GuardedCallableStatement {
 
     @Override
     public void setNClob(int parameterIndex, NClob a1) throws SQLException {
-        delegate.setNClob(parameterIndex, a1);
+        delegate.setNClob(position(parameterIndex), a1);
+        if (recordsParameters()) {
+            record(parameterIndex, a1, (s, i) -> s.setNClob(i, a1));
+        }
     }
 
     @Override
     public void setNClob(int parameterIndex, Reader a1) throws SQLException {
-        delegate.setNClob(parameterIndex, a1);
+        delegate.setNClob(position(parameterIndex), a1);
+        if (recordsParameters()) {
+            record(parameterIndex, a1, (s, i) -> s.setNClob(i, a1));
+        }
     }
 
     @Override
     public void setNClob(int parameterIndex, Reader a1, long a2) throws SQLException {
-        delegate.setNClob(parameterIndex, a1, a2);
+        delegate.setNClob(position(parameterIndex), a1, a2);
+        if (recordsParameters()) {
+            record(parameterIndex, a1, (s, i) -> s.setNClob(i, a1, a2));
+        }
     }
 
     @Override
@@ -1023,7 +1100,10 @@ final class DelegatingCallableStatement extends GuardedCallableStatement {
 
     @Override
     public void setNString(int parameterIndex, String a1) throws SQLException {
-        delegate.setNString(parameterIndex, a1);
+        delegate.setNString(position(parameterIndex), a1);
+        if (recordsParameters()) {
+            record(parameterIndex, a1, (s, i) -> s.setNString(i, a1));
+        }
     }
 
     @Override
@@ -1038,12 +1118,18 @@ final class DelegatingCallableStatement extends GuardedCallableStatement {
 
     @Override
     public void setNull(int parameterIndex, int a1) throws SQLException {
-        delegate.setNull(parameterIndex, a1);
+        delegate.setNull(position(parameterIndex), a1);
+        if (recordsParameters()) {
+            record(parameterIndex, null, (s, i) -> s.setNull(i, a1));
+        }
     }
 
     @Override
     public void setNull(int parameterIndex, int a1, String a2) throws SQLException {
-        delegate.setNull(parameterIndex, a1, a2);
+        delegate.setNull(position(parameterIndex), a1, a2);
+        if (recordsParameters()) {
+            record(parameterIndex, null, (s, i) -> s.setNull(i, a1, a2));
+        }
     }
 
     @Override
@@ -1073,27 +1159,42 @@ final class DelegatingCallableStatement extends GuardedCallableStatement {
 
     @Override
     public void setObject(int parameterIndex, Object a1) throws SQLException {
-        delegate.setObject(parameterIndex, a1);
+        delegate.setObject(position(parameterIndex), a1);
+        if (recordsParameters()) {
+            record(parameterIndex, a1, (s, i) -> s.setObject(i, a1));
+        }
     }
 
     @Override
     public void setObject(int parameterIndex, Object a1, SQLType a2) throws SQLException {
-        delegate.setObject(parameterIndex, a1, a2);
+        delegate.setObject(position(parameterIndex), a1, a2);
+        if (recordsParameters()) {
+            record(parameterIndex, a1, (s, i) -> s.setObject(i, a1, a2));
+        }
     }
 
     @Override
     public void setObject(int parameterIndex, Object a1, SQLType a2, int a3) throws SQLException {
-        delegate.setObject(parameterIndex, a1, a2, a3);
+        delegate.setObject(position(parameterIndex), a1, a2, a3);
+        if (recordsParameters()) {
+            record(parameterIndex, a1, (s, i) -> s.setObject(i, a1, a2, a3));
+        }
     }
 
     @Override
     public void setObject(int parameterIndex, Object a1, int a2) throws SQLException {
-        delegate.setObject(parameterIndex, a1, a2);
+        delegate.setObject(position(parameterIndex), a1, a2);
+        if (recordsParameters()) {
+            record(parameterIndex, a1, (s, i) -> s.setObject(i, a1, a2));
+        }
     }
 
     @Override
     public void setObject(int parameterIndex, Object a1, int a2, int a3) throws SQLException {
-        delegate.setObject(parameterIndex, a1, a2, a3);
+        delegate.setObject(position(parameterIndex), a1, a2, a3);
+        if (recordsParameters()) {
+            record(parameterIndex, a1, (s, i) -> s.setObject(i, a1, a2, a3));
+        }
     }
 
     @Override
@@ -1108,7 +1209,10 @@ final class DelegatingCallableStatement extends GuardedCallableStatement {
 
     @Override
     public void setRef(int parameterIndex, Ref a1) throws SQLException {
-        delegate.setRef(parameterIndex, a1);
+        delegate.setRef(position(parameterIndex), a1);
+        if (recordsParameters()) {
+            record(parameterIndex, a1, (s, i) -> s.setRef(i, a1));
+        }
     }
 
     @Override
@@ -1118,7 +1222,10 @@ final class DelegatingCallableStatement extends GuardedCallableStatement {
 
     @Override
     public void setRowId(int parameterIndex, RowId a1) throws SQLException {
-        delegate.setRowId(parameterIndex, a1);
+        delegate.setRowId(position(parameterIndex), a1);
+        if (recordsParameters()) {
+            record(parameterIndex, a1, (s, i) -> s.setRowId(i, a1));
+        }
     }
 
     @Override
@@ -1128,7 +1235,10 @@ final class DelegatingCallableStatement extends GuardedCallableStatement {
 
     @Override
     public void setSQLXML(int parameterIndex, SQLXML a1) throws SQLException {
-        delegate.setSQLXML(parameterIndex, a1);
+        delegate.setSQLXML(position(parameterIndex), a1);
+        if (recordsParameters()) {
+            record(parameterIndex, a1, (s, i) -> s.setSQLXML(i, a1));
+        }
     }
 
     @Override
@@ -1138,7 +1248,10 @@ final class DelegatingCallableStatement extends GuardedCallableStatement {
 
     @Override
     public void setShort(int parameterIndex, short a1) throws SQLException {
-        delegate.setShort(parameterIndex, a1);
+        delegate.setShort(position(parameterIndex), a1);
+        if (recordsParameters()) {
+            record(parameterIndex, a1, (s, i) -> s.setShort(i, a1));
+        }
     }
 
     @Override
@@ -1148,7 +1261,10 @@ final class DelegatingCallableStatement extends GuardedCallableStatement {
 
     @Override
     public void setString(int parameterIndex, String a1) throws SQLException {
-        delegate.setString(parameterIndex, a1);
+        delegate.setString(position(parameterIndex), a1);
+        if (recordsParameters()) {
+            record(parameterIndex, a1, (s, i) -> s.setString(i, a1));
+        }
     }
 
     @Override
@@ -1163,12 +1279,18 @@ final class DelegatingCallableStatement extends GuardedCallableStatement {
 
     @Override
     public void setTime(int parameterIndex, Time a1) throws SQLException {
-        delegate.setTime(parameterIndex, a1);
+        delegate.setTime(position(parameterIndex), a1);
+        if (recordsParameters()) {
+            record(parameterIndex, a1, (s, i) -> s.setTime(i, a1));
+        }
     }
 
     @Override
     public void setTime(int parameterIndex, Time a1, Calendar a2) throws SQLException {
-        delegate.setTime(parameterIndex, a1, a2);
+        delegate.setTime(position(parameterIndex), a1, a2);
+        if (recordsParameters()) {
+            record(parameterIndex, a1, (s, i) -> s.setTime(i, a1, a2));
+        }
     }
 
     @Override
@@ -1183,12 +1305,18 @@ final class DelegatingCallableStatement extends GuardedCallableStatement {
 
     @Override
     public void setTimestamp(int parameterIndex, Timestamp a1) throws SQLException {
-        delegate.setTimestamp(parameterIndex, a1);
+        delegate.setTimestamp(position(parameterIndex), a1);
+        if (recordsParameters()) {
+            record(parameterIndex, a1, (s, i) -> s.setTimestamp(i, a1));
+        }
     }
 
     @Override
     public void setTimestamp(int parameterIndex, Timestamp a1, Calendar a2) throws SQLException {
-        delegate.setTimestamp(parameterIndex, a1, a2);
+        delegate.setTimestamp(position(parameterIndex), a1, a2);
+        if (recordsParameters()) {
+            record(parameterIndex, a1, (s, i) -> s.setTimestamp(i, a1, a2));
+        }
     }
 
     @Override
@@ -1198,12 +1326,18 @@ final class DelegatingCallableStatement extends GuardedCallableStatement {
 
     @Override
     public void setURL(int parameterIndex, URL a1) throws SQLException {
-        delegate.setURL(parameterIndex, a1);
+        delegate.setURL(position(parameterIndex), a1);
+        if (recordsParameters()) {
+            record(parameterIndex, a1, (s, i) -> s.setURL(i, a1));
+        }
     }
 
     @Override
     @Deprecated
     public void setUnicodeStream(int parameterIndex, InputStream a1, int a2) throws SQLException {
-        delegate.setUnicodeStream(parameterIndex, a1, a2);
+        delegate.setUnicodeStream(position(parameterIndex), a1, a2);
+        if (recordsParameters()) {
+            record(parameterIndex, a1, (s, i) -> s.setUnicodeStream(i, a1, a2));
+        }
     }
 }

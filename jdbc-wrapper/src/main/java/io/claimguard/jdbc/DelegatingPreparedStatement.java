@@ -12,7 +12,6 @@ import java.sql.Blob;
 import java.sql.Clob;
 import java.sql.Date;
 import java.sql.NClob;
-import java.sql.ParameterMetaData;
 import java.sql.PreparedStatement;
 import java.sql.Ref;
 import java.sql.ResultSetMetaData;
@@ -33,18 +32,8 @@ final class DelegatingPreparedStatement extends GuardedPreparedStatement<Prepare
     }
 
     @Override
-    public void addBatch() throws SQLException {
-        delegate.addBatch();
-    }
-
-    @Override
     public void cancel() throws SQLException {
         delegate.cancel();
-    }
-
-    @Override
-    public void clearParameters() throws SQLException {
-        delegate.clearParameters();
     }
 
     @Override
@@ -123,11 +112,6 @@ final class DelegatingPreparedStatement extends GuardedPreparedStatement<Prepare
     }
 
     @Override
-    public ParameterMetaData getParameterMetaData() throws SQLException {
-        return delegate.getParameterMetaData();
-    }
-
-    @Override
     public int getQueryTimeout() throws SQLException {
         return delegate.getQueryTimeout();
     }
@@ -174,102 +158,162 @@ final class DelegatingPreparedStatement extends GuardedPreparedStatement<Prepare
 
     @Override
     public void setArray(int a0, Array a1) throws SQLException {
-        delegate.setArray(a0, a1);
+        delegate.setArray(position(a0), a1);
+        if (recordsParameters()) {
+            record(a0, a1, (s, i) -> s.setArray(i, a1));
+        }
     }
 
     @Override
     public void setAsciiStream(int a0, InputStream a1) throws SQLException {
-        delegate.setAsciiStream(a0, a1);
+        delegate.setAsciiStream(position(a0), a1);
+        if (recordsParameters()) {
+            record(a0, a1, (s, i) -> s.setAsciiStream(i, a1));
+        }
     }
 
     @Override
     public void setAsciiStream(int a0, InputStream a1, int a2) throws SQLException {
-        delegate.setAsciiStream(a0, a1, a2);
+        delegate.setAsciiStream(position(a0), a1, a2);
+        if (recordsParameters()) {
+            record(a0, a1, (s, i) -> s.setAsciiStream(i, a1, a2));
+        }
     }
 
     @Override
     public void setAsciiStream(int a0, InputStream a1, long a2) throws SQLException {
-        delegate.setAsciiStream(a0, a1, a2);
+        delegate.setAsciiStream(position(a0), a1, a2);
+        if (recordsParameters()) {
+            record(a0, a1, (s, i) -> s.setAsciiStream(i, a1, a2));
+        }
     }
 
     @Override
     public void setBigDecimal(int a0, BigDecimal a1) throws SQLException {
-        delegate.setBigDecimal(a0, a1);
+        delegate.setBigDecimal(position(a0), a1);
+        if (recordsParameters()) {
+            record(a0, a1, (s, i) -> s.setBigDecimal(i, a1));
+        }
     }
 
     @Override
     public void setBinaryStream(int a0, InputStream a1) throws SQLException {
-        delegate.setBinaryStream(a0, a1);
+        delegate.setBinaryStream(position(a0), a1);
+        if (recordsParameters()) {
+            record(a0, a1, (s, i) -> s.setBinaryStream(i, a1));
+        }
     }
 
     @Override
     public void setBinaryStream(int a0, InputStream a1, int a2) throws SQLException {
-        delegate.setBinaryStream(a0, a1, a2);
+        delegate.setBinaryStream(position(a0), a1, a2);
+        if (recordsParameters()) {
+            record(a0, a1, (s, i) -> s.setBinaryStream(i, a1, a2));
+        }
     }
 
     @Override
     public void setBinaryStream(int a0, InputStream a1, long a2) throws SQLException {
-        delegate.setBinaryStream(a0, a1, a2);
+        delegate.setBinaryStream(position(a0), a1, a2);
+        if (recordsParameters()) {
+            record(a0, a1, (s, i) -> s.setBinaryStream(i, a1, a2));
+        }
     }
 
     @Override
     public void setBlob(int a0, Blob a1) throws SQLException {
-        delegate.setBlob(a0, a1);
+        delegate.setBlob(position(a0), a1);
+        if (recordsParameters()) {
+            record(a0, a1, (s, i) -> s.setBlob(i, a1));
+        }
     }
 
     @Override
     public void setBlob(int a0, InputStream a1) throws SQLException {
-        delegate.setBlob(a0, a1);
+        delegate.setBlob(position(a0), a1);
+        if (recordsParameters()) {
+            record(a0, a1, (s, i) -> s.setBlob(i, a1));
+        }
     }
 
     @Override
     public void setBlob(int a0, InputStream a1, long a2) throws SQLException {
-        delegate.setBlob(a0, a1, a2);
+        delegate.setBlob(position(a0), a1, a2);
+        if (recordsParameters()) {
+            record(a0, a1, (s, i) -> s.setBlob(i, a1, a2));
+        }
     }
 
     @Override
     public void setBoolean(int a0, boolean a1) throws SQLException {
-        delegate.setBoolean(a0, a1);
+        delegate.setBoolean(position(a0), a1);
+        if (recordsParameters()) {
+            record(a0, a1, (s, i) -> s.setBoolean(i, a1));
+        }
     }
 
     @Override
     public void setByte(int a0, byte a1) throws SQLException {
-        delegate.setByte(a0, a1);
+        delegate.setByte(position(a0), a1);
+        if (recordsParameters()) {
+            record(a0, a1, (s, i) -> s.setByte(i, a1));
+        }
     }
 
     @Override
     public void setBytes(int a0, byte[] a1) throws SQLException {
-        delegate.setBytes(a0, a1);
+        delegate.setBytes(position(a0), a1);
+        if (recordsParameters()) {
+            record(a0, a1, (s, i) -> s.setBytes(i, a1));
+        }
     }
 
     @Override
     public void setCharacterStream(int a0, Reader a1) throws SQLException {
-        delegate.setCharacterStream(a0, a1);
+        delegate.setCharacterStream(position(a0), a1);
+        if (recordsParameters()) {
+            record(a0, a1, (s, i) -> s.setCharacterStream(i, a1));
+        }
     }
 
     @Override
     public void setCharacterStream(int a0, Reader a1, int a2) throws SQLException {
-        delegate.setCharacterStream(a0, a1, a2);
+        delegate.setCharacterStream(position(a0), a1, a2);
+        if (recordsParameters()) {
+            record(a0, a1, (s, i) -> s.setCharacterStream(i, a1, a2));
+        }
     }
 
     @Override
     public void setCharacterStream(int a0, Reader a1, long a2) throws SQLException {
-        delegate.setCharacterStream(a0, a1, a2);
+        delegate.setCharacterStream(position(a0), a1, a2);
+        if (recordsParameters()) {
+            record(a0, a1, (s, i) -> s.setCharacterStream(i, a1, a2));
+        }
     }
 
     @Override
     public void setClob(int a0, Clob a1) throws SQLException {
-        delegate.setClob(a0, a1);
+        delegate.setClob(position(a0), a1);
+        if (recordsParameters()) {
+            record(a0, a1, (s, i) -> s.setClob(i, a1));
+        }
     }
 
     @Override
     public void setClob(int a0, Reader a1) throws SQLException {
-        delegate.setClob(a0, a1);
+        delegate.setClob(position(a0), a1);
+        if (recordsParameters()) {
+            record(a0, a1, (s, i) -> s.setClob(i, a1));
+        }
     }
 
     @Override
     public void setClob(int a0, Reader a1, long a2) throws SQLException {
-        delegate.setClob(a0, a1, a2);
+        delegate.setClob(position(a0), a1, a2);
+        if (recordsParameters()) {
+            record(a0, a1, (s, i) -> s.setClob(i, a1, a2));
+        }
     }
 
     @Override
@@ -279,17 +323,26 @@ final class DelegatingPreparedStatement extends GuardedPreparedStatement<Prepare
 
     @Override
     public void setDate(int a0, Date a1) throws SQLException {
-        delegate.setDate(a0, a1);
+        delegate.setDate(position(a0), a1);
+        if (recordsParameters()) {
+            record(a0, a1, (s, i) -> s.setDate(i, a1));
+        }
     }
 
     @Override
     public void setDate(int a0, Date a1, Calendar a2) throws SQLException {
-        delegate.setDate(a0, a1, a2);
+        delegate.setDate(position(a0), a1, a2);
+        if (recordsParameters()) {
+            record(a0, a1, (s, i) -> s.setDate(i, a1, a2));
+        }
     }
 
     @Override
     public void setDouble(int a0, double a1) throws SQLException {
-        delegate.setDouble(a0, a1);
+        delegate.setDouble(position(a0), a1);
+        if (recordsParameters()) {
+            record(a0, a1, (s, i) -> s.setDouble(i, a1));
+        }
     }
 
     @Override
@@ -309,12 +362,18 @@ final class DelegatingPreparedStatement extends GuardedPreparedStatement<Prepare
 
     @Override
     public void setFloat(int a0, float a1) throws SQLException {
-        delegate.setFloat(a0, a1);
+        delegate.setFloat(position(a0), a1);
+        if (recordsParameters()) {
+            record(a0, a1, (s, i) -> s.setFloat(i, a1));
+        }
     }
 
     @Override
     public void setInt(int a0, int a1) throws SQLException {
-        delegate.setInt(a0, a1);
+        delegate.setInt(position(a0), a1);
+        if (recordsParameters()) {
+            record(a0, a1, (s, i) -> s.setInt(i, a1));
+        }
     }
 
     @Override
@@ -324,7 +383,10 @@ final class DelegatingPreparedStatement extends GuardedPreparedStatement<Prepare
 
     @Override
     public void setLong(int a0, long a1) throws SQLException {
-        delegate.setLong(a0, a1);
+        delegate.setLong(position(a0), a1);
+        if (recordsParameters()) {
+            record(a0, a1, (s, i) -> s.setLong(i, a1));
+        }
     }
 
     @Override
@@ -339,67 +401,106 @@ final class DelegatingPreparedStatement extends GuardedPreparedStatement<Prepare
 
     @Override
     public void setNCharacterStream(int a0, Reader a1) throws SQLException {
-        delegate.setNCharacterStream(a0, a1);
+        delegate.setNCharacterStream(position(a0), a1);
+        if (recordsParameters()) {
+            record(a0, a1, (s, i) -> s.setNCharacterStream(i, a1));
+        }
     }
 
     @Override
     public void setNCharacterStream(int a0, Reader a1, long a2) throws SQLException {
-        delegate.setNCharacterStream(a0, a1, a2);
+        delegate.setNCharacterStream(position(a0), a1, a2);
+        if (recordsParameters()) {
+            record(a0, a1, (s, i) -> s.setNCharacterStream(i, a1, a2));
+        }
     }
 
     @Override
     public void setNClob(int a0, NClob a1) throws SQLException {
-        delegate.setNClob(a0, a1);
+        delegate.setNClob(position(a0), a1);
+        if (recordsParameters()) {
+            record(a0, a1, (s, i) -> s.setNClob(i, a1));
+        }
     }
 
     @Override
     public void setNClob(int a0, Reader a1) throws SQLException {
-        delegate.setNClob(a0, a1);
+        delegate.setNClob(position(a0), a1);
+        if (recordsParameters()) {
+            record(a0, a1, (s, i) -> s.setNClob(i, a1));
+        }
     }
 
     @Override
     public void setNClob(int a0, Reader a1, long a2) throws SQLException {
-        delegate.setNClob(a0, a1, a2);
+        delegate.setNClob(position(a0), a1, a2);
+        if (recordsParameters()) {
+            record(a0, a1, (s, i) -> s.setNClob(i, a1, a2));
+        }
     }
 
     @Override
     public void setNString(int a0, String a1) throws SQLException {
-        delegate.setNString(a0, a1);
+        delegate.setNString(position(a0), a1);
+        if (recordsParameters()) {
+            record(a0, a1, (s, i) -> s.setNString(i, a1));
+        }
     }
 
     @Override
     public void setNull(int a0, int a1) throws SQLException {
-        delegate.setNull(a0, a1);
+        delegate.setNull(position(a0), a1);
+        if (recordsParameters()) {
+            record(a0, null, (s, i) -> s.setNull(i, a1));
+        }
     }
 
     @Override
     public void setNull(int a0, int a1, String a2) throws SQLException {
-        delegate.setNull(a0, a1, a2);
+        delegate.setNull(position(a0), a1, a2);
+        if (recordsParameters()) {
+            record(a0, null, (s, i) -> s.setNull(i, a1, a2));
+        }
     }
 
     @Override
     public void setObject(int a0, Object a1) throws SQLException {
-        delegate.setObject(a0, a1);
+        delegate.setObject(position(a0), a1);
+        if (recordsParameters()) {
+            record(a0, a1, (s, i) -> s.setObject(i, a1));
+        }
     }
 
     @Override
     public void setObject(int a0, Object a1, SQLType a2) throws SQLException {
-        delegate.setObject(a0, a1, a2);
+        delegate.setObject(position(a0), a1, a2);
+        if (recordsParameters()) {
+            record(a0, a1, (s, i) -> s.setObject(i, a1, a2));
+        }
     }
 
     @Override
     public void setObject(int a0, Object a1, SQLType a2, int a3) throws SQLException {
-        delegate.setObject(a0, a1, a2, a3);
+        delegate.setObject(position(a0), a1, a2, a3);
+        if (recordsParameters()) {
+            record(a0, a1, (s, i) -> s.setObject(i, a1, a2, a3));
+        }
     }
 
     @Override
     public void setObject(int a0, Object a1, int a2) throws SQLException {
-        delegate.setObject(a0, a1, a2);
+        delegate.setObject(position(a0), a1, a2);
+        if (recordsParameters()) {
+            record(a0, a1, (s, i) -> s.setObject(i, a1, a2));
+        }
     }
 
     @Override
     public void setObject(int a0, Object a1, int a2, int a3) throws SQLException {
-        delegate.setObject(a0, a1, a2, a3);
+        delegate.setObject(position(a0), a1, a2, a3);
+        if (recordsParameters()) {
+            record(a0, a1, (s, i) -> s.setObject(i, a1, a2, a3));
+        }
     }
 
     @Override
@@ -414,57 +515,90 @@ final class DelegatingPreparedStatement extends GuardedPreparedStatement<Prepare
 
     @Override
     public void setRef(int a0, Ref a1) throws SQLException {
-        delegate.setRef(a0, a1);
+        delegate.setRef(position(a0), a1);
+        if (recordsParameters()) {
+            record(a0, a1, (s, i) -> s.setRef(i, a1));
+        }
     }
 
     @Override
     public void setRowId(int a0, RowId a1) throws SQLException {
-        delegate.setRowId(a0, a1);
+        delegate.setRowId(position(a0), a1);
+        if (recordsParameters()) {
+            record(a0, a1, (s, i) -> s.setRowId(i, a1));
+        }
     }
 
     @Override
     public void setSQLXML(int a0, SQLXML a1) throws SQLException {
-        delegate.setSQLXML(a0, a1);
+        delegate.setSQLXML(position(a0), a1);
+        if (recordsParameters()) {
+            record(a0, a1, (s, i) -> s.setSQLXML(i, a1));
+        }
     }
 
     @Override
     public void setShort(int a0, short a1) throws SQLException {
-        delegate.setShort(a0, a1);
+        delegate.setShort(position(a0), a1);
+        if (recordsParameters()) {
+            record(a0, a1, (s, i) -> s.setShort(i, a1));
+        }
     }
 
     @Override
     public void setString(int a0, String a1) throws SQLException {
-        delegate.setString(a0, a1);
+        delegate.setString(position(a0), a1);
+        if (recordsParameters()) {
+            record(a0, a1, (s, i) -> s.setString(i, a1));
+        }
     }
 
     @Override
     public void setTime(int a0, Time a1) throws SQLException {
-        delegate.setTime(a0, a1);
+        delegate.setTime(position(a0), a1);
+        if (recordsParameters()) {
+            record(a0, a1, (s, i) -> s.setTime(i, a1));
+        }
     }
 
     @Override
     public void setTime(int a0, Time a1, Calendar a2) throws SQLException {
-        delegate.setTime(a0, a1, a2);
+        delegate.setTime(position(a0), a1, a2);
+        if (recordsParameters()) {
+            record(a0, a1, (s, i) -> s.setTime(i, a1, a2));
+        }
     }
 
     @Override
     public void setTimestamp(int a0, Timestamp a1) throws SQLException {
-        delegate.setTimestamp(a0, a1);
+        delegate.setTimestamp(position(a0), a1);
+        if (recordsParameters()) {
+            record(a0, a1, (s, i) -> s.setTimestamp(i, a1));
+        }
     }
 
     @Override
     public void setTimestamp(int a0, Timestamp a1, Calendar a2) throws SQLException {
-        delegate.setTimestamp(a0, a1, a2);
+        delegate.setTimestamp(position(a0), a1, a2);
+        if (recordsParameters()) {
+            record(a0, a1, (s, i) -> s.setTimestamp(i, a1, a2));
+        }
     }
 
     @Override
     public void setURL(int a0, URL a1) throws SQLException {
-        delegate.setURL(a0, a1);
+        delegate.setURL(position(a0), a1);
+        if (recordsParameters()) {
+            record(a0, a1, (s, i) -> s.setURL(i, a1));
+        }
     }
 
     @Override
     @Deprecated
     public void setUnicodeStream(int a0, InputStream a1, int a2) throws SQLException {
-        delegate.setUnicodeStream(a0, a1, a2);
+        delegate.setUnicodeStream(position(a0), a1, a2);
+        if (recordsParameters()) {
+            record(a0, a1, (s, i) -> s.setUnicodeStream(i, a1, a2));
+        }
     }
 }

@@ -2,6 +2,7 @@ package io.claimguard.jdbc;
 
 import io.claimguard.core.Subject;
 import io.claimguard.jdbc.analysis.Analysis;
+import java.sql.ParameterMetaData;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -21,9 +22,65 @@ abstract class GuardedPreparedStatement<S extends PreparedStatement> extends Gua
     private Subject planSubject;
     private MaskPlan plan;
 
+    /** What the application bound, kept only when the statement writes protected columns. */
+    private final BoundParameters parameters;
+
     GuardedPreparedStatement(S delegate, GuardedConnection connection, Analysis analysis) {
         super(delegate, connection);
         this.analysis = analysis;
+        this.parameters = analysis.writeBack().writes().isEmpty() ? null : new BoundParameters();
+    }
+
+    /**
+     * Where the driver's statement takes the application's parameter: write-back flags added to
+     * the driver's text move the parameters after them.
+     */
+    final int position(int parameterIndex) {
+        return analysis.writeBack().position(parameterIndex);
+    }
+
+    /** Whether setters must {@link #record} what they bind. */
+    final boolean recordsParameters() {
+        return parameters != null;
+    }
+
+    final void record(int parameterIndex, Object value, BoundParameters.Binder binder) {
+        parameters.set(parameterIndex, value, binder);
+    }
+
+    /** Binds the write-back flags for {@code run}, refusing writes its subject may not make. */
+    private void bindKeepFlags(Execution run) throws SQLException {
+        if (parameters == null) {
+            return;
+        }
+        boolean[] keep = checkWrites(run, parameters);
+        for (int flag = 1; flag <= keep.length; flag++) {
+            delegate.setInt(analysis.writeBack().flagPosition(flag), keep[flag - 1] ? 1 : 0);
+        }
+    }
+
+    @Override
+    public final void clearParameters() throws SQLException {
+        delegate.clearParameters();
+        if (parameters != null) {
+            parameters.clear();
+        }
+    }
+
+    @Override
+    public final void addBatch() throws SQLException {
+        if (parameters != null) {
+            Execution now = enforcement.begin(analysis);
+            bindKeepFlags(now);
+            checkedForBatch(now.subject());
+        }
+        delegate.addBatch();
+    }
+
+    @Override
+    public final ParameterMetaData getParameterMetaData() throws SQLException {
+        ParameterMetaData raw = delegate.getParameterMetaData();
+        return analysis.writeBack().movesParameters() ? new MovedParameterMetaData(raw, analysis.writeBack()) : raw;
     }
 
     @Override
@@ -49,6 +106,7 @@ abstract class GuardedPreparedStatement<S extends PreparedStatement> extends Gua
     @Override
     public final ResultSet executeQuery() throws SQLException {
         begin(analysis);
+        bindKeepFlags(execution);
         try {
             return wrap(delegate.executeQuery());   // the hot path: no lambda
         } catch (SQLException e) {
@@ -59,18 +117,21 @@ abstract class GuardedPreparedStatement<S extends PreparedStatement> extends Gua
     @Override
     public final boolean execute() throws SQLException {
         begin(analysis);
+        bindKeepFlags(execution);
         return scrubbed(delegate::execute);
     }
 
     @Override
     public final int executeUpdate() throws SQLException {
         begin(analysis);
+        bindKeepFlags(execution);
         return scrubbed(delegate::executeUpdate);
     }
 
     @Override
     public final long executeLargeUpdate() throws SQLException {
         begin(analysis);
+        bindKeepFlags(execution);
         return scrubbed(delegate::executeLargeUpdate);
     }
 

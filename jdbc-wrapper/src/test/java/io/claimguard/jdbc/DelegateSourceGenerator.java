@@ -34,6 +34,8 @@ import java.util.stream.Collectors;
  *   <li>ResultSet getters of column data by index must be hand-written; by label they route to
  *       the index getter; {@code updateXxx} is checked with {@code checkWritable} first; any other
  *       ResultSet method must be on the {@link #RESULT_SET_PASS_THROUGH} list;</li>
+ *   <li>PreparedStatement parameter setters bind at the {@code position} the driver's text
+ *       has the parameter, and {@code record} what they bind when asked to;</li>
  *   <li>CallableStatement OUT-parameter getters return NULL while {@code hidesOutput()};</li>
  *   <li>DatabaseMetaData methods returning a ResultSet wrap it;</li>
  *   <li>nothing else may return a Connection, Statement, ResultSet or DatabaseMetaData, nor be
@@ -148,6 +150,18 @@ final class DelegateSourceGenerator {
             } else if (!RESULT_SET_PASS_THROUGH.contains(name)) {
                 problems.add(signature(method) + " is not classified: write it in MaskingResultSet or add it to RESULT_SET_PASS_THROUGH");
             }
+        } else if (method.getDeclaringClass() == PreparedStatement.class && name.startsWith("set")
+                && types.length > 1 && types[0] == int.class) {
+            String value = name.equals("setNull") ? "null" : names.get(1);
+            List<String> moved = new ArrayList<>(names);
+            moved.set(0, "position(" + names.get(0) + ")");
+            List<String> replayed = new ArrayList<>(names);
+            replayed.set(0, "i");
+            statement = "delegate." + name + "(" + String.join(", ", moved) + ");\n"
+                    + "        if (recordsParameters()) {\n"
+                    + "            record(" + names.get(0) + ", " + value + ", (s, i) -> s." + name + "("
+                    + String.join(", ", replayed) + "));\n"
+                    + "        }";
         } else if (target.iface() == CallableStatement.class && name.startsWith("get") && addressed) {
             statement = "if (hidesOutput()) {\n            return " + defaultValue(method.getReturnType())
                     + ";\n        }\n        " + statement;

@@ -18,6 +18,7 @@ import java.util.Set;
  *   <li>{@link #touched()}: every rule the statement involves in any way;</li>
  *   <li>{@link #tables()}: the tables the statement names;</li>
  *   <li>{@link #copied()}: protected columns the statement copies into a table or view;</li>
+ *   <li>{@link #writeBack()}: protected columns the statement writes, and how;</li>
  *   <li>{@link #unanalysable()}: why the statement could not be analysed, or null.</li>
  * </ul>
  */
@@ -29,19 +30,23 @@ public final class Analysis {
     private final String unanalysable;
     private final List<Output.TableName> tables;
     private final Set<ColumnRule> copied;
+    private final WriteBack writeBack;
 
     private Analysis(List<Output> outputs, Set<ColumnRule> taint, Set<ColumnRule> predicates, String unanalysable,
-                     List<Output.TableName> tables, Set<ColumnRule> referenced, Set<ColumnRule> copied) {
+                     List<Output.TableName> tables, Set<ColumnRule> referenced, Set<ColumnRule> copied,
+                     WriteBack writeBack) {
         this.outputs = List.copyOf(outputs);
         this.tables = List.copyOf(tables);
         this.copied = Set.copyOf(copied);
         this.taint = Set.copyOf(taint);
         this.predicates = Set.copyOf(predicates);
         this.unanalysable = unanalysable;
+        this.writeBack = writeBack;
         Set<ColumnRule> all = new LinkedHashSet<>(taint);
         all.addAll(predicates);
         all.addAll(referenced);
         all.addAll(copied);
+        writeBack.writes().forEach(write -> all.add(write.rule()));
         for (Output output : outputs) {
             all.addAll(output.rules());
         }
@@ -51,25 +56,26 @@ public final class Analysis {
     /** @param referenced protected columns used anywhere, also where they do not reach the output */
     static Analysis projection(List<Output> outputs, Set<ColumnRule> predicates, List<Output.TableName> tables,
                                Set<ColumnRule> referenced, Set<ColumnRule> copied) {
-        return new Analysis(outputs, Set.of(), predicates, null, tables, referenced, copied);
+        return new Analysis(outputs, Set.of(), predicates, null, tables, referenced, copied, WriteBack.NONE);
     }
 
     static Analysis tainted(Set<ColumnRule> taint, Set<ColumnRule> predicates, List<Output.TableName> tables) {
-        return tainted(taint, predicates, tables, Set.of(), Set.of());
+        return tainted(taint, predicates, tables, Set.of(), Set.of(), WriteBack.NONE);
     }
 
     /**
      * @param copied     protected columns whose values the statement writes into a table or view
      * @param referenced protected columns involved without reaching the output, such as those of
      *                   a table the statement writes to (its errors can quote the row)
+     * @param writeBack  the protected columns the statement writes
      */
     static Analysis tainted(Set<ColumnRule> taint, Set<ColumnRule> predicates, List<Output.TableName> tables,
-                            Set<ColumnRule> copied, Set<ColumnRule> referenced) {
-        return new Analysis(List.of(), taint, predicates, null, tables, referenced, copied);
+                            Set<ColumnRule> copied, Set<ColumnRule> referenced, WriteBack writeBack) {
+        return new Analysis(List.of(), taint, predicates, null, tables, referenced, copied, writeBack);
     }
 
     static Analysis unanalysable(String reason, Set<ColumnRule> mentioned) {
-        return new Analysis(List.of(), mentioned, Set.of(), reason, List.of(), Set.of(), Set.of());
+        return new Analysis(List.of(), mentioned, Set.of(), reason, List.of(), Set.of(), Set.of(), WriteBack.NONE);
     }
 
     /** The tables the statement names, for matching generated-key columns by label. */
@@ -100,6 +106,11 @@ public final class Analysis {
      */
     public Set<ColumnRule> copied() {
         return copied;
+    }
+
+    /** The protected columns the statement writes, and how it can keep their stored values. */
+    public WriteBack writeBack() {
+        return writeBack;
     }
 
     /** Why the statement could not be analysed (no SQL text in it), or null if it was. */

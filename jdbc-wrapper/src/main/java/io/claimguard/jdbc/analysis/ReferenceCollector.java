@@ -4,9 +4,11 @@ import java.util.ArrayList;
 import java.util.List;
 import net.sf.jsqlparser.expression.Expression;
 import net.sf.jsqlparser.expression.Function;
+import net.sf.jsqlparser.expression.JdbcParameter;
 import net.sf.jsqlparser.schema.Column;
 import net.sf.jsqlparser.schema.Table;
 import net.sf.jsqlparser.statement.Statement;
+import net.sf.jsqlparser.statement.insert.Insert;
 import net.sf.jsqlparser.statement.select.AllColumns;
 import net.sf.jsqlparser.statement.select.AllTableColumns;
 import net.sf.jsqlparser.statement.select.Join;
@@ -17,13 +19,14 @@ import net.sf.jsqlparser.util.TablesNamesFinder;
 
 /**
  * Walks a parse tree (jsqlparser's {@link TablesNamesFinder} visits every node kind) and collects
- * every table, column and {@code *} it contains, plus the expressions that filter, group or sort
+ * every table, column, parameter and {@code *} it contains, plus the expressions that filter, group or sort
  * rows in every SELECT found anywhere in the tree.
  */
 final class ReferenceCollector extends TablesNamesFinder<Void> {
     final List<Table> tables = new ArrayList<>();
     final List<Column> columns = new ArrayList<>();
     final List<Expression> predicates = new ArrayList<>();
+    final List<JdbcParameter> parameters = new ArrayList<>();
     boolean star;
     /** Whether anything is put into session state ({@link ExpressionReferences#STASHING}, {@code @v := x}). */
     boolean stashes;
@@ -56,6 +59,21 @@ final class ReferenceCollector extends TablesNamesFinder<Void> {
     public <S> Void visit(Column column, S context) {
         columns.add(column);
         return super.visit(column, context);
+    }
+
+    /** The columns an INSERT names are written, not read; they count as what the text names. */
+    @Override
+    public <S> Void visit(Insert insert, S context) {
+        if (insert.getColumns() != null) {
+            columns.addAll(insert.getColumns());
+        }
+        return super.visit(insert, context);
+    }
+
+    @Override
+    public <S> Void visit(JdbcParameter parameter, S context) {
+        parameters.add(parameter);
+        return super.visit(parameter, context);
     }
 
     @Override

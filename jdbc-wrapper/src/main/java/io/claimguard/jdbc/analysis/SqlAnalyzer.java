@@ -128,6 +128,7 @@ public final class SqlAnalyzer {
             Set<ColumnRule> taint = new LinkedHashSet<>();
             Set<ColumnRule> predicates = new LinkedHashSet<>();
             List<Output.TableName> tables = new ArrayList<>();
+            List<WriteBack> writes = new ArrayList<>();
             for (Statement statement : statements) {
                 Analysis part = analyze(statement);
                 if (part.unanalysable() != null) {
@@ -136,8 +137,9 @@ public final class SqlAnalyzer {
                 taint.addAll(part.touched());
                 predicates.addAll(part.predicates());
                 tables.addAll(part.tables());
+                writes.add(part.writeBack());
             }
-            return Analysis.tainted(taint, predicates, tables);
+            return Analysis.tainted(taint, predicates, tables, Set.of(), Set.of(), WrittenColumns.computed(writes));
         } catch (RuntimeException e) {
             // jsqlparser's visitors refuse some statement kinds; fall back to what the text mentions.
             return Analysis.unanalysable("cannot be analysed", mentioned);
@@ -233,7 +235,7 @@ public final class SqlAnalyzer {
         Set<ColumnRule> all = resolve(found, scope);
         Set<ColumnRule> copied = found.stashes ? all : copied(statement, scope, all);
         return Analysis.tainted(all, Lineage.denied(resolveAll(predicatePositions, scope)), tableNames(scope), copied,
-                writtenTableRules(statement));
+                writtenTableRules(statement), WrittenColumns.of(statement, policy, dialect));
     }
 
     /**

@@ -68,7 +68,7 @@ public enum Dialect {
     }
 
     /** Whether a policy name denotes the object a statement names {@code used}. */
-    boolean matches(Name policyName, Name used) {
+    public boolean matches(Name policyName, Name used) {
         return matches(policyName, resolve(used));
     }
 }
