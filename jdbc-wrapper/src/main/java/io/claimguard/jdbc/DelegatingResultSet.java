@@ -375,446 +375,520 @@ final class DelegatingResultSet extends MaskingResultSet {
 
     @Override
     public void updateArray(String columnLabel, Array a1) throws SQLException {
-        checkWritable(columnLabel);
-        delegate.updateArray(columnLabel, a1);
+        if (writable(columnLabel, a1)) {
+            delegate.updateArray(columnLabel, a1);
+        }
     }
 
     @Override
     public void updateArray(int columnIndex, Array a1) throws SQLException {
-        checkWritable(columnIndex);
-        delegate.updateArray(columnIndex, a1);
+        if (writable(columnIndex, a1)) {
+            delegate.updateArray(columnIndex, a1);
+        }
     }
 
     @Override
     public void updateAsciiStream(String columnLabel, InputStream a1) throws SQLException {
-        checkWritable(columnLabel);
-        delegate.updateAsciiStream(columnLabel, a1);
+        if (writable(columnLabel, a1)) {
+            delegate.updateAsciiStream(columnLabel, a1);
+        }
     }
 
     @Override
     public void updateAsciiStream(String columnLabel, InputStream a1, int a2) throws SQLException {
-        checkWritable(columnLabel);
-        delegate.updateAsciiStream(columnLabel, a1, a2);
+        if (writable(columnLabel, a1)) {
+            delegate.updateAsciiStream(columnLabel, a1, a2);
+        }
     }
 
     @Override
     public void updateAsciiStream(String columnLabel, InputStream a1, long a2) throws SQLException {
-        checkWritable(columnLabel);
-        delegate.updateAsciiStream(columnLabel, a1, a2);
+        if (writable(columnLabel, a1)) {
+            delegate.updateAsciiStream(columnLabel, a1, a2);
+        }
     }
 
     @Override
     public void updateAsciiStream(int columnIndex, InputStream a1) throws SQLException {
-        checkWritable(columnIndex);
-        delegate.updateAsciiStream(columnIndex, a1);
+        if (writable(columnIndex, a1)) {
+            delegate.updateAsciiStream(columnIndex, a1);
+        }
     }
 
     @Override
     public void updateAsciiStream(int columnIndex, InputStream a1, int a2) throws SQLException {
-        checkWritable(columnIndex);
-        delegate.updateAsciiStream(columnIndex, a1, a2);
+        if (writable(columnIndex, a1)) {
+            delegate.updateAsciiStream(columnIndex, a1, a2);
+        }
     }
 
     @Override
     public void updateAsciiStream(int columnIndex, InputStream a1, long a2) throws SQLException {
-        checkWritable(columnIndex);
-        delegate.updateAsciiStream(columnIndex, a1, a2);
+        if (writable(columnIndex, a1)) {
+            delegate.updateAsciiStream(columnIndex, a1, a2);
+        }
     }
 
     @Override
     public void updateBigDecimal(String columnLabel, BigDecimal a1) throws SQLException {
-        checkWritable(columnLabel);
-        delegate.updateBigDecimal(columnLabel, a1);
+        if (writable(columnLabel, a1)) {
+            delegate.updateBigDecimal(columnLabel, a1);
+        }
     }
 
     @Override
     public void updateBigDecimal(int columnIndex, BigDecimal a1) throws SQLException {
-        checkWritable(columnIndex);
-        delegate.updateBigDecimal(columnIndex, a1);
+        if (writable(columnIndex, a1)) {
+            delegate.updateBigDecimal(columnIndex, a1);
+        }
     }
 
     @Override
     public void updateBinaryStream(String columnLabel, InputStream a1) throws SQLException {
-        checkWritable(columnLabel);
-        delegate.updateBinaryStream(columnLabel, a1);
+        if (writable(columnLabel, a1)) {
+            delegate.updateBinaryStream(columnLabel, a1);
+        }
     }
 
     @Override
     public void updateBinaryStream(String columnLabel, InputStream a1, int a2) throws SQLException {
-        checkWritable(columnLabel);
-        delegate.updateBinaryStream(columnLabel, a1, a2);
+        if (writable(columnLabel, a1)) {
+            delegate.updateBinaryStream(columnLabel, a1, a2);
+        }
     }
 
     @Override
     public void updateBinaryStream(String columnLabel, InputStream a1, long a2) throws SQLException {
-        checkWritable(columnLabel);
-        delegate.updateBinaryStream(columnLabel, a1, a2);
+        if (writable(columnLabel, a1)) {
+            delegate.updateBinaryStream(columnLabel, a1, a2);
+        }
     }
 
     @Override
     public void updateBinaryStream(int columnIndex, InputStream a1) throws SQLException {
-        checkWritable(columnIndex);
-        delegate.updateBinaryStream(columnIndex, a1);
+        if (writable(columnIndex, a1)) {
+            delegate.updateBinaryStream(columnIndex, a1);
+        }
     }
 
     @Override
     public void updateBinaryStream(int columnIndex, InputStream a1, int a2) throws SQLException {
-        checkWritable(columnIndex);
-        delegate.updateBinaryStream(columnIndex, a1, a2);
+        if (writable(columnIndex, a1)) {
+            delegate.updateBinaryStream(columnIndex, a1, a2);
+        }
     }
 
     @Override
     public void updateBinaryStream(int columnIndex, InputStream a1, long a2) throws SQLException {
-        checkWritable(columnIndex);
-        delegate.updateBinaryStream(columnIndex, a1, a2);
+        if (writable(columnIndex, a1)) {
+            delegate.updateBinaryStream(columnIndex, a1, a2);
+        }
     }
 
     @Override
     public void updateBlob(String columnLabel, Blob a1) throws SQLException {
-        checkWritable(columnLabel);
-        delegate.updateBlob(columnLabel, a1);
+        if (writable(columnLabel, a1)) {
+            delegate.updateBlob(columnLabel, a1);
+        }
     }
 
     @Override
     public void updateBlob(String columnLabel, InputStream a1) throws SQLException {
-        checkWritable(columnLabel);
-        delegate.updateBlob(columnLabel, a1);
+        if (writable(columnLabel, a1)) {
+            delegate.updateBlob(columnLabel, a1);
+        }
     }
 
     @Override
     public void updateBlob(String columnLabel, InputStream a1, long a2) throws SQLException {
-        checkWritable(columnLabel);
-        delegate.updateBlob(columnLabel, a1, a2);
+        if (writable(columnLabel, a1)) {
+            delegate.updateBlob(columnLabel, a1, a2);
+        }
     }
 
     @Override
     public void updateBlob(int columnIndex, Blob a1) throws SQLException {
-        checkWritable(columnIndex);
-        delegate.updateBlob(columnIndex, a1);
+        if (writable(columnIndex, a1)) {
+            delegate.updateBlob(columnIndex, a1);
+        }
     }
 
     @Override
     public void updateBlob(int columnIndex, InputStream a1) throws SQLException {
-        checkWritable(columnIndex);
-        delegate.updateBlob(columnIndex, a1);
+        if (writable(columnIndex, a1)) {
+            delegate.updateBlob(columnIndex, a1);
+        }
     }
 
     @Override
     public void updateBlob(int columnIndex, InputStream a1, long a2) throws SQLException {
-        checkWritable(columnIndex);
-        delegate.updateBlob(columnIndex, a1, a2);
+        if (writable(columnIndex, a1)) {
+            delegate.updateBlob(columnIndex, a1, a2);
+        }
     }
 
     @Override
     public void updateBoolean(String columnLabel, boolean a1) throws SQLException {
-        checkWritable(columnLabel);
-        delegate.updateBoolean(columnLabel, a1);
+        if (writable(columnLabel, a1)) {
+            delegate.updateBoolean(columnLabel, a1);
+        }
     }
 
     @Override
     public void updateBoolean(int columnIndex, boolean a1) throws SQLException {
-        checkWritable(columnIndex);
-        delegate.updateBoolean(columnIndex, a1);
+        if (writable(columnIndex, a1)) {
+            delegate.updateBoolean(columnIndex, a1);
+        }
     }
 
     @Override
     public void updateByte(String columnLabel, byte a1) throws SQLException {
-        checkWritable(columnLabel);
-        delegate.updateByte(columnLabel, a1);
+        if (writable(columnLabel, a1)) {
+            delegate.updateByte(columnLabel, a1);
+        }
     }
 
     @Override
     public void updateByte(int columnIndex, byte a1) throws SQLException {
-        checkWritable(columnIndex);
-        delegate.updateByte(columnIndex, a1);
+        if (writable(columnIndex, a1)) {
+            delegate.updateByte(columnIndex, a1);
+        }
     }
 
     @Override
     public void updateBytes(String columnLabel, byte[] a1) throws SQLException {
-        checkWritable(columnLabel);
-        delegate.updateBytes(columnLabel, a1);
+        if (writable(columnLabel, a1)) {
+            delegate.updateBytes(columnLabel, a1);
+        }
     }
 
     @Override
     public void updateBytes(int columnIndex, byte[] a1) throws SQLException {
-        checkWritable(columnIndex);
-        delegate.updateBytes(columnIndex, a1);
+        if (writable(columnIndex, a1)) {
+            delegate.updateBytes(columnIndex, a1);
+        }
     }
 
     @Override
     public void updateCharacterStream(String columnLabel, Reader a1) throws SQLException {
-        checkWritable(columnLabel);
-        delegate.updateCharacterStream(columnLabel, a1);
+        if (writable(columnLabel, a1)) {
+            delegate.updateCharacterStream(columnLabel, a1);
+        }
     }
 
     @Override
     public void updateCharacterStream(String columnLabel, Reader a1, int a2) throws SQLException {
-        checkWritable(columnLabel);
-        delegate.updateCharacterStream(columnLabel, a1, a2);
+        if (writable(columnLabel, a1)) {
+            delegate.updateCharacterStream(columnLabel, a1, a2);
+        }
     }
 
     @Override
     public void updateCharacterStream(String columnLabel, Reader a1, long a2) throws SQLException {
-        checkWritable(columnLabel);
-        delegate.updateCharacterStream(columnLabel, a1, a2);
+        if (writable(columnLabel, a1)) {
+            delegate.updateCharacterStream(columnLabel, a1, a2);
+        }
     }
 
     @Override
     public void updateCharacterStream(int columnIndex, Reader a1) throws SQLException {
-        checkWritable(columnIndex);
-        delegate.updateCharacterStream(columnIndex, a1);
+        if (writable(columnIndex, a1)) {
+            delegate.updateCharacterStream(columnIndex, a1);
+        }
     }
 
     @Override
     public void updateCharacterStream(int columnIndex, Reader a1, int a2) throws SQLException {
-        checkWritable(columnIndex);
-        delegate.updateCharacterStream(columnIndex, a1, a2);
+        if (writable(columnIndex, a1)) {
+            delegate.updateCharacterStream(columnIndex, a1, a2);
+        }
     }
 
     @Override
     public void updateCharacterStream(int columnIndex, Reader a1, long a2) throws SQLException {
-        checkWritable(columnIndex);
-        delegate.updateCharacterStream(columnIndex, a1, a2);
+        if (writable(columnIndex, a1)) {
+            delegate.updateCharacterStream(columnIndex, a1, a2);
+        }
     }
 
     @Override
     public void updateClob(String columnLabel, Clob a1) throws SQLException {
-        checkWritable(columnLabel);
-        delegate.updateClob(columnLabel, a1);
+        if (writable(columnLabel, a1)) {
+            delegate.updateClob(columnLabel, a1);
+        }
     }
 
     @Override
     public void updateClob(String columnLabel, Reader a1) throws SQLException {
-        checkWritable(columnLabel);
-        delegate.updateClob(columnLabel, a1);
+        if (writable(columnLabel, a1)) {
+            delegate.updateClob(columnLabel, a1);
+        }
     }
 
     @Override
     public void updateClob(String columnLabel, Reader a1, long a2) throws SQLException {
-        checkWritable(columnLabel);
-        delegate.updateClob(columnLabel, a1, a2);
+        if (writable(columnLabel, a1)) {
+            delegate.updateClob(columnLabel, a1, a2);
+        }
     }
 
     @Override
     public void updateClob(int columnIndex, Clob a1) throws SQLException {
-        checkWritable(columnIndex);
-        delegate.updateClob(columnIndex, a1);
+        if (writable(columnIndex, a1)) {
+            delegate.updateClob(columnIndex, a1);
+        }
     }
 
     @Override
     public void updateClob(int columnIndex, Reader a1) throws SQLException {
-        checkWritable(columnIndex);
-        delegate.updateClob(columnIndex, a1);
+        if (writable(columnIndex, a1)) {
+            delegate.updateClob(columnIndex, a1);
+        }
     }
 
     @Override
     public void updateClob(int columnIndex, Reader a1, long a2) throws SQLException {
-        checkWritable(columnIndex);
-        delegate.updateClob(columnIndex, a1, a2);
+        if (writable(columnIndex, a1)) {
+            delegate.updateClob(columnIndex, a1, a2);
+        }
     }
 
     @Override
     public void updateDate(String columnLabel, Date a1) throws SQLException {
-        checkWritable(columnLabel);
-        delegate.updateDate(columnLabel, a1);
+        if (writable(columnLabel, a1)) {
+            delegate.updateDate(columnLabel, a1);
+        }
     }
 
     @Override
     public void updateDate(int columnIndex, Date a1) throws SQLException {
-        checkWritable(columnIndex);
-        delegate.updateDate(columnIndex, a1);
+        if (writable(columnIndex, a1)) {
+            delegate.updateDate(columnIndex, a1);
+        }
     }
 
     @Override
     public void updateDouble(String columnLabel, double a1) throws SQLException {
-        checkWritable(columnLabel);
-        delegate.updateDouble(columnLabel, a1);
+        if (writable(columnLabel, a1)) {
+            delegate.updateDouble(columnLabel, a1);
+        }
     }
 
     @Override
     public void updateDouble(int columnIndex, double a1) throws SQLException {
-        checkWritable(columnIndex);
-        delegate.updateDouble(columnIndex, a1);
+        if (writable(columnIndex, a1)) {
+            delegate.updateDouble(columnIndex, a1);
+        }
     }
 
     @Override
     public void updateFloat(String columnLabel, float a1) throws SQLException {
-        checkWritable(columnLabel);
-        delegate.updateFloat(columnLabel, a1);
+        if (writable(columnLabel, a1)) {
+            delegate.updateFloat(columnLabel, a1);
+        }
     }
 
     @Override
     public void updateFloat(int columnIndex, float a1) throws SQLException {
-        checkWritable(columnIndex);
-        delegate.updateFloat(columnIndex, a1);
+        if (writable(columnIndex, a1)) {
+            delegate.updateFloat(columnIndex, a1);
+        }
     }
 
     @Override
     public void updateInt(String columnLabel, int a1) throws SQLException {
-        checkWritable(columnLabel);
-        delegate.updateInt(columnLabel, a1);
+        if (writable(columnLabel, a1)) {
+            delegate.updateInt(columnLabel, a1);
+        }
     }
 
     @Override
     public void updateInt(int columnIndex, int a1) throws SQLException {
-        checkWritable(columnIndex);
-        delegate.updateInt(columnIndex, a1);
+        if (writable(columnIndex, a1)) {
+            delegate.updateInt(columnIndex, a1);
+        }
     }
 
     @Override
     public void updateLong(String columnLabel, long a1) throws SQLException {
-        checkWritable(columnLabel);
-        delegate.updateLong(columnLabel, a1);
+        if (writable(columnLabel, a1)) {
+            delegate.updateLong(columnLabel, a1);
+        }
     }
 
     @Override
     public void updateLong(int columnIndex, long a1) throws SQLException {
-        checkWritable(columnIndex);
-        delegate.updateLong(columnIndex, a1);
+        if (writable(columnIndex, a1)) {
+            delegate.updateLong(columnIndex, a1);
+        }
     }
 
     @Override
     public void updateNCharacterStream(String columnLabel, Reader a1) throws SQLException {
-        checkWritable(columnLabel);
-        delegate.updateNCharacterStream(columnLabel, a1);
+        if (writable(columnLabel, a1)) {
+            delegate.updateNCharacterStream(columnLabel, a1);
+        }
     }
 
     @Override
     public void updateNCharacterStream(String columnLabel, Reader a1, long a2) throws SQLException {
-        checkWritable(columnLabel);
-        delegate.updateNCharacterStream(columnLabel, a1, a2);
+        if (writable(columnLabel, a1)) {
+            delegate.updateNCharacterStream(columnLabel, a1, a2);
+        }
     }
 
     @Override
     public void updateNCharacterStream(int columnIndex, Reader a1) throws SQLException {
-        checkWritable(columnIndex);
-        delegate.updateNCharacterStream(columnIndex, a1);
+        if (writable(columnIndex, a1)) {
+            delegate.updateNCharacterStream(columnIndex, a1);
+        }
     }
 
     @Override
     public void updateNCharacterStream(int columnIndex, Reader a1, long a2) throws SQLException {
-        checkWritable(columnIndex);
-        delegate.updateNCharacterStream(columnIndex, a1, a2);
+        if (writable(columnIndex, a1)) {
+            delegate.updateNCharacterStream(columnIndex, a1, a2);
+        }
     }
 
     @Override
     public void updateNClob(String columnLabel, NClob a1) throws SQLException {
-        checkWritable(columnLabel);
-        delegate.updateNClob(columnLabel, a1);
+        if (writable(columnLabel, a1)) {
+            delegate.updateNClob(columnLabel, a1);
+        }
     }
 
     @Override
     public void updateNClob(String columnLabel, Reader a1) throws SQLException {
-        checkWritable(columnLabel);
-        delegate.updateNClob(columnLabel, a1);
+        if (writable(columnLabel, a1)) {
+            delegate.updateNClob(columnLabel, a1);
+        }
     }
 
     @Override
     public void updateNClob(String columnLabel, Reader a1, long a2) throws SQLException {
-        checkWritable(columnLabel);
-        delegate.updateNClob(columnLabel, a1, a2);
+        if (writable(columnLabel, a1)) {
+            delegate.updateNClob(columnLabel, a1, a2);
+        }
     }
 
     @Override
     public void updateNClob(int columnIndex, NClob a1) throws SQLException {
-        checkWritable(columnIndex);
-        delegate.updateNClob(columnIndex, a1);
+        if (writable(columnIndex, a1)) {
+            delegate.updateNClob(columnIndex, a1);
+        }
     }
 
     @Override
     public void updateNClob(int columnIndex, Reader a1) throws SQLException {
-        checkWritable(columnIndex);
-        delegate.updateNClob(columnIndex, a1);
+        if (writable(columnIndex, a1)) {
+            delegate.updateNClob(columnIndex, a1);
+        }
     }
 
     @Override
     public void updateNClob(int columnIndex, Reader a1, long a2) throws SQLException {
-        checkWritable(columnIndex);
-        delegate.updateNClob(columnIndex, a1, a2);
+        if (writable(columnIndex, a1)) {
+            delegate.updateNClob(columnIndex, a1, a2);
+        }
     }
 
     @Override
     public void updateNString(String columnLabel, String a1) throws SQLException {
-        checkWritable(columnLabel);
-        delegate.updateNString(columnLabel, a1);
+        if (writable(columnLabel, a1)) {
+            delegate.updateNString(columnLabel, a1);
+        }
     }
 
     @Override
     public void updateNString(int columnIndex, String a1) throws SQLException {
-        checkWritable(columnIndex);
-        delegate.updateNString(columnIndex, a1);
+        if (writable(columnIndex, a1)) {
+            delegate.updateNString(columnIndex, a1);
+        }
     }
 
     @Override
     public void updateNull(String columnLabel) throws SQLException {
-        checkWritable(columnLabel);
-        delegate.updateNull(columnLabel);
+        if (writable(columnLabel, null)) {
+            delegate.updateNull(columnLabel);
+        }
     }
 
     @Override
     public void updateNull(int columnIndex) throws SQLException {
-        checkWritable(columnIndex);
-        delegate.updateNull(columnIndex);
+        if (writable(columnIndex, null)) {
+            delegate.updateNull(columnIndex);
+        }
     }
 
     @Override
     public void updateObject(String columnLabel, Object a1) throws SQLException {
-        checkWritable(columnLabel);
-        delegate.updateObject(columnLabel, a1);
+        if (writable(columnLabel, a1)) {
+            delegate.updateObject(columnLabel, a1);
+        }
     }
 
     @Override
     public void updateObject(String columnLabel, Object a1, SQLType a2) throws SQLException {
-        checkWritable(columnLabel);
-        delegate.updateObject(columnLabel, a1, a2);
+        if (writable(columnLabel, a1)) {
+            delegate.updateObject(columnLabel, a1, a2);
+        }
     }
 
     @Override
     public void updateObject(String columnLabel, Object a1, SQLType a2, int a3) throws SQLException {
-        checkWritable(columnLabel);
-        delegate.updateObject(columnLabel, a1, a2, a3);
+        if (writable(columnLabel, a1)) {
+            delegate.updateObject(columnLabel, a1, a2, a3);
+        }
     }
 
     @Override
     public void updateObject(String columnLabel, Object a1, int a2) throws SQLException {
-        checkWritable(columnLabel);
-        delegate.updateObject(columnLabel, a1, a2);
+        if (writable(columnLabel, a1)) {
+            delegate.updateObject(columnLabel, a1, a2);
+        }
     }
 
     @Override
     public void updateObject(int columnIndex, Object a1) throws SQLException {
-        checkWritable(columnIndex);
-        delegate.updateObject(columnIndex, a1);
+        if (writable(columnIndex, a1)) {
+            delegate.updateObject(columnIndex, a1);
+        }
     }
 
     @Override
     public void updateObject(int columnIndex, Object a1, SQLType a2) throws SQLException {
-        checkWritable(columnIndex);
-        delegate.updateObject(columnIndex, a1, a2);
+        if (writable(columnIndex, a1)) {
+            delegate.updateObject(columnIndex, a1, a2);
+        }
     }
 
     @Override
     public void updateObject(int columnIndex, Object a1, SQLType a2, int a3) throws SQLException {
-        checkWritable(columnIndex);
-        delegate.updateObject(columnIndex, a1, a2, a3);
+        if (writable(columnIndex, a1)) {
+            delegate.updateObject(columnIndex, a1, a2, a3);
+        }
     }
 
     @Override
     public void updateObject(int columnIndex, Object a1, int a2) throws SQLException {
-        checkWritable(columnIndex);
-        delegate.updateObject(columnIndex, a1, a2);
+        if (writable(columnIndex, a1)) {
+            delegate.updateObject(columnIndex, a1, a2);
+        }
     }
 
     @Override
     public void updateRef(String columnLabel, Ref a1) throws SQLException {
-        checkWritable(columnLabel);
-        delegate.updateRef(columnLabel, a1);
+        if (writable(columnLabel, a1)) {
+            delegate.updateRef(columnLabel, a1);
+        }
     }
 
     @Override
     public void updateRef(int columnIndex, Ref a1) throws SQLException {
-        checkWritable(columnIndex);
-        delegate.updateRef(columnIndex, a1);
+        if (writable(columnIndex, a1)) {
+            delegate.updateRef(columnIndex, a1);
+        }
     }
 
     @Override
@@ -824,73 +898,85 @@ final class DelegatingResultSet extends MaskingResultSet {
 
     @Override
     public void updateRowId(String columnLabel, RowId a1) throws SQLException {
-        checkWritable(columnLabel);
-        delegate.updateRowId(columnLabel, a1);
+        if (writable(columnLabel, a1)) {
+            delegate.updateRowId(columnLabel, a1);
+        }
     }
 
     @Override
     public void updateRowId(int columnIndex, RowId a1) throws SQLException {
-        checkWritable(columnIndex);
-        delegate.updateRowId(columnIndex, a1);
+        if (writable(columnIndex, a1)) {
+            delegate.updateRowId(columnIndex, a1);
+        }
     }
 
     @Override
     public void updateSQLXML(String columnLabel, SQLXML a1) throws SQLException {
-        checkWritable(columnLabel);
-        delegate.updateSQLXML(columnLabel, a1);
+        if (writable(columnLabel, a1)) {
+            delegate.updateSQLXML(columnLabel, a1);
+        }
     }
 
     @Override
     public void updateSQLXML(int columnIndex, SQLXML a1) throws SQLException {
-        checkWritable(columnIndex);
-        delegate.updateSQLXML(columnIndex, a1);
+        if (writable(columnIndex, a1)) {
+            delegate.updateSQLXML(columnIndex, a1);
+        }
     }
 
     @Override
     public void updateShort(String columnLabel, short a1) throws SQLException {
-        checkWritable(columnLabel);
-        delegate.updateShort(columnLabel, a1);
+        if (writable(columnLabel, a1)) {
+            delegate.updateShort(columnLabel, a1);
+        }
     }
 
     @Override
     public void updateShort(int columnIndex, short a1) throws SQLException {
-        checkWritable(columnIndex);
-        delegate.updateShort(columnIndex, a1);
+        if (writable(columnIndex, a1)) {
+            delegate.updateShort(columnIndex, a1);
+        }
     }
 
     @Override
     public void updateString(String columnLabel, String a1) throws SQLException {
-        checkWritable(columnLabel);
-        delegate.updateString(columnLabel, a1);
+        if (writable(columnLabel, a1)) {
+            delegate.updateString(columnLabel, a1);
+        }
     }
 
     @Override
     public void updateString(int columnIndex, String a1) throws SQLException {
-        checkWritable(columnIndex);
-        delegate.updateString(columnIndex, a1);
+        if (writable(columnIndex, a1)) {
+            delegate.updateString(columnIndex, a1);
+        }
     }
 
     @Override
     public void updateTime(String columnLabel, Time a1) throws SQLException {
-        checkWritable(columnLabel);
-        delegate.updateTime(columnLabel, a1);
+        if (writable(columnLabel, a1)) {
+            delegate.updateTime(columnLabel, a1);
+        }
     }
 
     @Override
     public void updateTime(int columnIndex, Time a1) throws SQLException {
-        checkWritable(columnIndex);
-        delegate.updateTime(columnIndex, a1);
+        if (writable(columnIndex, a1)) {
+            delegate.updateTime(columnIndex, a1);
+        }
     }
 
     @Override
     public void updateTimestamp(String columnLabel, Timestamp a1) throws SQLException {
-        checkWritable(columnLabel);
-        delegate.updateTimestamp(columnLabel, a1);
+        if (writable(columnLabel, a1)) {
+            delegate.updateTimestamp(columnLabel, a1);
+        }
     }
 
     @Override
     public void updateTimestamp(int columnIndex, Timestamp a1) throws SQLException {
-        checkWritable(columnIndex);
-        delegate.updateTimestamp(columnIndex, a1);
+        if (writable(columnIndex, a1)) {
+            delegate.updateTimestamp(columnIndex, a1);
+        }
     }
 }

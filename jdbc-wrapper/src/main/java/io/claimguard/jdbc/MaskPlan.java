@@ -1,6 +1,7 @@
 package io.claimguard.jdbc;
 
 import io.claimguard.jdbc.mask.CellMask;
+import io.claimguard.jdbc.policy.ColumnRule.Writes;
 import java.util.Arrays;
 
 /**
@@ -13,14 +14,17 @@ final class MaskPlan {
     static final CellMask CLEAR = (raw, column) -> {
         throw new IllegalStateException("the CLEAR mask is a marker and must not be applied");
     };
-    static final MaskPlan NOTHING_MASKED = new MaskPlan(new CellMask[0]);
+    static final MaskPlan NOTHING_MASKED = new MaskPlan(new CellMask[0], new Writes[0]);
 
     /** Index 0 is unused so that JDBC's 1-based column numbers index it directly. */
     private final CellMask[] masks;
+    /** Per masked column: what the subject may write to it through the result set. */
+    private final Writes[] writes;
     private final boolean masksAny;
 
-    MaskPlan(CellMask[] masks) {
+    MaskPlan(CellMask[] masks, Writes[] writes) {
         this.masks = masks;
+        this.writes = writes;
         this.masksAny = Arrays.stream(masks).anyMatch(m -> m != null && m != CLEAR);
     }
 
@@ -34,5 +38,10 @@ final class MaskPlan {
 
     boolean isMasked(int column) {
         return mask(column) != CLEAR;
+    }
+
+    /** What the subject may write to a masked column: the strictest setting of its hidden rules. */
+    Writes writes(int column) {
+        return column > 0 && column < writes.length && writes[column] != null ? writes[column] : Writes.DENY;
     }
 }

@@ -2,6 +2,7 @@ package io.claimguard.jdbc;
 
 import io.claimguard.jdbc.mask.CellMask;
 import io.claimguard.jdbc.mask.MaskedValue;
+import io.claimguard.jdbc.policy.ColumnRule;
 import java.io.ByteArrayInputStream;
 import java.io.InputStream;
 import java.io.Reader;
@@ -25,6 +26,7 @@ import java.sql.Statement;
 import java.sql.Time;
 import java.sql.Timestamp;
 import java.util.Calendar;
+import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -34,7 +36,7 @@ import java.util.Map;
  * mask: {@link MaskPlan#CLEAR} reads the driver directly (no allocation), anything else reads the
  * masked value and converts it to what the getter returns, so a masked integer still reads with
  * {@code getInt}. The generated {@link DelegatingResultSet} routes getters by label here, checks
- * every {@code updateXxx} with {@link #checkWritable}, and passes navigation through. Methods
+ * every {@code updateXxx} with {@link #writable}, and passes navigation through. Methods
  * here are final so that a stale generated pass-through cannot override them.
  */
 abstract class MaskingResultSet implements ResultSet {
@@ -73,18 +75,30 @@ abstract class MaskingResultSet implements ResultSet {
         return false;
     }
 
-    /** Refuses to write a column the subject is shown masked. */
-    final void checkWritable(int column) throws SQLException {
-        if (plan.isMasked(column)) {
-            throw Denials.denied("column " + delegate.getMetaData().getColumnLabel(column)
-                    + " is protected and may not be updated by this subject");
+    /**
+     * Whether an update of {@code column} to {@code value} goes to the driver. A column the subject
+     * is shown masked follows its {@code writes} setting: {@code allow} passes, {@code preserve}
+     * drops a write of exactly what this row shows (the stored value stays) and refuses any other,
+     * {@code deny} refuses every write.
+     */
+    final boolean writable(int column, Object value) throws SQLException {
+        if (!plan.isMasked(column)) {
+            return true;
         }
+        ColumnRule.Writes writes = plan.writes(column);
+        if (writes == ColumnRule.Writes.ALLOW) {
+            return true;
+        }
+        if (writes == ColumnRule.Writes.PRESERVE && WriteCheck.shows(this, column, value)) {
+            return false;
+        }
+        throw Denials.denied("column " + delegate.getMetaData().getColumnLabel(column) + " is protected and may "
+                + (writes == ColumnRule.Writes.PRESERVE ? "only be written back as shown" : "not be written")
+                + " by this subject (writes: " + writes.name().toLowerCase(Locale.ROOT) + ")");
     }
 
-    final void checkWritable(String label) throws SQLException {
-        if (plan.masksAny()) {
-            checkWritable(delegate.findColumn(label));
-        }
+    final boolean writable(String label, Object value) throws SQLException {
+        return !plan.masksAny() || writable(delegate.findColumn(label), value);
     }
 
     private Object cursorSafe(Object value) throws SQLException {

@@ -145,6 +145,7 @@ final class ResultShape {
             return MaskPlan.NOTHING_MASKED;
         }
         CellMask[] masks = new CellMask[rules.length];
+        ColumnRule.Writes[] writes = new ColumnRule.Writes[rules.length];
         Arrays.fill(masks, MaskPlan.CLEAR);
         boolean any = false;
         for (int column = 1; column < rules.length; column++) {
@@ -156,10 +157,19 @@ final class ResultShape {
             }
             if (!denied.isEmpty()) {
                 masks[column] = maskFor(denied, direct[column]).bind(types[column]);
+                writes[column] = strictest(denied);
                 any = true;
             }
         }
-        return any ? new MaskPlan(masks) : MaskPlan.NOTHING_MASKED;
+        return any ? new MaskPlan(masks, writes) : MaskPlan.NOTHING_MASKED;
+    }
+
+    private static ColumnRule.Writes strictest(List<ColumnRule> denied) {
+        if (denied.stream().anyMatch(r -> r.writes() == ColumnRule.Writes.DENY)) {
+            return ColumnRule.Writes.DENY;
+        }
+        return denied.stream().allMatch(r -> r.writes() == ColumnRule.Writes.ALLOW)
+                ? ColumnRule.Writes.ALLOW : ColumnRule.Writes.PRESERVE;
     }
 
     /**

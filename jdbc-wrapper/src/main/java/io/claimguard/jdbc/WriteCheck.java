@@ -8,6 +8,7 @@ import io.claimguard.jdbc.analysis.WriteBack.Parameter;
 import io.claimguard.jdbc.analysis.WriteBack.Write;
 import io.claimguard.jdbc.policy.ColumnRule;
 import java.math.BigDecimal;
+import java.sql.Clob;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -130,7 +131,7 @@ final class WriteCheck {
     }
 
     /** Whether column {@code column} of the current row shows {@code written}, read as its own type. */
-    private static boolean shows(ResultSet shown, int column, Object written) throws SQLException {
+    static boolean shows(ResultSet shown, int column, Object written) throws SQLException {
         Object value = shown.getObject(column);
         if (written == null || value == null) {
             return written == null && value == null;
@@ -140,6 +141,10 @@ final class WriteCheck {
         }
         if (written instanceof String text) {
             return text.equals(shown.getString(column));
+        }
+        if (written instanceof Clob text) {
+            return text.length() <= Integer.MAX_VALUE
+                    && text.getSubString(1, (int) text.length()).equals(shown.getString(column));
         }
         if (written instanceof Number number) {
             return sameNumber(number, shown.getString(column));

@@ -164,6 +164,8 @@ class BadInputTest {
                 Arguments.of("no-column", "jdbc:\n" + secretLine + "  columns:\n    - mask: last4\n", List.of("no 'column'")),
                 Arguments.of("predicates-maybe", "jdbc:\n" + secretLine + "  columns:\n" + column + "      predicates: maybe\n",
                         List.of("predicates", "maybe")),
+                Arguments.of("writes-overwrite", "jdbc:\n" + secretLine + "  columns:\n" + column + "      writes: overwrite\n",
+                        List.of("writes", "overwrite", "preserve, deny, allow", "bi_customers.ssn")),
                 Arguments.of("on-unparseable-sometimes", "jdbc:\n" + secretLine + "  on_unparseable: sometimes\n  columns: []\n",
                         List.of("on_unparseable", "sometimes")),
                 Arguments.of("on-no-subject-allow", "jdbc:\n" + secretLine + "  on_no_subject: allow\n  columns: []\n",

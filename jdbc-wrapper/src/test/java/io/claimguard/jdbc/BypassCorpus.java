@@ -60,7 +60,7 @@ import javax.sql.DataSource;
 final class BypassCorpus {
     static final Set<String> CLASSES = new LinkedHashSet<>(List.of("aliasing", "quoting", "expressions",
             "aggregates", "case-oracle", "derived", "cte", "set-operations", "scalar-subquery", "inference",
-            "copy-out", "returning", "json", "statistics", "errors", "multi", "raw-handles", "dialect",
+            "copy-out", "write-back", "returning", "json", "statistics", "errors", "multi", "raw-handles", "dialect",
             "routines"));
 
     record Step(String mode, List<String> sql) {

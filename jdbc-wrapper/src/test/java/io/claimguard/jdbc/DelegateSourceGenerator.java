@@ -32,7 +32,7 @@ import java.util.stream.Collectors;
  * generator refuses to write what it cannot classify safely:
  * <ul>
  *   <li>ResultSet getters of column data by index must be hand-written; by label they route to
- *       the index getter; {@code updateXxx} is checked with {@code checkWritable} first; any other
+ *       the index getter; {@code updateXxx} reaches the driver when {@code writable}; any other
  *       ResultSet method must be on the {@link #RESULT_SET_PASS_THROUGH} list;</li>
  *   <li>PreparedStatement parameter setters bind at the {@code position} the driver's text
  *       has the parameter, and {@code record} what they bind when asked to;</li>
@@ -137,7 +137,9 @@ final class DelegateSourceGenerator {
         String name = method.getName();
         if (target.iface() == ResultSet.class) {
             if (name.startsWith("update") && addressed) {
-                statement = "checkWritable(" + names.get(0) + ");\n        " + statement;
+                String value = name.equals("updateNull") ? "null" : names.get(1);
+                statement = "if (writable(" + names.get(0) + ", " + value + ")) {\n            " + statement
+                        + "\n        }";
             } else if (name.startsWith("get") && types.length > 0 && types[0] == String.class && hasIndexGetter(method)) {
                 List<String> routed = new ArrayList<>(names);
                 routed.set(0, "delegate.findColumn(" + names.get(0) + ")");

@@ -1,0 +1,159 @@
+package io.claimguard.jdbc;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.claimguard.core.GuardContext;
+import io.claimguard.core.Subject;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.Map;
+import javax.sql.DataSource;
+import org.h2.jdbcx.JdbcDataSource;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The three {@code writes} settings, on H2, through SQL and through an updatable result set: one
+ * column per setting, none of which the clerk may see.
+ */
+class WriteSettingsTest {
+    private static final String H2_URL = "jdbc:h2:mem:write_settings;DB_CLOSE_DELAY=-1";
+    private static final String POLICY = """
+            jdbc:
+              columns:
+                - column: ws_people.phone
+                  allow: ["role:hr"]
+                  mask: last4
+                - column: ws_people.ssn
+                  allow: ["role:hr"]
+                  mask: last4
+                  writes: deny
+                - column: ws_people.email
+                  allow: ["role:hr"]
+                  mask: email
+                  writes: allow
+            """;
+    private static final Subject CLERK = Subject.fromClaims(Map.of("sub", "clerk-1", "roles", java.util.List.of("clerk")));
+    private static final String PHONE = "555-0100-7788";
+    private static final String SSN = "123-45-6789";
+    private static final String EMAIL = "ann.lee@example.com";
+
+    @TempDir
+    static Path configDir;
+    private static DataSource guarded;
+
+    @BeforeAll
+    static void configure() throws Exception {
+        Path file = configDir.resolve("writes.yaml");
+        Files.writeString(file, POLICY, StandardCharsets.UTF_8);
+        JdbcDataSource h2 = new JdbcDataSource();
+        h2.setURL(H2_URL);
+        guarded = new ClaimGuardDataSource(h2, file.toString());
+    }
+
+    @BeforeEach
+    void resetRow() throws SQLException {
+        try (Connection c = DriverManager.getConnection(H2_URL); Statement s = c.createStatement()) {
+            s.execute("DROP TABLE IF EXISTS ws_people");
+            s.execute("CREATE TABLE ws_people (id INT PRIMARY KEY, name VARCHAR(50), phone VARCHAR(20), ssn VARCHAR(11),"
+                    + " email VARCHAR(50))");
+            s.execute("INSERT INTO ws_people VALUES (1, 'Ann Lee', '" + PHONE + "', '" + SSN + "', '" + EMAIL + "')");
+        }
+    }
+
+    private static Map<String, String> stored() throws SQLException {
+        try (Connection c = DriverManager.getConnection(H2_URL); Statement s = c.createStatement();
+             ResultSet rs = s.executeQuery("SELECT name, phone, ssn, email FROM ws_people WHERE id = 1")) {
+            assertTrue(rs.next());
+            return Map.of("name", rs.getString(1), "phone", rs.getString(2), "ssn", rs.getString(3),
+                    "email", rs.getString(4));
+        }
+    }
+
+    /** What the clerk is shown in {@code column} of row 1. */
+    private static String shown(String column) throws SQLException {
+        try (GuardContext.Scope ignored = GuardContext.open(CLERK); Connection c = guarded.getConnection();
+             Statement s = c.createStatement(); ResultSet rs = s.executeQuery("SELECT " + column + " FROM ws_people WHERE id = 1")) {
+            assertTrue(rs.next());
+            return rs.getString(1);
+        }
+    }
+
+    private static int update(String sql, Object value) throws SQLException {
+        try (GuardContext.Scope ignored = GuardContext.open(CLERK); Connection c = guarded.getConnection();
+             PreparedStatement s = c.prepareStatement(sql)) {
+            s.setObject(1, value);
+            return s.executeUpdate();
+        }
+    }
+
+    private static void assertRefused(String expected, Executable write) {
+        SQLException refused = assertThrows(SQLException.class, write::run);
+        assertEquals("42501", refused.getSQLState(), refused.getMessage());
+        assertTrue(refused.getMessage().contains(expected), refused.getMessage());
+        for (String secret : new String[] {PHONE, SSN, EMAIL}) {
+            assertFalse(refused.getMessage().contains(secret), refused.getMessage());
+        }
+    }
+
+    @FunctionalInterface
+    interface Executable {
+        void run() throws SQLException;
+    }
+
+    @Test
+    void deny_refusesEveryWrite_evenOfWhatWasShown() throws SQLException {
+        String mask = shown("ssn");
+        assertRefused("writes: deny", () -> update("UPDATE ws_people SET ssn = ? WHERE id = 1", mask));
+        assertRefused("writes: deny", () -> update("INSERT INTO ws_people (id, ssn) VALUES (2, ?)", null));
+        assertEquals(SSN, stored().get("ssn"));
+    }
+
+    @Test
+    void allow_letsANewValueThrough_whichIsThenShownMasked() throws SQLException {
+        assertEquals(1, update("UPDATE ws_people SET email = ? WHERE id = 1", "ann@work.example"));
+        assertEquals("ann@work.example", stored().get("email"));
+        assertFalse(shown("email").contains("ann@work"), "still masked when read");
+    }
+
+    @Test
+    void preserve_keepsTheStoredValue_whenWhatWasShownIsWrittenBack() throws SQLException {
+        assertEquals(1, update("UPDATE ws_people SET phone = ? WHERE id = 1", shown("phone")));
+        assertEquals(PHONE, stored().get("phone"));
+        assertRefused("writes: preserve", () -> update("UPDATE ws_people SET phone = ? WHERE id = 1", "555-0199"));
+        assertEquals(PHONE, stored().get("phone"));
+    }
+
+    @Test
+    void anUpdatableResultSet_followsTheSameSettings() throws SQLException {
+        try (GuardContext.Scope ignored = GuardContext.open(CLERK); Connection c = guarded.getConnection();
+             Statement s = c.createStatement(ResultSet.TYPE_FORWARD_ONLY, ResultSet.CONCUR_UPDATABLE);
+             ResultSet rs = s.executeQuery("SELECT id, name, phone, ssn, email FROM ws_people WHERE id = 1")) {
+            assertTrue(rs.next());
+            String phone = rs.getString("phone");
+            rs.updateString("name", "Ann B. Lee");
+            rs.updateString("phone", phone);                       // preserve: as shown, so dropped
+            rs.updateString("email", "ann@home.example");           // allow
+            assertRefused("writes: preserve", () -> rs.updateString("phone", "555-0199"));
+            assertRefused("writes: deny", () -> rs.updateString(4, rs.getString(4)));
+            rs.updateRow();
+        }
+        Map<String, String> after = stored();
+        assertEquals("Ann B. Lee", after.get("name"));
+        assertEquals(PHONE, after.get("phone"));
+        assertEquals(SSN, after.get("ssn"));
+        assertEquals("ann@home.example", after.get("email"));
+    }
+}
