@@ -1,6 +1,9 @@
 package io.claimguard.jdbc.analysis;
 
 import io.claimguard.jdbc.policy.ColumnRule;
+import io.claimguard.jdbc.policy.Dialect;
+import io.claimguard.jdbc.policy.Name;
+import io.claimguard.jdbc.policy.Policy;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
@@ -18,10 +21,18 @@ import java.util.Set;
  *   <li>{@link #touched()}: every rule the statement involves in any way;</li>
  *   <li>{@link #tables()}: the tables the statement names;</li>
  *   <li>{@link #copied()}: protected columns the statement copies into a table or view;</li>
- *   <li>{@link #unanalysable()}: why the statement could not be analysed, or null.</li>
+ *   <li>{@link #unanalysable()}: why the statement could not be analysed, or null;</li>
+ *   <li>{@link #redefinesObjects()}: whether it may create, change or drop views or routines.</li>
  * </ul>
  */
 public final class Analysis {
+    /**
+     * What one result column derives from, by the statement alone: {@code passesThrough} when it
+     * hands a single protected value out unchanged, so that the column's own mask fits.
+     */
+    public record ColumnSources(Set<ColumnRule> rules, boolean passesThrough) {
+    }
+
     private final List<Output> outputs;
     private final Set<ColumnRule> taint;
     private final Set<ColumnRule> predicates;
@@ -29,6 +40,7 @@ public final class Analysis {
     private final String unanalysable;
     private final List<Output.TableName> tables;
     private final Set<ColumnRule> copied;
+    private final boolean redefinesObjects;
 
     private Analysis(List<Output> outputs, Set<ColumnRule> taint, Set<ColumnRule> predicates, String unanalysable,
                      List<Output.TableName> tables, Set<ColumnRule> referenced, Set<ColumnRule> copied) {
@@ -46,6 +58,23 @@ public final class Analysis {
             all.addAll(output.rules());
         }
         this.touched = Set.copyOf(all);
+        this.redefinesObjects = false;
+    }
+
+    private Analysis(Analysis analysis, boolean redefinesObjects) {
+        this.outputs = analysis.outputs;
+        this.tables = analysis.tables;
+        this.copied = analysis.copied;
+        this.taint = analysis.taint;
+        this.predicates = analysis.predicates;
+        this.unanalysable = analysis.unanalysable;
+        this.touched = analysis.touched;
+        this.redefinesObjects = redefinesObjects;
+    }
+
+    /** This analysis, for a statement that may create, change or drop views or routines. */
+    Analysis redefiningObjects() {
+        return new Analysis(this, true);
     }
 
     /** @param referenced protected columns used anywhere, also where they do not reach the output */
@@ -100,6 +129,59 @@ public final class Analysis {
      */
     public Set<ColumnRule> copied() {
         return copied;
+    }
+
+    /**
+     * Whether the statement may create, alter, rename or drop views or routines: once it ran, what
+     * the database's objects derive from must be read again.
+     */
+    public boolean redefinesObjects() {
+        return redefinesObjects;
+    }
+
+    /**
+     * What result column {@code column} (1-based) of {@code count}, labelled {@code label}, derives
+     * from: the taint, and the SELECT item it aligns with ({@code *} items are matched by label);
+     * when the items and columns cannot be aligned, every item.
+     */
+    public ColumnSources sourcesOf(int column, int count, String label, Policy policy, Dialect dialect) {
+        Set<ColumnRule> found = new LinkedHashSet<>(taint);
+        boolean passesThrough = taint.isEmpty();
+        Output item = outputAt(column, count);
+        Name name = new Name(label == null ? "" : label, true);
+        if (item == null && !outputs.isEmpty()) {
+            for (Output output : outputs) {
+                found.addAll(output.sources(name, policy, dialect));
+            }
+            passesThrough = false;
+        } else if (item != null) {
+            found.addAll(item.sources(name, policy, dialect));
+            passesThrough &= item.direct() && !item.spread();
+        }
+        return new ColumnSources(found, passesThrough);
+    }
+
+    /** The SELECT item that produced {@code column}, or null when they cannot be aligned. */
+    private Output outputAt(int column, int count) {
+        int stars = (int) outputs.stream().filter(Output::isStar).count();
+        if (stars == 0) {
+            return outputs.size() == count ? outputs.get(column - 1) : null;
+        }
+        if (stars > 1 || count < outputs.size() - 1) {
+            return null;
+        }
+        int before = 0;
+        while (!outputs.get(before).isStar()) {
+            before++;
+        }
+        int after = outputs.size() - before - 1;
+        if (column <= before) {
+            return outputs.get(column - 1);
+        }
+        if (column > count - after) {
+            return outputs.get(outputs.size() - (count - column) - 1);
+        }
+        return outputs.get(before);
     }
 
     /** Why the statement could not be analysed (no SQL text in it), or null if it was. */

@@ -55,6 +55,16 @@ public final class SqlAnalyzer {
     private static final Pattern PLAIN_CALL = Pattern.compile("(^|;)(\\s|/\\*.*?\\*/|--[^\\n]*(\\n|$))*call\\b",
             Pattern.CASE_INSENSITIVE | Pattern.DOTALL);
     /**
+     * Functions that run SQL given as a string or read files, and the statistics catalogs, whose
+     * most-common-values and histograms are column values. Names may be quoted or followed by a
+     * comment before their parenthesis.
+     */
+    private static final String UNNAMED_DATA_SOURCES = "(?<![\\w$])\"?(query_to_xml\\w*|table_to_xml\\w*|cursor_to_xml\\w*"
+            + "|schema_to_xml\\w*|database_to_xml\\w*|dblink\\w*|ts_stat|csvwrite|csvread|pg_read_file"
+            + "|pg_read_binary_file|lo_import|lo_get)\"?(\\s|/\\*.*?\\*/)*\\("
+            + "|\\bprocedure\\s+analyse\\b"
+            + "|\\b(pg_stats\\w*|pg_statistic\\w*|column_stats)\\b";
+    /**
      * Statements that read data without naming it, so that no word search can see what they
      * read: whole-database dumps, SQL assembled and run at run time (DO blocks, EXECUTE,
      * PREPARE, routines being defined, the *_to_xml family, dblink, ts_stat, CSV files),
@@ -65,10 +75,18 @@ public final class SqlAnalyzer {
     private static final Pattern READS_UNNAMED_DATA = Pattern.compile(
             "(^|;)(\\s|/\\*.*?\\*/|--[^\\n]*\\n)*(script|backup|do|execute|prepare|copy"
                     + "|create\\s+(or\\s+replace\\s+)?(function|procedure|alias)|show\\s+(warnings|errors)|get\\s+diagnostics)\\b"
-                    + "|(?<![\\w$])\"?(query_to_xml\\w*|table_to_xml\\w*|cursor_to_xml\\w*|schema_to_xml\\w*|database_to_xml\\w*"
-                    + "|dblink\\w*|ts_stat|csvwrite|csvread|pg_read_file|pg_read_binary_file|lo_import|lo_get)\"?(\\s|/\\*.*?\\*/)*\\("
-                    + "|\\bprocedure\\s+analyse\\b"
-                    + "|\\b(pg_stats\\w*|pg_statistic\\w*|column_stats)\\b",
+                    + "|" + UNNAMED_DATA_SOURCES,
+            Pattern.CASE_INSENSITIVE | Pattern.DOTALL);
+    /** In a routine's body, SQL run from strings: EXECUTE, PREPARE and COPY anywhere, not only first. */
+    private static final Pattern BODY_READS_UNNAMED_DATA = Pattern.compile(
+            "\\b(execute|prepare|copy)\\b|" + UNNAMED_DATA_SOURCES, Pattern.CASE_INSENSITIVE | Pattern.DOTALL);
+    /**
+     * Statements after which the database's views and routines may derive from other columns than
+     * before: CREATE, ALTER or DROP of a view, routine, schema or database, and renamed tables.
+     */
+    private static final Pattern REDEFINES_OBJECTS = Pattern.compile(
+            "(^|;)(\\s|/\\*.*?\\*/|--[^\\n]*\\n)*((create|alter|drop)\\b[^;]*?\\b(view|function|procedure|alias|aggregate|schema|database)\\b"
+                    + "|alter\\s+table\\b[^;]*?\\brename\\b|rename\\s+table\\b)",
             Pattern.CASE_INSENSITIVE | Pattern.DOTALL);
     /**
      * MariaDB runs what is inside executable comments, and reads {@code --1} as minus minus one,
@@ -91,7 +109,18 @@ public final class SqlAnalyzer {
     }
 
     public Analysis analyze(String sql) {
-        return cache.get(sql, this::analyzeUncached);
+        return cache.get(sql, text -> {
+            Analysis analysis = analyzeUncached(text);
+            return REDEFINES_OBJECTS.matcher(text).find() ? analysis.redefiningObjects() : analysis;
+        });
+    }
+
+    /**
+     * Whether a routine's body runs SQL it builds at run time or reads data it does not name, so
+     * that no search of the body can tell what it reads.
+     */
+    public static boolean bodyReadsUnnamedData(String body) {
+        return BODY_READS_UNNAMED_DATA.matcher(body).find();
     }
 
     private Analysis analyzeUncached(String sql) {
@@ -171,6 +200,9 @@ public final class SqlAnalyzer {
             ReferenceCollector found = ReferenceCollector.of(statement);
             found.tables.forEach(table -> seen.add(Name.parse(table.getName()).key()));
             found.columns.forEach(column -> seen.add(Name.parse(column.getColumnName()).key()));
+            found.calls.stream().filter(call -> call != null && !call.isEmpty())
+                    .forEach(call -> seen.add(Name.parse(call.get(call.size() - 1)).key()));
+            found.aliases.forEach(alias -> seen.add(Name.parse(alias).key()));
         }
         for (String word : policy.protectedNamesIn(sql)) {
             if (!seen.contains(word)) {
@@ -336,9 +368,10 @@ public final class SqlAnalyzer {
     private Set<ColumnRule> resolve(ReferenceCollector found, List<Binding> outerScope) {
         List<Binding> scope = new ArrayList<>(outerScope);
         found.tables.forEach(table -> addBinding(scope, table));
-        Set<ColumnRule> rules = new LinkedHashSet<>();
+        Set<ColumnRule> rules = new LinkedHashSet<>(Lineage.routineReads(found.calls, policy, dialect));
         for (Column column : found.columns) {
             Name name = Name.parse(column.getColumnName());
+            rules.addAll(policy.routineReads(null, name, dialect));   // PostgreSQL reads c.f as f(c)
             for (Binding binding : qualified(scope, column.getTable())) {
                 rules.addAll(policy.rulesFor(new ColumnRef(binding.schema(), binding.table(), name), dialect));
             }
