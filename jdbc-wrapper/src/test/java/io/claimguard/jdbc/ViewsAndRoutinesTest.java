@@ -7,12 +7,14 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.claimguard.core.GuardContext;
 import io.claimguard.core.Subject;
+import java.sql.CallableStatement;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.sql.Types;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -88,11 +90,19 @@ class ViewsAndRoutinesTest {
                     "CREATE FUNCTION vr_lookup_ssn_pl(p int) RETURNS text LANGUAGE plpgsql"
                             + " AS $$ BEGIN RETURN (SELECT ssn FROM vr_customers WHERE id = p); END $$",
                     "CREATE FUNCTION vr_mail_of(c vr_customers) RETURNS text LANGUAGE sql AS 'SELECT c.email'",
-                    "CREATE FUNCTION vr_twice(x int) RETURNS int LANGUAGE sql AS 'SELECT 2 * x'");
+                    "CREATE FUNCTION vr_twice(x int) RETURNS int LANGUAGE sql AS 'SELECT 2 * x'",
+                    "CREATE PROCEDURE vr_order_total(IN p int, OUT p_total numeric) LANGUAGE plpgsql"
+                            + " AS $$ BEGIN SELECT total INTO p_total FROM vr_orders WHERE id = p; END $$",
+                    "CREATE PROCEDURE vr_customer_mail(IN p int, OUT p_mail text) LANGUAGE plpgsql"
+                            + " AS $$ BEGIN SELECT email INTO p_mail FROM vr_customers WHERE id = p; END $$");
             case MARIADB -> List.of(
                     "CREATE FUNCTION vr_lookup_ssn(p INT) RETURNS VARCHAR(11) READS SQL DATA"
                             + " RETURN (SELECT ssn FROM vr_customers WHERE id = p)",
-                    "CREATE FUNCTION vr_twice(x INT) RETURNS INT DETERMINISTIC RETURN 2 * x");
+                    "CREATE FUNCTION vr_twice(x INT) RETURNS INT DETERMINISTIC RETURN 2 * x",
+                    "CREATE PROCEDURE vr_order_total(IN p INT, OUT p_total DECIMAL(12,2)) READS SQL DATA"
+                            + " SELECT total INTO p_total FROM vr_orders WHERE id = p",
+                    "CREATE PROCEDURE vr_customer_mail(IN p INT, OUT p_mail VARCHAR(100)) READS SQL DATA"
+                            + " SELECT email INTO p_mail FROM vr_customers WHERE id = p");
         };
     }
 
@@ -105,8 +115,10 @@ class ViewsAndRoutinesTest {
                     "DROP SCHEMA IF EXISTS vr_reports CASCADE"));
             case POSTGRESQL -> drops.addAll(List.of("DROP SCHEMA IF EXISTS vr_reports CASCADE",
                     "DROP FUNCTION IF EXISTS vr_lookup_ssn(int)", "DROP FUNCTION IF EXISTS vr_lookup_ssn_pl(int)",
-                    "DROP FUNCTION IF EXISTS vr_mail_of(vr_customers)", "DROP FUNCTION IF EXISTS vr_twice(int)"));
-            case MARIADB -> drops.addAll(List.of("DROP FUNCTION IF EXISTS vr_lookup_ssn", "DROP FUNCTION IF EXISTS vr_twice"));
+                    "DROP FUNCTION IF EXISTS vr_mail_of(vr_customers)", "DROP FUNCTION IF EXISTS vr_twice(int)",
+                    "DROP PROCEDURE IF EXISTS vr_order_total(int, numeric)", "DROP PROCEDURE IF EXISTS vr_customer_mail(int, text)"));
+            case MARIADB -> drops.addAll(List.of("DROP FUNCTION IF EXISTS vr_lookup_ssn", "DROP FUNCTION IF EXISTS vr_twice",
+                    "DROP PROCEDURE IF EXISTS vr_order_total", "DROP PROCEDURE IF EXISTS vr_customer_mail"));
         }
         drops.addAll(List.of("DROP TABLE IF EXISTS vr_orders", "DROP TABLE IF EXISTS vr_customers"));
         return drops;
@@ -315,6 +327,62 @@ class ViewsAndRoutinesTest {
         // c.vr_mail_of is vr_mail_of(c): the parser sees a column, the catalog a parameter of the table's row type
         assertEquals(row(COMPUTED, MASKED_EMAIL), rows(db, Subjects.AGENT, "SELECT c.vr_mail_of, c.email FROM vr_customers c"));
         assertEquals(row(EMAIL), rows(db, Subjects.OFFICER, "SELECT c.vr_mail_of FROM vr_customers c"));
+    }
+
+    // ---- routine calls: a call of a routine the policy knows touches only what that routine reads
+
+    /** The routine reading nothing protected: Java told so by the configuration on H2, a procedure elsewhere. */
+    private static String clearRoutine(TestDatabase db) {
+        return db == TestDatabase.H2 ? "vr_twice" : "vr_order_total";
+    }
+
+    /** The routine reading a protected column: Java on H2, a procedure over the e-mail address elsewhere. */
+    private static String protectedRoutine(TestDatabase db) {
+        return db == TestDatabase.H2 ? "vr_lookup_ssn" : "vr_customer_mail";
+    }
+
+    /** Calls {@code routine(argument)} as {@code subject} and returns its OUT value as text. */
+    private static String callOut(TestDatabase db, Subject subject, String routine, String argument) throws SQLException {
+        try (Connection c = connect(db); GuardContext.Scope ignored = GuardContext.open(subject)) {
+            if (db == TestDatabase.POSTGRESQL) {   // pgjdbc runs {call} as a SELECT, which procedures refuse
+                try (Statement s = c.createStatement();
+                     ResultSet rs = s.executeQuery("CALL " + routine + "(" + argument + ", NULL)")) {
+                    assertTrue(rs.next());
+                    return rs.getString(1);
+                }
+            }
+            String call = db == TestDatabase.H2 ? "{? = call " + routine + "(" + argument + ")}"
+                    : "{call " + routine + "(" + argument + ", ?)}";
+            try (CallableStatement cs = c.prepareCall(call)) {
+                cs.registerOutParameter(1, Types.VARCHAR);
+                cs.execute();
+                return cs.getString(1);
+            }
+        }
+    }
+
+    @ParameterizedTest
+    @MethodSource("databases")
+    void callOfARoutineReadingNothingProtected_runsInTheClear(TestDatabase db) throws SQLException {
+        String shown = callOut(db, Subjects.AGENT, clearRoutine(db), db == TestDatabase.H2 ? "21" : "10");
+        assertEquals(db == TestDatabase.H2 ? "42" : "19.99", decimal(shown));
+    }
+
+    @ParameterizedTest
+    @MethodSource("databases")
+    void callOfARoutineReadingAProtectedColumn_isRefusedForWhoMayNotSeeIt(TestDatabase db) throws SQLException {
+        SQLException refused = assertThrows(SQLException.class, () -> callOut(db, Subjects.AGENT, protectedRoutine(db), "1"));
+        assertEquals("42501", refused.getSQLState(), refused.getMessage());
+        assertTrue(refused.getMessage().contains("vr_customers"), refused.getMessage());
+        assertEquals(db == TestDatabase.H2 ? SSN : EMAIL, callOut(db, Subjects.OFFICER, protectedRoutine(db), "1"));
+    }
+
+    @ParameterizedTest
+    @MethodSource("databases")
+    void callWithAComputedArgument_mayReadAnything(TestDatabase db) throws SQLException {
+        SQLException refused = assertThrows(SQLException.class,
+                () -> callOut(db, Subjects.AGENT, clearRoutine(db), "(SELECT MIN(id) FROM vr_orders)"));
+        assertEquals("42501", refused.getSQLState(), refused.getMessage());
     }
 
     // ---- objects defined through the driver

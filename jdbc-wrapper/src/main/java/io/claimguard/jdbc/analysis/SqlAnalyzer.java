@@ -7,11 +7,13 @@ import io.claimguard.jdbc.policy.ColumnRule;
 import io.claimguard.jdbc.policy.Dialect;
 import io.claimguard.jdbc.policy.Name;
 import io.claimguard.jdbc.policy.Policy;
+import io.claimguard.jdbc.policy.RoutineRule;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import net.sf.jsqlparser.expression.Expression;
 import net.sf.jsqlparser.parser.AbstractJSqlParser;
@@ -54,6 +56,20 @@ public final class SqlAnalyzer {
     /** A routine call without the JDBC escape: CALL starting a statement, after any comments. */
     private static final Pattern PLAIN_CALL = Pattern.compile("(^|;)(\\s|/\\*.*?\\*/|--[^\\n]*(\\n|$))*call\\b",
             Pattern.CASE_INSENSITIVE | Pattern.DOTALL);
+    /**
+     * A text that calls one routine and does nothing else: escaped or plain, with placeholders and
+     * plain literals as arguments (an argument that computes anything could read protected data
+     * on its way in). Any other call text counts as calling an unknown routine.
+     */
+    private static final Pattern SINGLE_CALL;
+
+    static {
+        String name = "(?:[A-Za-z_][\\w$]*|\"[^\"]+\"|`[^`]+`)";
+        String argument = "(?:\\?|'[^'\\\\]*'|[-+]?\\d+(?:\\.\\d+)?|null|true|false)";
+        SINGLE_CALL = Pattern.compile("\\s*(?:\\{\\s*(?:\\?\\s*=\\s*)?)?call\\s+(?:(?<schema>" + name + ")\\s*\\.\\s*)?(?<routine>"
+                + name + ")\\s*(?:\\(\\s*(?:" + argument + "(?:\\s*,\\s*" + argument + ")*)?\\s*\\))?\\s*[};]?\\s*",
+                Pattern.CASE_INSENSITIVE);
+    }
     /**
      * Functions that run SQL given as a string or read files, and the statistics catalogs, whose
      * most-common-values and histograms are column values. Names may be quoted or followed by a
@@ -125,7 +141,7 @@ public final class SqlAnalyzer {
 
     private Analysis analyzeUncached(String sql) {
         if (ESCAPED_CALL.matcher(sql).find() || PLAIN_CALL.matcher(sql).find()) {
-            return routineCall;
+            return call(sql);
         }
         if (READS_UNNAMED_DATA.matcher(sql).find()) {
             return Analysis.unanalysable("reads data it does not name (a dump or SQL run from a string)",
@@ -210,6 +226,28 @@ public final class SqlAnalyzer {
             }
         }
         return null;
+    }
+
+    /**
+     * A call of a routine the policy knows (named in the configuration, or read from the catalog)
+     * touches only what that routine reads; its OUT parameters and results still cannot be told
+     * apart, so it stays unanalysable. Any other call may read everything.
+     */
+    private Analysis call(String sql) {
+        Matcher call = SINGLE_CALL.matcher(sql);
+        if (!call.matches()) {
+            return routineCall;
+        }
+        Name schema = call.group("schema") == null ? null : Name.parse(call.group("schema"));
+        Name name = Name.parse(call.group("routine"));
+        List<RoutineRule> known = policy.routinesFor(schema, name, dialect);
+        if (known.isEmpty()) {
+            return routineCall;
+        }
+        Set<ColumnRule> reads = new LinkedHashSet<>();
+        known.forEach(routine -> reads.addAll(routine.reads()));
+        return reads.isEmpty() ? nothingProtected
+                : Analysis.unanalysable("calls routine " + name.text() + ", whose output cannot be told apart", reads);
     }
 
     /** What any routine call, or a cursor it returns, may reveal: everything. */

@@ -50,15 +50,14 @@ final class DerivedRules {
         return routineReads;
     }
 
-    /** {@code configured} with these rules added; routines that read nothing protected add none. */
+    /**
+     * {@code configured} with these rules added. Routines that read nothing protected are kept
+     * too: a call of a routine the catalog showed to read nothing may run in the clear.
+     */
     Policy applyTo(Policy configured) {
         List<RoutineRule> routines = new ArrayList<>();
-        routineReads.forEach((routine, reads) -> {
-            if (!reads.isEmpty()) {
-                routines.add(new RoutineRule(new Name(routine.schema(), true), new Name(routine.name(), true),
-                        new ArrayList<>(reads), Map.of()));
-            }
-        });
+        routineReads.forEach((routine, reads) -> routines.add(new RoutineRule(new Name(routine.schema(), true),
+                new Name(routine.name(), true), new ArrayList<>(reads), Map.of())));
         return configured.extendedWith(new ArrayList<>(viewColumns.values()), routines);
     }
 }

@@ -73,7 +73,7 @@ public final class Policy {
         return rules;
     }
 
-    /** The routines whose calls derive from protected columns. */
+    /** The routines the policy knows, and what a call of each derives from. */
     public List<RoutineRule> routines() {
         return routines;
     }

@@ -6,9 +6,10 @@ import java.util.Locale;
 import java.util.Map;
 
 /**
- * A user-defined function or procedure whose body reads protected columns out of the analysis's
- * sight: a call to it derives (never passes through) from {@code reads}. A procedure's OUT
- * parameters named in {@code out} (by lower-cased name) hand that column's value out unchanged.
+ * A user-defined function or procedure and the protected columns its body reads, out of the
+ * analysis's sight: a call to it derives (never passes through) from {@code reads}, and one that
+ * reads none may run in the clear. A procedure's OUT parameters named in {@code out} (by
+ * lower-cased name) hand that column's value out; they count among its reads.
  *
  * @param schema null when not given: the rule then matches the routine in any schema
  */
