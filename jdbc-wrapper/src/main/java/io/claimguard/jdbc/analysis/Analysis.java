@@ -21,8 +21,7 @@ import java.util.Set;
  *   <li>{@link #touched()}: every rule the statement involves in any way;</li>
  *   <li>{@link #tables()}: the tables the statement names;</li>
  *   <li>{@link #copied()}: protected columns the statement copies into a table or view;</li>
- *   <li>{@link #unanalysable()}: why the statement could not be analysed, or null;</li>
- *   <li>{@link #redefinesObjects()}: whether it may create, change or drop views or routines.</li>
+ *   <li>{@link #unanalysable()}: why the statement could not be analysed, or null.</li>
  * </ul>
  */
 public final class Analysis {
@@ -33,6 +32,9 @@ public final class Analysis {
     public record ColumnSources(Set<ColumnRule> rules, boolean passesThrough) {
     }
 
+    /** Set by {@link SqlAnalyzer} before the analysis is cached and shared; never changed after. */
+    private boolean redefinesObjects;
+
     private final List<Output> outputs;
     private final Set<ColumnRule> taint;
     private final Set<ColumnRule> predicates;
@@ -40,7 +42,6 @@ public final class Analysis {
     private final String unanalysable;
     private final List<Output.TableName> tables;
     private final Set<ColumnRule> copied;
-    private final boolean redefinesObjects;
 
     private Analysis(List<Output> outputs, Set<ColumnRule> taint, Set<ColumnRule> predicates, String unanalysable,
                      List<Output.TableName> tables, Set<ColumnRule> referenced, Set<ColumnRule> copied) {
@@ -58,23 +59,6 @@ public final class Analysis {
             all.addAll(output.rules());
         }
         this.touched = Set.copyOf(all);
-        this.redefinesObjects = false;
-    }
-
-    private Analysis(Analysis analysis, boolean redefinesObjects) {
-        this.outputs = analysis.outputs;
-        this.tables = analysis.tables;
-        this.copied = analysis.copied;
-        this.taint = analysis.taint;
-        this.predicates = analysis.predicates;
-        this.unanalysable = analysis.unanalysable;
-        this.touched = analysis.touched;
-        this.redefinesObjects = redefinesObjects;
-    }
-
-    /** This analysis, for a statement that may create, change or drop views or routines. */
-    Analysis redefiningObjects() {
-        return new Analysis(this, true);
     }
 
     /** @param referenced protected columns used anywhere, also where they do not reach the output */
@@ -131,12 +115,22 @@ public final class Analysis {
         return copied;
     }
 
+    /** Why the statement could not be analysed (no SQL text in it), or null if it was. */
+    public String unanalysable() {
+        return unanalysable;
+    }
+
     /**
      * Whether the statement may create, alter, rename or drop views or routines: once it ran, what
      * the database's objects derive from must be read again.
      */
     public boolean redefinesObjects() {
         return redefinesObjects;
+    }
+
+    /** Marks a statement that may redefine views or routines; only on an instance of its own, before it is shared. */
+    void markRedefiningObjects() {
+        redefinesObjects = true;
     }
 
     /**
@@ -182,11 +176,6 @@ public final class Analysis {
             return outputs.get(outputs.size() - (count - column) - 1);
         }
         return outputs.get(before);
-    }
-
-    /** Why the statement could not be analysed (no SQL text in it), or null if it was. */
-    public String unanalysable() {
-        return unanalysable;
     }
 
     @Override

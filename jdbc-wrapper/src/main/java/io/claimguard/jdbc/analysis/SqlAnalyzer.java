@@ -127,7 +127,14 @@ public final class SqlAnalyzer {
     public Analysis analyze(String sql) {
         return cache.get(sql, text -> {
             Analysis analysis = analyzeUncached(text);
-            return REDEFINES_OBJECTS.matcher(text).find() ? analysis.redefiningObjects() : analysis;
+            if (!REDEFINES_OBJECTS.matcher(text).find()) {
+                return analysis;
+            }
+            // the shared answers must not carry the mark: this text gets an instance of its own
+            Analysis own = analysis == nothingProtected ? Analysis.tainted(Set.of(), Set.of(), List.of())
+                    : analysis == routineCall ? Analysis.unanalysable(analysis.unanalysable(), analysis.taint()) : analysis;
+            own.markRedefiningObjects();
+            return own;
         });
     }
 
