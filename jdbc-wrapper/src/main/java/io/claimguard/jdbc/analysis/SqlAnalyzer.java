@@ -40,13 +40,14 @@ import net.sf.jsqlparser.statement.select.PlainSelect;
  *
  * <p>Levels of precision, each sound on its own:
  * <ol>
- *   <li>A text that names no protected table or column (as a word, in any case) cannot reference
- *       one: it is not parsed at all.</li>
+ *   <li>A text that names no protected table, view or column, nor a routine that reads one (as a
+ *       word, in any case), cannot reference one: it is not parsed at all.</li>
  *   <li>A single query is followed column by column ({@link Lineage}): aliases, {@code *},
  *       derived tables, CTEs, set operations, subqueries, functions and whole-row references.</li>
  *   <li>Anything else that parses (and a query the lineage cannot follow) taints every result column with every protected column it
- *       references; text that does not parse, and routine calls whose bodies are invisible, are
- *       reported {@linkplain Analysis#unanalysable() unanalysable} with what they mention.</li>
+ *       references; text that does not parse, and routine calls (whose OUT parameters cannot be
+ *       told apart), are reported {@linkplain Analysis#unanalysable() unanalysable} with what they
+ *       mention, or what the called routine reads.</li>
  * </ol>
  * Results are cached in a bounded Caffeine cache keyed by the SQL text.
  */

@@ -18,10 +18,10 @@ import java.util.Set;
 /**
  * Finds what a database's views and routines derive from, with the statement analysis itself: a
  * view's definition is analysed as the query it is, and each of its columns derives from what the
- * matching result column would ({@link Analysis#sourcesOf}). A routine reads every protected
- * column its body (with its signature) names, and every protected column of every table or view it
- * names; one whose body cannot be read, or that builds SQL at run time, reads every protected
- * column. Views over views, views calling routines and routines calling routines are followed by
+ * matching result column would ({@link Analysis#sourcesOf}). A routine reads the protected
+ * columns of every table and view its body (with its signature) names, every protected table column
+ * it names, and what every routine it names reads. One whose body cannot be read, or that builds
+ * SQL at run time, reads every protected column. Views over views, views calling routines and routines calling routines are followed by
  * analysing everything again with the rules found so far, until a round adds none.
  *
  * <p>A derived view column has its source's {@code allow}, {@code predicates} and {@code writes},
@@ -115,9 +115,14 @@ final class Derivation {
         if (routine.body() == null || SqlAnalyzer.bodyReadsUnnamedData(routine.body())) {
             reads.addAll(configured.rules());
         } else {
-            // a body is code, not a query to follow: every protected name in it counts
-            for (ColumnRule rule : current.mentionedIn(routine.body())) {
-                reads.add(roots.getOrDefault(rule, rule));
+            // a body is code, not a query to follow: every protected name in it counts, except a
+            // view column's name alone (id, name...): a body reads a view's columns by naming the view
+            for (String word : current.protectedNamesIn(routine.body())) {
+                for (ColumnRule rule : current.rulesNamed(word)) {
+                    if (!roots.containsKey(rule) || rule.column().table().key().equals(word)) {
+                        reads.add(roots.getOrDefault(rule, rule));
+                    }
+                }
             }
         }
         return routineReads.computeIfAbsent(new DerivedRules.RoutineKey(routine.schema(), routine.name()),
