@@ -5,8 +5,13 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
 import io.claimguard.core.GuardContext;
 import io.claimguard.core.Subject;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.sql.CallableStatement;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -23,6 +28,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
@@ -48,6 +54,9 @@ class ViewsAndRoutinesTest {
     private static final Subject COMPLIANCE = Subject.fromClaims(Map.of("sub", "compliance-2", "roles", List.of("compliance")));
     private static final Map<TestDatabase, Boolean> CREATED = new ConcurrentHashMap<>();
     private static String previousConfig;
+
+    @TempDir
+    static Path configDir;
 
     /** The routines H2 runs: Java, reading through the connection H2 passes them. */
     public static final class Routines {
@@ -410,4 +419,27 @@ class ViewsAndRoutinesTest {
         assertEquals(row("1", MASKED_EMAIL), rows(db, Subjects.AGENT, "SELECT * FROM vr_late"));
         assertEquals(row("1", EMAIL), rows(db, Subjects.OFFICER, "SELECT * FROM vr_late"));
     }
+
+    @ParameterizedTest
+    @MethodSource("databases")
+    void firstConnection_fromAPoolWithoutAutoCommit_isLeftOutsideATransaction(TestDatabase db) throws Exception {
+        Assumptions.assumeTrue(db == TestDatabase.POSTGRESQL, "PostgreSQL refuses a new isolation level inside a transaction");
+        create(db);
+        // a policy of its own, so that this pool's first connection is the first to this database
+        Path policy = configDir.resolve("autocommit-off.yaml");
+        try (InputStream yaml = ViewsAndRoutinesTest.class.getResourceAsStream("/views-routines.yaml")) {
+            Files.copy(yaml, policy);
+        }
+        HikariConfig pool = new HikariConfig();
+        pool.setJdbcUrl(db.rawUrl);
+        pool.setAutoCommit(false);
+        pool.setMaximumPoolSize(1);
+        try (HikariDataSource hikari = new HikariDataSource(pool);
+             Connection c = new ClaimGuardDataSource(hikari, policy.toString()).getConnection()) {
+            assertFalse(c.getAutoCommit());
+            c.setTransactionIsolation(Connection.TRANSACTION_SERIALIZABLE);
+            assertEquals(Connection.TRANSACTION_SERIALIZABLE, c.getTransactionIsolation());
+        }
+    }
 }
+

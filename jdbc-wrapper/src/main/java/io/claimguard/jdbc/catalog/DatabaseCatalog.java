@@ -33,7 +33,18 @@ public final class DatabaseCatalog {
      * @throws SQLException naming what could not be read and how to configure without it
      */
     public static DatabaseCatalog read(Policy configured, Dialect dialect, Connection connection) throws SQLException {
-        return new DatabaseCatalog(configured, dialect, DerivedRules.NONE).readAgain(connection);
+        DatabaseCatalog none = new DatabaseCatalog(configured, dialect, DerivedRules.NONE);
+        if (configured.catalog() == Policy.Catalog.SKIP || connection.getAutoCommit()) {
+            return none.readAgain(connection);
+        }
+        // The application has not used this connection yet: the reads must not leave a transaction
+        // open on it (PostgreSQL would then refuse a new isolation level, for one).
+        connection.setAutoCommit(true);
+        try {
+            return none.readAgain(connection);
+        } finally {
+            connection.setAutoCommit(false);
+        }
     }
 
     /** Reads the catalog again, keeping every rule derived so far. */
