@@ -35,9 +35,10 @@ import org.junit.jupiter.params.provider.MethodSource;
 /**
  * Views and routines read from each database's catalog when the first connection opens: a view
  * column that hands a protected value through is masked with that column's mask, one computed
- * from it reads NULL, views over views and views calling routines follow, and a user-defined
- * function that reads a protected column derives from it wherever it is called. The policy
- * ({@code views-routines.yaml}) lists only the table's columns.
+ * from it reads NULL, views over views and views calling routines follow, a user-defined
+ * function that reads a protected column derives from it wherever it is called, and a call of a
+ * known routine touches only what it reads. A view created through the driver is read at once.
+ * The policy ({@code views-routines.yaml}) lists only the table's columns.
  *
  * <p>The objects are created on a raw connection before any ClaimGuard connection to the
  * database, under names of their own ({@code vr_}), and dropped afterwards.
