@@ -7,11 +7,13 @@ import io.claimguard.jdbc.policy.ColumnRule;
 import io.claimguard.jdbc.policy.Dialect;
 import io.claimguard.jdbc.policy.Name;
 import io.claimguard.jdbc.policy.Policy;
+import io.claimguard.jdbc.policy.RoutineRule;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import net.sf.jsqlparser.expression.Expression;
 import net.sf.jsqlparser.parser.AbstractJSqlParser;
@@ -38,13 +40,14 @@ import net.sf.jsqlparser.statement.select.PlainSelect;
  *
  * <p>Levels of precision, each sound on its own:
  * <ol>
- *   <li>A text that names no protected table or column (as a word, in any case) cannot reference
- *       one: it is not parsed at all.</li>
+ *   <li>A text that names no protected table, view or column, nor a routine that reads one (as a
+ *       word, in any case), cannot reference one: it is not parsed at all.</li>
  *   <li>A single query is followed column by column ({@link Lineage}): aliases, {@code *},
  *       derived tables, CTEs, set operations, subqueries, functions and whole-row references.</li>
  *   <li>Anything else that parses (and a query the lineage cannot follow) taints every result column with every protected column it
- *       references; text that does not parse, and routine calls whose bodies are invisible, are
- *       reported {@linkplain Analysis#unanalysable() unanalysable} with what they mention.</li>
+ *       references; text that does not parse, and routine calls (whose OUT parameters cannot be
+ *       told apart), are reported {@linkplain Analysis#unanalysable() unanalysable} with what they
+ *       mention, or what the called routine reads.</li>
  * </ol>
  * Results are cached in a bounded Caffeine cache keyed by the SQL text.
  */
@@ -54,6 +57,30 @@ public final class SqlAnalyzer {
     /** A routine call without the JDBC escape: CALL starting a statement, after any comments. */
     private static final Pattern PLAIN_CALL = Pattern.compile("(^|;)(\\s|/\\*.*?\\*/|--[^\\n]*(\\n|$))*call\\b",
             Pattern.CASE_INSENSITIVE | Pattern.DOTALL);
+    /**
+     * A text that calls one routine and does nothing else: escaped or plain, with placeholders and
+     * plain literals as arguments (an argument that computes anything could read protected data
+     * on its way in). Any other call text counts as calling an unknown routine.
+     */
+    private static final Pattern SINGLE_CALL;
+
+    static {
+        String name = "(?:[A-Za-z_][\\w$]*|\"[^\"]+\"|`[^`]+`)";
+        String argument = "(?:\\?|'[^'\\\\]*'|[-+]?\\d+(?:\\.\\d+)?|null|true|false)";
+        SINGLE_CALL = Pattern.compile("\\s*(?:\\{\\s*(?:\\?\\s*=\\s*)?)?call\\s+(?:(?<schema>" + name + ")\\s*\\.\\s*)?(?<routine>"
+                + name + ")\\s*(?:\\(\\s*(?:" + argument + "(?:\\s*,\\s*" + argument + ")*)?\\s*\\))?\\s*[};]?\\s*",
+                Pattern.CASE_INSENSITIVE);
+    }
+    /**
+     * Functions that run SQL given as a string or read files, and the statistics catalogs, whose
+     * most-common-values and histograms are column values. Names may be quoted or followed by a
+     * comment before their parenthesis.
+     */
+    private static final String UNNAMED_DATA_SOURCES = "(?<![\\w$])\"?(query_to_xml\\w*|table_to_xml\\w*|cursor_to_xml\\w*"
+            + "|schema_to_xml\\w*|database_to_xml\\w*|dblink\\w*|ts_stat|csvwrite|csvread|pg_read_file"
+            + "|pg_read_binary_file|lo_import|lo_get)\"?(\\s|/\\*.*?\\*/)*\\("
+            + "|\\bprocedure\\s+analyse\\b"
+            + "|\\b(pg_stats\\w*|pg_statistic\\w*|column_stats)\\b";
     /**
      * Statements that read data without naming it, so that no word search can see what they
      * read: whole-database dumps, SQL assembled and run at run time (DO blocks, EXECUTE,
@@ -65,10 +92,18 @@ public final class SqlAnalyzer {
     private static final Pattern READS_UNNAMED_DATA = Pattern.compile(
             "(^|;)(\\s|/\\*.*?\\*/|--[^\\n]*\\n)*(script|backup|do|execute|prepare|copy"
                     + "|create\\s+(or\\s+replace\\s+)?(function|procedure|alias)|show\\s+(warnings|errors)|get\\s+diagnostics)\\b"
-                    + "|(?<![\\w$])\"?(query_to_xml\\w*|table_to_xml\\w*|cursor_to_xml\\w*|schema_to_xml\\w*|database_to_xml\\w*"
-                    + "|dblink\\w*|ts_stat|csvwrite|csvread|pg_read_file|pg_read_binary_file|lo_import|lo_get)\"?(\\s|/\\*.*?\\*/)*\\("
-                    + "|\\bprocedure\\s+analyse\\b"
-                    + "|\\b(pg_stats\\w*|pg_statistic\\w*|column_stats)\\b",
+                    + "|" + UNNAMED_DATA_SOURCES,
+            Pattern.CASE_INSENSITIVE | Pattern.DOTALL);
+    /** In a routine's body, SQL run from strings: EXECUTE, PREPARE and COPY anywhere, not only first. */
+    private static final Pattern BODY_READS_UNNAMED_DATA = Pattern.compile(
+            "\\b(execute|prepare|copy)\\b|" + UNNAMED_DATA_SOURCES, Pattern.CASE_INSENSITIVE | Pattern.DOTALL);
+    /**
+     * Statements after which the database's views and routines may derive from other columns than
+     * before: CREATE, ALTER or DROP of a view, routine, schema or database, and renamed tables.
+     */
+    private static final Pattern REDEFINES_OBJECTS = Pattern.compile(
+            "(^|;)(\\s|/\\*.*?\\*/|--[^\\n]*\\n)*((create|alter|drop)\\b[^;]*?\\b(view|function|procedure|alias|aggregate|schema|database)\\b"
+                    + "|alter\\s+table\\b[^;]*?\\brename\\b|rename\\s+table\\b)",
             Pattern.CASE_INSENSITIVE | Pattern.DOTALL);
     /**
      * MariaDB runs what is inside executable comments, and reads {@code --1} as minus minus one,
@@ -91,12 +126,30 @@ public final class SqlAnalyzer {
     }
 
     public Analysis analyze(String sql) {
-        return cache.get(sql, this::analyzeUncached);
+        return cache.get(sql, text -> {
+            Analysis analysis = analyzeUncached(text);
+            if (!REDEFINES_OBJECTS.matcher(text).find()) {
+                return analysis;
+            }
+            // the shared answers must not carry the mark: this text gets an instance of its own
+            Analysis own = analysis == nothingProtected ? Analysis.tainted(Set.of(), Set.of(), List.of())
+                    : analysis == routineCall ? Analysis.unanalysable(analysis.unanalysable(), analysis.taint()) : analysis;
+            own.markRedefiningObjects();
+            return own;
+        });
+    }
+
+    /**
+     * Whether a routine's body runs SQL it builds at run time or reads data it does not name, so
+     * that no search of the body can tell what it reads.
+     */
+    public static boolean bodyReadsUnnamedData(String body) {
+        return BODY_READS_UNNAMED_DATA.matcher(body).find();
     }
 
     private Analysis analyzeUncached(String sql) {
         if (ESCAPED_CALL.matcher(sql).find() || PLAIN_CALL.matcher(sql).find()) {
-            return routineCall;
+            return call(sql);
         }
         if (READS_UNNAMED_DATA.matcher(sql).find()) {
             return Analysis.unanalysable("reads data it does not name (a dump or SQL run from a string)",
@@ -173,6 +226,9 @@ public final class SqlAnalyzer {
             ReferenceCollector found = ReferenceCollector.of(statement);
             found.tables.forEach(table -> seen.add(Name.parse(table.getName()).key()));
             found.columns.forEach(column -> seen.add(Name.parse(column.getColumnName()).key()));
+            found.calls.stream().filter(call -> call != null && !call.isEmpty())
+                    .forEach(call -> seen.add(Name.parse(call.get(call.size() - 1)).key()));
+            found.aliases.forEach(alias -> seen.add(Name.parse(alias).key()));
         }
         for (String word : policy.protectedNamesIn(sql)) {
             if (!seen.contains(word)) {
@@ -180,6 +236,28 @@ public final class SqlAnalyzer {
             }
         }
         return null;
+    }
+
+    /**
+     * A call of a routine the policy knows (named in the configuration, or read from the catalog)
+     * touches only what that routine reads; its OUT parameters and results still cannot be told
+     * apart, so it stays unanalysable. Any other call may read everything.
+     */
+    private Analysis call(String sql) {
+        Matcher call = SINGLE_CALL.matcher(sql);
+        if (!call.matches()) {
+            return routineCall;
+        }
+        Name schema = call.group("schema") == null ? null : Name.parse(call.group("schema"));
+        Name name = Name.parse(call.group("routine"));
+        List<RoutineRule> known = policy.routinesFor(schema, name, dialect);
+        if (known.isEmpty()) {
+            return routineCall;
+        }
+        Set<ColumnRule> reads = new LinkedHashSet<>();
+        known.forEach(routine -> reads.addAll(routine.reads()));
+        return reads.isEmpty() ? nothingProtected
+                : Analysis.unanalysable("calls routine " + name.text() + ", whose output cannot be told apart", reads);
     }
 
     /** What any routine call, or a cursor it returns, may reveal: everything. */
@@ -338,9 +416,10 @@ public final class SqlAnalyzer {
     private Set<ColumnRule> resolve(ReferenceCollector found, List<Binding> outerScope) {
         List<Binding> scope = new ArrayList<>(outerScope);
         found.tables.forEach(table -> addBinding(scope, table));
-        Set<ColumnRule> rules = new LinkedHashSet<>();
+        Set<ColumnRule> rules = new LinkedHashSet<>(Lineage.routineReads(found.calls, policy, dialect));
         for (Column column : found.columns) {
             Name name = Name.parse(column.getColumnName());
+            rules.addAll(policy.routineReads(null, name, dialect));   // PostgreSQL reads c.f as f(c)
             for (Binding binding : qualified(scope, column.getTable())) {
                 rules.addAll(policy.rulesFor(new ColumnRef(binding.schema(), binding.table(), name), dialect));
             }
