@@ -80,6 +80,10 @@ final class Enforcement {
         catalogued = new Catalogued(catalogued.catalog().readAgain(raw), dialect);
     }
 
+    Dialect dialect() {
+        return dialect;
+    }
+
     Policy policy() {
         return policy;
     }

@@ -104,7 +104,9 @@ class ViewsAndRoutinesTest {
                     "CREATE PROCEDURE vr_order_total(IN p int, OUT p_total numeric) LANGUAGE plpgsql"
                             + " AS $$ BEGIN SELECT total INTO p_total FROM vr_orders WHERE id = p; END $$",
                     "CREATE PROCEDURE vr_customer_mail(IN p int, OUT p_mail text) LANGUAGE plpgsql"
-                            + " AS $$ BEGIN SELECT email INTO p_mail FROM vr_customers WHERE id = p; END $$");
+                            + " AS $$ BEGIN SELECT email INTO p_mail FROM vr_customers WHERE id = p; END $$",
+                    "CREATE PROCEDURE vr_customer_contact(IN p int, OUT p_name text, OUT p_mail text) LANGUAGE plpgsql"
+                            + " AS $$ BEGIN SELECT name, email INTO p_name, p_mail FROM vr_customers WHERE id = p; END $$");
             case MARIADB -> List.of(
                     "CREATE FUNCTION vr_lookup_ssn(p INT) RETURNS VARCHAR(11) READS SQL DATA"
                             + " RETURN (SELECT ssn FROM vr_customers WHERE id = p)",
@@ -112,7 +114,9 @@ class ViewsAndRoutinesTest {
                     "CREATE PROCEDURE vr_order_total(IN p INT, OUT p_total DECIMAL(12,2)) READS SQL DATA"
                             + " SELECT total INTO p_total FROM vr_orders WHERE id = p",
                     "CREATE PROCEDURE vr_customer_mail(IN p INT, OUT p_mail VARCHAR(100)) READS SQL DATA"
-                            + " SELECT email INTO p_mail FROM vr_customers WHERE id = p");
+                            + " SELECT email INTO p_mail FROM vr_customers WHERE id = p",
+                    "CREATE PROCEDURE vr_customer_contact(IN p INT, OUT p_name VARCHAR(100), OUT p_mail VARCHAR(100))"
+                            + " READS SQL DATA SELECT name, email INTO p_name, p_mail FROM vr_customers WHERE id = p");
         };
     }
 
@@ -127,9 +131,11 @@ class ViewsAndRoutinesTest {
             case POSTGRESQL -> drops.addAll(List.of("DROP SCHEMA IF EXISTS vr_reports CASCADE",
                     "DROP FUNCTION IF EXISTS vr_lookup_ssn(int)", "DROP FUNCTION IF EXISTS vr_lookup_ssn_pl(int)",
                     "DROP FUNCTION IF EXISTS vr_mail_of(vr_customers)", "DROP FUNCTION IF EXISTS vr_twice(int)",
-                    "DROP PROCEDURE IF EXISTS vr_order_total(int, numeric)", "DROP PROCEDURE IF EXISTS vr_customer_mail(int, text)"));
+                    "DROP PROCEDURE IF EXISTS vr_order_total(int, numeric)", "DROP PROCEDURE IF EXISTS vr_customer_mail(int, text)",
+                    "DROP PROCEDURE IF EXISTS vr_customer_contact(int, text, text)"));
             case MARIADB -> drops.addAll(List.of("DROP FUNCTION IF EXISTS vr_lookup_ssn", "DROP FUNCTION IF EXISTS vr_twice",
-                    "DROP PROCEDURE IF EXISTS vr_order_total", "DROP PROCEDURE IF EXISTS vr_customer_mail"));
+                    "DROP PROCEDURE IF EXISTS vr_order_total", "DROP PROCEDURE IF EXISTS vr_customer_mail",
+                    "DROP PROCEDURE IF EXISTS vr_customer_contact"));
         }
         drops.addAll(List.of("DROP TABLE IF EXISTS vr_orders", "DROP TABLE IF EXISTS vr_customers"));
         return drops;
@@ -405,6 +411,34 @@ class ViewsAndRoutinesTest {
         SQLException refused = assertThrows(SQLException.class,
                 () -> callOut(db, Subjects.AGENT, clearRoutine(db), "(SELECT MIN(id) FROM vr_orders)"));
         assertEquals("42501", refused.getSQLState(), refused.getMessage());
+    }
+
+    @ParameterizedTest
+    @MethodSource("databases")
+    void outParametersTheConfigurationNames_areHiddenOneByOne(TestDatabase db) throws SQLException {
+        Assumptions.assumeTrue(db != TestDatabase.H2, "H2 routines have no OUT parameters");
+        if (db == TestDatabase.POSTGRESQL) {   // CALL returns the OUT values as a row, labelled by name
+            assertEquals(row("Jane Doe", MASKED_EMAIL), rows(db, Subjects.AGENT, "CALL vr_customer_contact(1, NULL, NULL)"));
+            assertEquals(row("Jane Doe", EMAIL), rows(db, Subjects.OFFICER, "CALL vr_customer_contact(1, NULL, NULL)"));
+            return;
+        }
+        for (Subject subject : List.of(Subjects.AGENT, Subjects.OFFICER)) {
+            try (Connection c = connect(db); GuardContext.Scope ignored = GuardContext.open(subject);
+                 CallableStatement cs = c.prepareCall("{call vr_customer_contact(?, ?, ?)}")) {
+                cs.setInt(1, 1);
+                cs.registerOutParameter(2, Types.VARCHAR);
+                cs.registerOutParameter(3, Types.VARCHAR);
+                cs.execute();
+                assertEquals("Jane Doe", cs.getString(2));
+                assertFalse(cs.wasNull());
+                String mail = subject == Subjects.AGENT ? null : EMAIL;
+                assertEquals(mail, cs.getString(3), "by index");
+                assertEquals(mail == null, cs.wasNull());
+                assertEquals(mail, cs.getString("p_mail"), "by name");
+                assertEquals(mail, cs.getObject(3), "as an object");
+                assertEquals("Jane Doe", cs.getString("p_name"));
+            }
+        }
     }
 
     // ---- objects defined through the driver

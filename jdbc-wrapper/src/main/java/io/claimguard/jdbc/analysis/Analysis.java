@@ -44,6 +44,8 @@ public final class Analysis {
     private final List<Output.TableName> tables;
     private final Set<ColumnRule> copied;
     private final WriteBack writeBack;
+    /** A call of a routine whose OUT parameters the configuration names, or null. */
+    private RoutineCall routineCall;
 
     private Analysis(List<Output> outputs, Set<ColumnRule> taint, Set<ColumnRule> predicates, String unanalysable,
                      List<Output.TableName> tables, Set<ColumnRule> referenced, Set<ColumnRule> copied,
@@ -87,8 +89,25 @@ public final class Analysis {
         return new Analysis(List.of(), taint, predicates, null, tables, referenced, copied, writeBack);
     }
 
+    /**
+     * A call of a routine whose OUT parameters the configuration names: OUT values derive from
+     * what {@code out} maps them to, other results from everything the routine reads, unless the
+     * database returns nothing but OUT values ({@code outValuesOnly}: PostgreSQL's CALL).
+     */
+    static Analysis call(Set<ColumnRule> reads, RoutineCall call, boolean outValuesOnly) {
+        Analysis analysis = new Analysis(List.of(), outValuesOnly ? Set.of() : reads, Set.of(), null, List.of(), reads,
+                Set.of(), WriteBack.NONE);
+        analysis.routineCall = call;
+        return analysis;
+    }
+
     static Analysis unanalysable(String reason, Set<ColumnRule> mentioned) {
         return new Analysis(List.of(), mentioned, Set.of(), reason, List.of(), Set.of(), Set.of(), WriteBack.NONE);
+    }
+
+    /** The call of a routine whose OUT parameters the configuration names, or null. */
+    public RoutineCall routineCall() {
+        return routineCall;
     }
 
     /** The tables the statement names, for matching generated-key columns by label. */
@@ -150,6 +169,10 @@ public final class Analysis {
      * when the items and columns cannot be aligned, every item.
      */
     public ColumnSources sourcesOf(int column, int count, String label, Policy policy, Dialect dialect) {
+        ColumnRule out = routineCall == null ? null : routineCall.out(label);
+        if (out != null) {
+            return new ColumnSources(Set.of(out), true);   // PostgreSQL's CALL returns OUT values as a row
+        }
         Set<ColumnRule> found = new LinkedHashSet<>(taint);
         boolean passesThrough = taint.isEmpty();
         Output item = outputAt(column, count);

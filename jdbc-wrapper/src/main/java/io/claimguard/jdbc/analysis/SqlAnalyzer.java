@@ -63,13 +63,15 @@ public final class SqlAnalyzer {
      * on its way in). Any other call text counts as calling an unknown routine.
      */
     private static final Pattern SINGLE_CALL;
+    private static final Pattern ARGUMENT;
 
     static {
         String name = "(?:[A-Za-z_][\\w$]*|\"[^\"]+\"|`[^`]+`)";
         String argument = "(?:\\?|'[^'\\\\]*'|[-+]?\\d+(?:\\.\\d+)?|null|true|false)";
-        SINGLE_CALL = Pattern.compile("\\s*(?:\\{\\s*(?:\\?\\s*=\\s*)?)?call\\s+(?:(?<schema>" + name + ")\\s*\\.\\s*)?(?<routine>"
-                + name + ")\\s*(?:\\(\\s*(?:" + argument + "(?:\\s*,\\s*" + argument + ")*)?\\s*\\))?\\s*[};]?\\s*",
-                Pattern.CASE_INSENSITIVE);
+        SINGLE_CALL = Pattern.compile("\\s*(?:\\{\\s*(?<returns>\\?\\s*=\\s*)?)?call\\s+(?:(?<schema>" + name
+                + ")\\s*\\.\\s*)?(?<routine>" + name + ")\\s*(?:\\((?<arguments>\\s*(?:" + argument + "(?:\\s*,\\s*"
+                + argument + ")*)?\\s*)\\))?\\s*[};]?\\s*", Pattern.CASE_INSENSITIVE);
+        ARGUMENT = Pattern.compile(argument, Pattern.CASE_INSENSITIVE);
     }
     /**
      * Functions that run SQL given as a string or read files, and the statistics catalogs, whose
@@ -240,8 +242,9 @@ public final class SqlAnalyzer {
 
     /**
      * A call of a routine the policy knows (named in the configuration, or read from the catalog)
-     * touches only what that routine reads; its OUT parameters and results still cannot be told
-     * apart, so it stays unanalysable. Any other call may read everything.
+     * touches only what that routine reads. Its OUT parameters and results cannot be told apart,
+     * so it stays unanalysable, unless the configuration names what its OUT parameters hand out
+     * ({@link RoutineCall}). Any other call may read everything.
      */
     private Analysis call(String sql) {
         Matcher call = SINGLE_CALL.matcher(sql);
@@ -256,8 +259,36 @@ public final class SqlAnalyzer {
         }
         Set<ColumnRule> reads = new LinkedHashSet<>();
         known.forEach(routine -> reads.addAll(routine.reads()));
-        return reads.isEmpty() ? nothingProtected
-                : Analysis.unanalysable("calls routine " + name.text() + ", whose output cannot be told apart", reads);
+        if (reads.isEmpty()) {
+            return nothingProtected;
+        }
+        if (known.size() == 1 && !known.get(0).out().isEmpty()) {
+            // a PostgreSQL procedure returns its OUT values as one row; it has no other results
+            return Analysis.call(reads, new RoutineCall(known.get(0), argumentPositions(call)),
+                    dialect == Dialect.POSTGRESQL);
+        }
+        return Analysis.unanalysable("calls routine " + name.text() + ", whose output cannot be told apart", reads);
+    }
+
+    /** Where each {@code ?} of a matched call lands among the routine's arguments (0: its return value). */
+    private static int[] argumentPositions(Matcher call) {
+        List<Integer> positions = new ArrayList<>();
+        positions.add(-1);   // statement parameters are numbered from 1
+        if (call.group("returns") != null) {
+            positions.add(0);
+        }
+        String arguments = call.group("arguments");
+        if (arguments != null) {
+            Matcher argument = ARGUMENT.matcher(arguments);
+            int position = 0;
+            while (argument.find()) {
+                position++;
+                if (argument.group().equals("?")) {
+                    positions.add(position);
+                }
+            }
+        }
+        return positions.stream().mapToInt(Integer::intValue).toArray();
     }
 
     /** What any routine call, or a cursor it returns, may reveal: everything. */
