@@ -420,6 +420,25 @@ final class Lineage {
         }
     }
 
+    /**
+     * Level 3 of the analysis, for statements the lineage does not follow: every protected column
+     * that the references {@code found} may denote, with the tables of {@code outer} and those
+     * found in one flat scope, so that any column may come from any of them.
+     */
+    Set<ColumnRule> flat(ReferenceCollector found, List<Table> outer) {
+        Scope scope = new Scope(null);
+        outer.forEach(table -> addRelation(table, scope));
+        found.tables.forEach(table -> addRelation(table, scope));
+        Set<ColumnRule> rules = new LinkedHashSet<>(routineReads(found.calls, policy, dialect));
+        for (Column column : found.columns) {
+            rules.addAll(resolve(column, scope).rules());
+        }
+        if (found.star) {
+            allRelations(scope).forEach(relation -> rules.addAll(relation.wholeRow()));
+        }
+        return rules;
+    }
+
     // ---- expressions
 
     /** The sources of an expression's value: its columns, whole rows, stars and subqueries. */

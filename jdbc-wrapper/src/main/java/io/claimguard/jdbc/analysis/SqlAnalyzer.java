@@ -2,7 +2,6 @@ package io.claimguard.jdbc.analysis;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
-import io.claimguard.jdbc.policy.ColumnRef;
 import io.claimguard.jdbc.policy.ColumnRule;
 import io.claimguard.jdbc.policy.Dialect;
 import io.claimguard.jdbc.policy.Name;
@@ -19,13 +18,11 @@ import net.sf.jsqlparser.expression.Expression;
 import net.sf.jsqlparser.parser.AbstractJSqlParser;
 import net.sf.jsqlparser.parser.CCJSqlParser;
 import net.sf.jsqlparser.parser.CCJSqlParserUtil;
-import net.sf.jsqlparser.schema.Column;
 import net.sf.jsqlparser.schema.Table;
 import net.sf.jsqlparser.statement.Statement;
 import net.sf.jsqlparser.statement.Statements;
 import net.sf.jsqlparser.statement.delete.Delete;
 import net.sf.jsqlparser.statement.execute.Execute;
-import net.sf.jsqlparser.statement.select.FromItem;
 import net.sf.jsqlparser.statement.select.Select;
 import net.sf.jsqlparser.statement.update.Update;
 import net.sf.jsqlparser.statement.update.UpdateSet;
@@ -44,8 +41,9 @@ import net.sf.jsqlparser.statement.select.PlainSelect;
  *       word, in any case), cannot reference one: it is not parsed at all.</li>
  *   <li>A single query is followed column by column ({@link Lineage}): aliases, {@code *},
  *       derived tables, CTEs, set operations, subqueries, functions and whole-row references.</li>
- *   <li>Anything else that parses (and a query the lineage cannot follow) taints every result column with every protected column it
- *       references; text that does not parse, and routine calls (whose OUT parameters cannot be
+ *   <li>Anything else that parses (and a query the lineage cannot follow) taints every result
+ *       column with every protected column it references, resolved against all of its tables at
+ *       once ({@link Lineage#flat}); text that does not parse, and routine calls (whose OUT parameters cannot be
  *       told apart), are reported {@linkplain Analysis#unanalysable() unanalysable} with what they
  *       mention, or what the called routine reads.</li>
  * </ol>
@@ -322,18 +320,11 @@ public final class SqlAnalyzer {
 
     // ---- level 3: anything else that parses
 
-    private Set<ColumnRule> resolveAll(List<Expression> expressions, List<Binding> scope) {
-        Set<ColumnRule> rules = new LinkedHashSet<>();
-        for (Expression expression : expressions) {
-            rules.addAll(resolve(ReferenceCollector.of(expression), scope));
-        }
-        return rules;
-    }
-
     private Analysis tainted(Statement statement) {
         ReferenceCollector found = ReferenceCollector.of(statement);
-        List<Binding> scope = new ArrayList<>();
-        found.tables.forEach(table -> addBinding(scope, table));
+        Lineage lineage = new Lineage(policy, dialect);
+        Set<ColumnRule> all = lineage.flat(found, List.of());
+        List<Output.TableName> tables = List.copyOf(lineage.tables);
         List<Expression> predicatePositions = new ArrayList<>(found.predicates);
         if (statement instanceof Update update && update.getWhere() != null) {
             predicatePositions.add(update.getWhere());
@@ -341,10 +332,18 @@ public final class SqlAnalyzer {
         if (statement instanceof Delete delete && delete.getWhere() != null) {
             predicatePositions.add(delete.getWhere());
         }
-        Set<ColumnRule> all = resolve(found, scope);
-        Set<ColumnRule> copied = found.stashes ? all : copied(statement, scope, all);
-        return Analysis.tainted(all, Lineage.denied(resolveAll(predicatePositions, scope)), tableNames(scope), copied,
+        Set<ColumnRule> copied = found.stashes ? all : copied(statement, found.tables, all);
+        return Analysis.tainted(all, Lineage.denied(resolveAll(predicatePositions, found.tables)), tables, copied,
                 writtenTableRules(statement), WrittenColumns.of(statement, policy, dialect));
+    }
+
+    /** What {@code expressions} may denote, in a scope of the statement's {@code tables}. */
+    private Set<ColumnRule> resolveAll(List<? extends Expression> expressions, List<Table> tables) {
+        Set<ColumnRule> rules = new LinkedHashSet<>();
+        for (Expression expression : expressions) {
+            rules.addAll(new Lineage(policy, dialect).flat(ReferenceCollector.of(expression), tables));
+        }
+        return rules;
     }
 
     /**
@@ -365,7 +364,7 @@ public final class SqlAnalyzer {
     }
 
     /** The protected columns whose values a statement writes into a table or view. */
-    private Set<ColumnRule> copied(Statement statement, List<Binding> scope, Set<ColumnRule> all) {
+    private Set<ColumnRule> copied(Statement statement, List<Table> scope, Set<ColumnRule> all) {
         Set<ColumnRule> copied = new LinkedHashSet<>();
         if (statement instanceof Insert insert) {
             if (insert.getWithItemsList() != null || insert.getConflictAction() != null) {
@@ -388,84 +387,25 @@ public final class SqlAnalyzer {
     }
 
     /** What a query feeding a write produces: its output lineage, or all it references. */
-    private Set<ColumnRule> written(Select select, List<Binding> scope) {
+    private Set<ColumnRule> written(Select select, List<Table> scope) {
         if (select == null) {
             return Set.of();
         }
         Lineage lineage = new Lineage(policy, dialect);
         List<Lineage.Item> items = lineage.query(select);
         if (lineage.incomplete) {
-            return resolve(ReferenceCollector.of((Statement) select), scope);
+            return new Lineage(policy, dialect).flat(ReferenceCollector.of((Statement) select), scope);
         }
         Set<ColumnRule> rules = new LinkedHashSet<>();
         items.forEach(item -> rules.addAll(item.rules()));
         return rules;
     }
 
-    private Set<ColumnRule> setValues(List<UpdateSet> sets, List<Binding> scope) {
+    private Set<ColumnRule> setValues(List<UpdateSet> sets, List<Table> scope) {
         Set<ColumnRule> rules = new LinkedHashSet<>();
         if (sets != null) {
             for (UpdateSet set : sets) {
-                rules.addAll(resolveAll(new ArrayList<>(set.getValues()), scope));
-            }
-        }
-        return rules;
-    }
-
-    // ---- resolving names against the tables in scope
-
-    /** A table in a FROM clause: its name and the alias the statement refers to it by. */
-    private record Binding(Name schema, Name table, Name alias) {
-        boolean isCalled(Name qualifier) {
-            Name own = alias != null ? alias : table;
-            return own.text().equalsIgnoreCase(qualifier.text());
-        }
-    }
-
-    private static void addBinding(List<Binding> scope, FromItem item) {
-        if (item instanceof Table table && table.getName() != null) {
-            Name schema = table.getSchemaName() == null ? null : Name.parse(table.getSchemaName());
-            Name alias = table.getAlias() == null ? null : Name.parse(table.getAlias().getName());
-            scope.add(new Binding(schema, Name.parse(table.getName()), alias));
-        }
-    }
-
-    private static List<Binding> qualified(List<Binding> scope, Table qualifier) {
-        if (qualifier == null || qualifier.getName() == null) {
-            return scope;
-        }
-        Name name = Name.parse(qualifier.getName());
-        List<Binding> matching = scope.stream().filter(b -> b.isCalled(name)).toList();
-        return matching.isEmpty() ? scope : matching;   // an unknown qualifier could be anything in scope
-    }
-
-    private static List<Output.TableName> tableNames(List<Binding> bindings) {
-        return bindings.stream().map(b -> new Output.TableName(b.schema(), b.table())).toList();
-    }
-
-    /** Every protected column that the columns, stars and whole-row references found may denote. */
-    private Set<ColumnRule> resolve(ReferenceCollector found, List<Binding> outerScope) {
-        List<Binding> scope = new ArrayList<>(outerScope);
-        found.tables.forEach(table -> addBinding(scope, table));
-        Set<ColumnRule> rules = new LinkedHashSet<>(Lineage.routineReads(found.calls, policy, dialect));
-        for (Column column : found.columns) {
-            Name name = Name.parse(column.getColumnName());
-            rules.addAll(policy.routineReads(null, name, dialect));   // PostgreSQL reads c.f as f(c)
-            for (Binding binding : qualified(scope, column.getTable())) {
-                rules.addAll(policy.rulesFor(new ColumnRef(binding.schema(), binding.table(), name), dialect));
-            }
-            if (column.getTable() == null || column.getTable().getName() == null) {
-                // row_to_json(c): a bare table name or alias stands for the whole row
-                for (Binding binding : scope) {
-                    if (binding.isCalled(name) || binding.table().text().equalsIgnoreCase(name.text())) {
-                        rules.addAll(policy.rulesForTable(binding.schema(), binding.table(), dialect));
-                    }
-                }
-            }
-        }
-        if (found.star) {
-            for (Binding binding : scope) {
-                rules.addAll(policy.rulesForTable(binding.schema(), binding.table(), dialect));
+                rules.addAll(resolveAll(set.getValues(), scope));
             }
         }
         return rules;
