@@ -127,8 +127,9 @@ public final class SqlAnalyzer {
 
     public Analysis analyze(String sql) {
         return cache.get(sql, text -> {
-            Analysis analysis = analyzeUncached(text);
-            if (!REDEFINES_OBJECTS.matcher(text).find()) {
+            boolean guarded = GuardWords.anyIn(text);
+            Analysis analysis = analyzeUncached(text, guarded);
+            if (!guarded || !REDEFINES_OBJECTS.matcher(text).find()) {
                 return analysis;
             }
             // the shared answers must not carry the mark: this text gets an instance of its own
@@ -147,16 +148,19 @@ public final class SqlAnalyzer {
         return BODY_READS_UNNAMED_DATA.matcher(body).find();
     }
 
-    private Analysis analyzeUncached(String sql) {
-        if (ESCAPED_CALL.matcher(sql).find() || PLAIN_CALL.matcher(sql).find()) {
-            return call(sql);
-        }
-        if (READS_UNNAMED_DATA.matcher(sql).find()) {
-            return Analysis.unanalysable("reads data it does not name (a dump or SQL run from a string)",
-                    Set.copyOf(policy.rules()));
-        }
-        if (UNICODE_IDENTIFIER.matcher(sql).find()) {
-            return Analysis.unanalysable("uses Unicode-escaped identifiers", Set.copyOf(policy.rules()));
+    /** @param guarded whether the text holds a {@link GuardWords guard word}, without which no guard pattern matches */
+    private Analysis analyzeUncached(String sql, boolean guarded) {
+        if (guarded) {
+            if (ESCAPED_CALL.matcher(sql).find() || PLAIN_CALL.matcher(sql).find()) {
+                return call(sql);
+            }
+            if (READS_UNNAMED_DATA.matcher(sql).find()) {
+                return Analysis.unanalysable("reads data it does not name (a dump or SQL run from a string)",
+                        Set.copyOf(policy.rules()));
+            }
+            if (UNICODE_IDENTIFIER.matcher(sql).find()) {
+                return Analysis.unanalysable("uses Unicode-escaped identifiers", Set.copyOf(policy.rules()));
+            }
         }
         Set<ColumnRule> mentioned = policy.mentionedIn(sql);
         if (mentioned.isEmpty()) {

@@ -2,6 +2,7 @@ package io.claimguard.jdbc.policy;
 
 import io.claimguard.core.ConfigFile;
 import java.util.ArrayList;
+import java.util.BitSet;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -38,6 +39,9 @@ public final class Policy {
     private final Map<String, List<ColumnRule>> rulesByColumn = new HashMap<>();
     private final Map<String, List<ColumnRule>> rulesByTable = new HashMap<>();
     private final Map<String, List<RoutineRule>> routinesByName = new HashMap<>();
+    /** The lengths and first characters of every name above: most words of a text are passed over by these alone. */
+    private final BitSet nameLengths = new BitSet();
+    private final BitSet nameStarts = new BitSet();
 
     Policy(String location, List<ColumnRule> rules, List<RoutineRule> routines, OnUnparseable onUnparseable,
            OnNoSubject onNoSubject, boolean allowUnwrap, String driverClass, Catalog catalog) {
@@ -56,6 +60,18 @@ public final class Policy {
         for (RoutineRule routine : this.routines) {
             routinesByName.computeIfAbsent(routine.name().key(), k -> new ArrayList<>()).add(routine);
         }
+        for (Map<String, ?> names : List.of(rulesByColumn, rulesByTable, routinesByName)) {
+            for (String name : names.keySet()) {
+                nameLengths.set(name.length());
+                nameStarts.set(name.isEmpty() ? 0 : name.charAt(0));
+            }
+        }
+    }
+
+    /** Whether the word at {@code start} may be a name: its length and lower-cased first character occur among them. */
+    private boolean mayBeName(String sql, int start, int length) {
+        char first = sql.charAt(start);
+        return nameLengths.get(length) && (first >= 128 || nameStarts.get(Character.toLowerCase(first)));
     }
 
     /** Reads the {@code jdbc} section of the located configuration file. */
@@ -195,6 +211,9 @@ public final class Policy {
             int start = i;
             while (i < length && isWordChar(sql.charAt(i))) {
                 i++;
+            }
+            if (!mayBeName(sql, start, i - start)) {
+                continue;
             }
             String word = sql.substring(start, i).toLowerCase(Locale.ROOT);
             if (rulesByColumn.containsKey(word) || rulesByTable.containsKey(word) || readsAnything(word)) {
