@@ -35,22 +35,31 @@ final class Phones {
 
     /** At a number that starts a token: the end of the national phone number it starts, or -1. */
     int national(Scan s, DigitGroups g) {
-        if (g.count < 2 || g.digits < MIN_DIGITS || g.digits > MAX_DIGITS || g.count > 4) {
+        if (g.count < 2 || g.digits < MIN_DIGITS) {
             return -1;
         }
-        int end = g.ends[g.count - 1];
+        // the number may run on into other digits ("202 555 0143 2026"): the shape is read from the first groups
+        int last;
+        if (northAmerican) {
+            if (g.count >= 3 && g.length(0) == 3 && g.length(1) == 3 && g.length(2) == 4) {
+                last = 2;
+            } else if (g.count >= 4 && g.length(0) == 1 && s.at(g.starts[0]) == '1' && g.length(1) == 3
+                    && g.length(2) == 3 && g.length(3) == 4) {
+                last = 3;
+            } else {
+                return -1;
+            }
+        } else {
+            if (s.at(g.starts[0]) != '0' || g.separator == '.' || g.count > 5 || g.digits > MAX_DIGITS) {
+                return -1;
+            }
+            last = g.count - 1;
+        }
+        int end = g.ends[last];
         if (Scan.isAlnum(s.at(end))) {
             return -1;
         }
-        boolean shaped;
-        if (northAmerican) {
-            shaped = g.count == 3 && g.length(0) == 3 && g.length(1) == 3 && g.length(2) == 4
-                    || g.count == 4 && g.length(0) == 1 && s.at(g.starts[0]) == '1' && g.length(1) == 3
-                    && g.length(2) == 3 && g.length(3) == 4;
-        } else {
-            shaped = s.at(g.starts[0]) == '0' && g.separator != '.';
-        }
-        return shaped && valid(s, g.starts[0], end, region) ? end : -1;
+        return valid(s, g.starts[0], end, region) ? end : -1;
     }
 
     /** At {@code +} or {@code (} followed by a digit: the end of the phone number, or -1. */

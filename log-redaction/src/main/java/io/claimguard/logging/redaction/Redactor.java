@@ -120,7 +120,7 @@ public final class Redactor {
                 s.redact(start, end, Kind.CARD);
             }
         }
-        if (end < 0 && on(Kind.SSN) && g.digits == 9) {
+        if (end < 0 && on(Kind.SSN) && g.digits >= 9) {
             end = Ssns.match(s, g);
             if (end >= 0) {
                 s.redact(start, end, Kind.SSN);

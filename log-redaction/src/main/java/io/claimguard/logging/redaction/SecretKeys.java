@@ -24,7 +24,7 @@ final class SecretKeys {
     static final List<String> DEFAULT_NAMES = List.of(
             "password", "passwd", "pwd", "passphrase", "secret", "secretkey", "token", "apikey", "accesskey",
             "privatekey", "credential", "credentials", "sessionid", "signature", "cvv", "cvc");
-    private static final String AUTHORIZATION = "authorization";
+    private static final char[] AUTHORIZATION = "authorization".toCharArray();
 
     private final char[][] names;
 
@@ -56,7 +56,8 @@ final class SecretKeys {
         if (valueStart < 0) {
             return -1;
         }
-        boolean authorization = endsWith(s, start, end, AUTHORIZATION.toCharArray());
+        boolean colon = s.at(valueStart - 1) == ':';
+        boolean authorization = endsWith(s, start, end, AUTHORIZATION);
         if (!authorization && !matchesName(s, start, end)) {
             return -1;
         }
@@ -83,6 +84,9 @@ final class SecretKeys {
             while (to < s.length && !endsUnquotedValue(s.text.charAt(to))) {
                 to++;
             }
+        }
+        if (unquoted && colon && isProse(s, from, to)) {
+            return -1; // "Invalid token: signature mismatch" is a sentence, not a key and its value
         }
         if (authorization) {
             // "Authorization: Bearer x" unquoted: the value runs past the space after the scheme word
@@ -175,6 +179,17 @@ final class SecretKeys {
     private static boolean endsUnquotedValue(char c) {
         return c <= ' ' || c == '&' || c == ',' || c == ';' || c == ')' || c == '}' || c == ']' || c == '"'
                 || c == '\'' || c == '<' || c == '>';
+    }
+
+    /** A lower-case word followed by another word: how prose goes on, and how secrets do not look. */
+    private static boolean isProse(Scan s, int from, int to) {
+        for (int p = from; p < to; p++) {
+            char c = s.text.charAt(p);
+            if (c < 'a' || c > 'z') {
+                return false;
+            }
+        }
+        return s.at(to) == ' ' && Scan.isLetter(s.at(to + 1));
     }
 
     /** {@code Digest abc}: the credential starts after the scheme word and its spaces. */

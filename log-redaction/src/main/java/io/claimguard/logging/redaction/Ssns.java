@@ -17,7 +17,7 @@ final class Ssns {
         boolean grouped = g.count >= 3 && g.length(0) == 3 && g.length(1) == 2 && g.length(2) == 4
                 && (g.separator == '-' || g.separator == ' ') && !Scan.isAlnum(s.at(g.ends[2]))
                 && !(g.count > 3 && g.separator == '-');
-        boolean bare = g.count == 1 && g.length(0) == 9 && !Scan.isAlnum(s.at(g.ends[0]))
+        boolean bare = g.length(0) == 9 && (g.count == 1 || g.separator == ' ') && !Scan.isAlnum(s.at(g.ends[0]))
                 && contextBefore(s, g.starts[0]);
         if (!grouped && !bare) {
             return -1;
