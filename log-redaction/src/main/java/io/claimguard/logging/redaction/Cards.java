@@ -44,19 +44,26 @@ final class Cards {
         return true;
     }
 
+    /** The Luhn check over the first {@code digits} digits, read group by group from the last one. */
     static boolean luhn(Scan s, DigitGroups g, int digits) {
         int sum = 0;
         boolean doubled = false;
-        for (int k = digits - 1; k >= 0; k--) {
-            int d = g.digit(s, k);
-            if (doubled) {
-                d *= 2;
-                if (d > 9) {
-                    d -= 9;
+        int seen = 0;
+        int last = 0;
+        while (seen + g.length(last) < digits) {
+            seen += g.length(last++);
+        }
+        int lastEnd = g.starts[last] + (digits - seen);
+        for (int group = last; group >= 0; group--) {
+            int end = group == last ? lastEnd : g.ends[group];
+            for (int p = end - 1; p >= g.starts[group]; p--) {
+                int d = s.text.charAt(p) - '0';
+                if (doubled) {
+                    d = d * 2 > 9 ? d * 2 - 9 : d * 2;
                 }
+                sum += d;
+                doubled = !doubled;
             }
-            sum += d;
-            doubled = !doubled;
         }
         return sum % 10 == 0;
     }

@@ -13,6 +13,9 @@ final class KnownTokens {
     }
 
     static int at(Scan s, int start) {
+        if (!hasVendorPrefix(s, start)) {
+            return -1;
+        }
         int end = start;
         while (end < s.length && Scan.isTokenChar(s.text.charAt(end))) {
             end++;
@@ -34,6 +37,18 @@ final class KnownTokens {
         }
         s.redact(start, end, Kind.TOKEN);
         return end;
+    }
+
+    private static boolean hasVendorPrefix(Scan s, int start) {
+        return switch (s.text.charAt(start)) {
+            case 'A' -> s.at(start + 1) == 'K' || s.at(start + 1) == 'S' || s.at(start + 1) == 'B' || s.at(start + 1) == 'C'
+                    || s.at(start + 1) == 'I';
+            case 'g' -> s.at(start + 1) == 'h' || s.at(start + 1) == 'i';
+            case 'x' -> s.at(start + 1) == 'o';
+            case 's', 'r' -> s.at(start + 1) == 'k' && s.at(start + 2) == '_';
+            case 'w' -> s.at(start + 1) == 'h';
+            default -> false;
+        };
     }
 
     private static boolean upperOrDigits(Scan s, int start, int end) {

@@ -33,6 +33,11 @@ final class Phones {
         return UTIL.getSupportedRegions().contains(region);
     }
 
+    /** Whether a national number can start with this digit and a first group of this length. */
+    boolean mayStartNational(char firstDigit, int firstGroup) {
+        return northAmerican ? firstGroup == 3 || firstGroup == 1 && firstDigit == '1' : firstDigit == '0';
+    }
+
     /** At a number that starts a token: the end of the national phone number it starts, or -1. */
     int national(Scan s, DigitGroups g) {
         if (g.count < 2 || g.digits < MIN_DIGITS) {

@@ -27,7 +27,8 @@ import java.util.regex.PatternSyntaxException;
  */
 public final class Redactor {
 
-    private final Set<Kind> enabled;
+    /** By {@link Kind#ordinal()}: an array read, where a Set would cost a call per trigger. */
+    private final boolean[] enabled;
     private final Replacement replacement;
     private final SecretKeys secretKeys;
     private final Phones phones;
@@ -35,12 +36,36 @@ public final class Redactor {
     private final boolean words;
 
     private Redactor(Builder b) {
-        this.enabled = EnumSet.copyOf(b.enabled);
+        this.enabled = new boolean[Kind.values().length];
+        b.enabled.forEach(kind -> enabled[kind.ordinal()] = true);
         this.replacement = b.replacement();
         this.secretKeys = new SecretKeys(b.extraKeys);
         this.phones = new Phones(b.phoneRegion);
         this.patterns = List.copyOf(b.patterns);
         this.words = on(Kind.JWT) || on(Kind.TOKEN) || on(Kind.IBAN) || on(Kind.AUTH) || on(Kind.SECRET);
+    }
+
+    private static final byte NONE = 0;
+    private static final byte LETTER = 1;
+    private static final byte DIGIT = 2;
+    private static final byte AT = 3;
+    private static final byte PLUS_OR_PAREN = 4;
+    private static final byte DASH = 5;
+    /** What each ASCII character may start; most characters start nothing and cost one array read. */
+    private static final byte[] TRIGGERS = new byte[128];
+
+    static {
+        for (char c = 'a'; c <= 'z'; c++) {
+            TRIGGERS[c] = LETTER;
+            TRIGGERS[Character.toUpperCase(c)] = LETTER;
+        }
+        for (char c = '0'; c <= '9'; c++) {
+            TRIGGERS[c] = DIGIT;
+        }
+        TRIGGERS['@'] = AT;
+        TRIGGERS['+'] = PLUS_OR_PAREN;
+        TRIGGERS['('] = PLUS_OR_PAREN;
+        TRIGGERS['-'] = DASH;
     }
 
     /** A builder with every detector on and the label style. */
@@ -59,20 +84,18 @@ public final class Redactor {
         int i = 0;
         while (i < n) {
             char c = line.charAt(i);
-            int next;
-            if (Scan.isLetter(c)) {
-                next = words ? atWord(s, i) : s.wordEnd(i);
-            } else if (Scan.isDigit(c)) {
-                next = atNumber(s, i);
-            } else if (c == '@') {
-                next = on(Kind.EMAIL) ? Emails.at(s, i) : -1;
-            } else if (c == '+' || c == '(') {
-                next = on(Kind.PHONE) ? phones.atPrefix(s, i) : -1;
-            } else if (c == '-') {
-                next = on(Kind.PRIVATE_KEY) ? PemKeys.at(s, i) : -1;
-            } else {
-                next = -1;
+            int trigger = c < 128 ? TRIGGERS[c] : NONE;
+            if (trigger == NONE) {
+                i++;
+                continue;
             }
+            int next = switch (trigger) {
+                case LETTER -> words ? atWord(s, i) : s.wordEnd(i);
+                case DIGIT -> atNumber(s, i);
+                case AT -> on(Kind.EMAIL) ? Emails.at(s, i) : -1;
+                case PLUS_OR_PAREN -> on(Kind.PHONE) ? phones.atPrefix(s, i) : -1;
+                default -> on(Kind.PRIVATE_KEY) ? PemKeys.at(s, i) : -1; // DASH
+            };
             i = next > i ? next : i + 1;
         }
         String result = s.result();
@@ -83,24 +106,28 @@ public final class Redactor {
     }
 
     private boolean on(Kind kind) {
-        return enabled.contains(kind);
+        return enabled[kind.ordinal()];
     }
 
     /** At a letter that starts a word: returns where the scan goes on. */
     private int atWord(Scan s, int start) {
         int end = s.wordEnd(start);
-        int found = -1;
         char c = s.text.charAt(start);
-        if (c == 'e' && on(Kind.JWT)) {
+        int starts = WORD_STARTS[c];
+        if (starts == 0 && !SecretKeys.mayBeFollowedByValue(s, end)) {
+            return end; // the common case: an ordinary word in a sentence
+        }
+        int found = -1;
+        if ((starts & STARTS_JWT) != 0 && on(Kind.JWT)) {
             found = Jwts.at(s, start);
         }
-        if (found < 0 && on(Kind.TOKEN) && "Agxsrw".indexOf(c) >= 0) {
+        if (found < 0 && (starts & STARTS_TOKEN) != 0 && on(Kind.TOKEN)) {
             found = KnownTokens.at(s, start);
         }
-        if (found < 0 && on(Kind.IBAN) && Scan.isUpper(c)) {
+        if (found < 0 && (starts & STARTS_IBAN) != 0 && on(Kind.IBAN)) {
             found = Ibans.at(s, start);
         }
-        if (found < 0 && on(Kind.AUTH) && (c == 'B' || c == 'b')) {
+        if (found < 0 && (starts & STARTS_SCHEME) != 0 && on(Kind.AUTH)) {
             found = AuthSchemes.at(s, start, end);
         }
         if (found < 0 && on(Kind.SECRET)) {
@@ -109,24 +136,57 @@ public final class Redactor {
         return found >= 0 ? found : end;
     }
 
+    private static final int STARTS_JWT = 1;
+    private static final int STARTS_TOKEN = 2;
+    private static final int STARTS_IBAN = 4;
+    private static final int STARTS_SCHEME = 8;
+    /** By first letter, which word detectors can match at all: JWT {@code eyJ}, vendor prefixes, IBAN countries, schemes. */
+    private static final int[] WORD_STARTS = new int[128];
+
+    static {
+        WORD_STARTS['e'] |= STARTS_JWT;
+        for (char c : "Agxsrw".toCharArray()) {
+            WORD_STARTS[c] |= STARTS_TOKEN;
+        }
+        for (char c = 'A'; c <= 'Z'; c++) {
+            WORD_STARTS[c] |= STARTS_IBAN;
+        }
+        WORD_STARTS['B'] |= STARTS_SCHEME;
+        WORD_STARTS['b'] |= STARTS_SCHEME;
+    }
+
     /** At a digit that starts a number: returns where the scan goes on. */
     private int atNumber(Scan s, int start) {
+        int p = start;
+        while (p < s.length && Scan.isDigit(s.text.charAt(p))) {
+            p++;
+        }
+        // most numbers in a log are none of these: decide that from the first group alone
+        int first = p - start;
+        char after = s.at(p);
+        boolean grouped = (after == ' ' || after == '-' || after == '.') && Scan.isDigit(s.at(p + 1));
+        boolean card = on(Kind.CARD) && (first >= 12 && first <= 19 || grouped && first >= 4 && first <= 6);
+        boolean ssn = on(Kind.SSN) && (grouped && first == 3 || first == 9);
+        boolean phone = on(Kind.PHONE) && grouped && phones.mayStartNational(s.text.charAt(start), first);
+        if (!card && !ssn && !phone) {
+            return Scan.isWordChar(after) ? s.wordEnd(p) : p;
+        }
         DigitGroups g = s.digitGroups();
         g.read(s, start);
         int end = -1;
-        if (on(Kind.CARD) && g.digits >= 12) {
+        if (card && g.digits >= 12) {
             end = Cards.match(s, g);
             if (end >= 0) {
                 s.redact(start, end, Kind.CARD);
             }
         }
-        if (end < 0 && on(Kind.SSN) && g.digits >= 9) {
+        if (end < 0 && ssn && g.digits >= 9) {
             end = Ssns.match(s, g);
             if (end >= 0) {
                 s.redact(start, end, Kind.SSN);
             }
         }
-        if (end < 0 && on(Kind.PHONE) && g.digits >= 7) {
+        if (end < 0 && phone && g.digits >= 7) {
             end = phones.national(s, g);
             if (end >= 0) {
                 s.redact(start, end, Kind.PHONE);

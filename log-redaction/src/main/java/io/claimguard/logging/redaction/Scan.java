@@ -71,10 +71,22 @@ final class Scan {
 
     /** End of the run of {@code [A-Za-z0-9_.-]} from {@code i}: a word, a key name, a dotted or hyphenated id. */
     int wordEnd(int i) {
-        while (i < length && isWordChar(text.charAt(i))) {
+        while (i < length) {
+            char c = text.charAt(i);
+            if (c >= 128 || !WORD[c]) {
+                return i;
+            }
             i++;
         }
         return i;
+    }
+
+    private static final boolean[] WORD = new boolean[128];
+
+    static {
+        for (char c = 0; c < 128; c++) {
+            WORD[c] = isAlnum(c) || c == '_' || c == '.' || c == '-';
+        }
     }
 
     static boolean isDigit(char c) {

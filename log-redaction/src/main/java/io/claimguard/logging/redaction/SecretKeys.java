@@ -1,5 +1,6 @@
 package io.claimguard.logging.redaction;
 
+import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
@@ -26,14 +27,57 @@ final class SecretKeys {
             "privatekey", "credential", "credentials", "sessionid", "signature", "cvv", "cvc");
     private static final char[] AUTHORIZATION = "authorization".toCharArray();
 
-    private final char[][] names;
+    /**
+     * The names as one automaton read backwards from the end of a word: {@code next[node][symbol]}
+     * is the child node (0: none), {@code accepts[node]} whether a name ends there. One walk over
+     * the word's last characters decides, however many names there are.
+     */
+    private final int[][] next;
+    private final boolean[] accepts;
 
     SecretKeys(Set<String> extraNames) {
         Set<String> all = new LinkedHashSet<>(DEFAULT_NAMES);
         for (String extra : extraNames) {
             all.add(normalize(extra));
         }
-        this.names = all.stream().map(String::toCharArray).toArray(char[][]::new);
+        List<int[]> nodes = new ArrayList<>();
+        List<Boolean> accepting = new ArrayList<>();
+        nodes.add(new int[SYMBOLS]);
+        accepting.add(false);
+        for (String name : all) {
+            int node = 0;
+            for (int k = name.length() - 1; k >= 0; k--) {
+                int symbol = symbol(name.charAt(k));
+                if (nodes.get(node)[symbol] == 0) {
+                    nodes.add(new int[SYMBOLS]);
+                    accepting.add(false);
+                    nodes.get(node)[symbol] = nodes.size() - 1;
+                }
+                node = nodes.get(node)[symbol];
+            }
+            accepting.set(node, true);
+        }
+        this.next = nodes.toArray(int[][]::new);
+        this.accepts = new boolean[accepting.size()];
+        for (int k = 0; k < accepts.length; k++) {
+            accepts[k] = accepting.get(k);
+        }
+    }
+
+    private static final int SYMBOLS = 36;
+
+    /** 0-25 for letters in either case, 26-35 for digits, -1 for anything else. */
+    private static int symbol(char c) {
+        if (c >= 'a' && c <= 'z') {
+            return c - 'a';
+        }
+        if (c >= 'A' && c <= 'Z') {
+            return c - 'A';
+        }
+        if (c >= '0' && c <= '9') {
+            return 26 + c - '0';
+        }
+        return -1;
     }
 
     /** The key name as matched: lower-case letters and digits only. */
@@ -102,6 +146,16 @@ final class SecretKeys {
         return to;
     }
 
+    /** A cheap first look after a word: could a key separator follow? Most words fail here. */
+    static boolean mayBeFollowedByValue(Scan s, int end) {
+        char c = s.at(end);
+        if (c == ' ') {
+            char next = s.at(end + 1);
+            return next == '=' || next == ':' || next == ' ';
+        }
+        return c == '=' || c == ':' || c == '"' || c == '\'' || c == '\\' || c == '>';
+    }
+
     /** After the key: a closing quote, then '=', ':', '=>' or '>' (XML). Returns where the value starts, or -1. */
     private static int separatorEnd(Scan s, int start, int end) {
         int p = end;
@@ -128,9 +182,19 @@ final class SecretKeys {
         return -1;
     }
 
+    /** Whether the word's letters and digits, in lower case, end with one of the names. */
     private boolean matchesName(Scan s, int start, int end) {
-        for (char[] name : names) {
-            if (endsWith(s, start, end, name)) {
+        int node = 0;
+        for (int p = end - 1; p >= start; p--) {
+            int symbol = symbol(s.text.charAt(p));
+            if (symbol < 0) {
+                continue; // separators inside a key: client_secret, db.password, X-Api-Key
+            }
+            node = next[node][symbol];
+            if (node == 0) {
+                return false;
+            }
+            if (accepts[node]) {
                 return true;
             }
         }
