@@ -62,6 +62,7 @@ public class RedactionBenchmark {
                 for (String regex : RedactionWorkload.REGEXES) {
                     masking.addValueMasker(new RegexValueMasker(regex, "[REDACTED]"));
                 }
+                masking.start();
                 logstash.setJsonGeneratorDecorator(masking);
             }
             logstash.start();

@@ -33,7 +33,6 @@ public final class Redactor {
     private final SecretKeys secretKeys;
     private final Phones phones;
     private final List<CustomPattern> patterns;
-    private final boolean words;
 
     private Redactor(Builder b) {
         this.enabled = new boolean[Kind.values().length];
@@ -42,26 +41,35 @@ public final class Redactor {
         this.secretKeys = new SecretKeys(b.extraKeys);
         this.phones = new Phones(b.phoneRegion);
         this.patterns = List.copyOf(b.patterns);
-        this.words = on(Kind.JWT) || on(Kind.TOKEN) || on(Kind.IBAN) || on(Kind.AUTH) || on(Kind.SECRET);
     }
 
     private static final byte NONE = 0;
     private static final byte LETTER = 1;
     private static final byte DIGIT = 2;
-    private static final byte AT = 3;
-    private static final byte PLUS_OR_PAREN = 4;
-    private static final byte DASH = 5;
-    /** What each ASCII character may start; most characters start nothing and cost one array read. */
+    private static final byte SEPARATOR = 3;
+    private static final byte AT = 4;
+    private static final byte PLUS_OR_PAREN = 5;
+    private static final byte DASH = 6;
+    /**
+     * What each ASCII character may start. Most characters, including most letters, start nothing
+     * and cost one array read: key names are found from the separator after them, so ordinary
+     * words are never read as words at all.
+     */
     private static final byte[] TRIGGERS = new byte[128];
 
     static {
-        for (char c = 'a'; c <= 'z'; c++) {
-            TRIGGERS[c] = LETTER;
-            TRIGGERS[Character.toUpperCase(c)] = LETTER;
+        for (char c = 'A'; c <= 'Z'; c++) {
+            TRIGGERS[c] = LETTER; // IBAN country codes, AKIA/AIza, Bearer/Basic
+        }
+        for (char c : "egxsrwb".toCharArray()) {
+            TRIGGERS[c] = LETTER; // eyJ, vendor token prefixes, bearer/basic
         }
         for (char c = '0'; c <= '9'; c++) {
             TRIGGERS[c] = DIGIT;
         }
+        TRIGGERS['='] = SEPARATOR;
+        TRIGGERS[':'] = SEPARATOR;
+        TRIGGERS['>'] = SEPARATOR;
         TRIGGERS['@'] = AT;
         TRIGGERS['+'] = PLUS_OR_PAREN;
         TRIGGERS['('] = PLUS_OR_PAREN;
@@ -90,8 +98,10 @@ public final class Redactor {
                 continue;
             }
             int next = switch (trigger) {
-                case LETTER -> words ? atWord(s, i) : s.wordEnd(i);
-                case DIGIT -> atNumber(s, i);
+                // inside a word, id or hex string nothing starts: skip to its end at once
+                case LETTER -> s.startsToken(i) ? atWord(s, i) : s.wordEnd(i);
+                case DIGIT -> s.startsToken(i) ? atNumber(s, i) : s.wordEnd(i);
+                case SEPARATOR -> on(Kind.SECRET) || on(Kind.AUTH) ? secretKeys.atSeparator(s, i) : -1;
                 case AT -> on(Kind.EMAIL) ? Emails.at(s, i) : -1;
                 case PLUS_OR_PAREN -> on(Kind.PHONE) ? phones.atPrefix(s, i) : -1;
                 default -> on(Kind.PRIVATE_KEY) ? PemKeys.at(s, i) : -1; // DASH
@@ -109,50 +119,31 @@ public final class Redactor {
         return enabled[kind.ordinal()];
     }
 
-    /** At a letter that starts a word: returns where the scan goes on. */
+    /** At a letter that starts a token: returns where the scan goes on. */
     private int atWord(Scan s, int start) {
-        int end = s.wordEnd(start);
         char c = s.text.charAt(start);
-        int starts = WORD_STARTS[c];
-        if (starts == 0 && !SecretKeys.mayBeFollowedByValue(s, end)) {
-            return end; // the common case: an ordinary word in a sentence
-        }
         int found = -1;
-        if ((starts & STARTS_JWT) != 0 && on(Kind.JWT)) {
+        if (c == 'e' && on(Kind.JWT)) {
             found = Jwts.at(s, start);
         }
-        if (found < 0 && (starts & STARTS_TOKEN) != 0 && on(Kind.TOKEN)) {
+        if (found < 0 && TOKEN_STARTS[c] && on(Kind.TOKEN)) {
             found = KnownTokens.at(s, start);
         }
-        if (found < 0 && (starts & STARTS_IBAN) != 0 && on(Kind.IBAN)) {
+        if (found < 0 && Scan.isUpper(c) && on(Kind.IBAN)) {
             found = Ibans.at(s, start);
         }
-        if (found < 0 && (starts & STARTS_SCHEME) != 0 && on(Kind.AUTH)) {
-            found = AuthSchemes.at(s, start, end);
+        if (found < 0 && (c == 'B' || c == 'b') && on(Kind.AUTH)) {
+            found = AuthSchemes.at(s, start, s.wordEnd(start));
         }
-        if (found < 0 && on(Kind.SECRET)) {
-            found = secretKeys.at(s, start, end);
-        }
-        return found >= 0 ? found : end;
+        return found >= 0 ? found : s.wordEnd(start);
     }
 
-    private static final int STARTS_JWT = 1;
-    private static final int STARTS_TOKEN = 2;
-    private static final int STARTS_IBAN = 4;
-    private static final int STARTS_SCHEME = 8;
-    /** By first letter, which word detectors can match at all: JWT {@code eyJ}, vendor prefixes, IBAN countries, schemes. */
-    private static final int[] WORD_STARTS = new int[128];
+    private static final boolean[] TOKEN_STARTS = new boolean[128];
 
     static {
-        WORD_STARTS['e'] |= STARTS_JWT;
         for (char c : "Agxsrw".toCharArray()) {
-            WORD_STARTS[c] |= STARTS_TOKEN;
+            TOKEN_STARTS[c] = true;
         }
-        for (char c = 'A'; c <= 'Z'; c++) {
-            WORD_STARTS[c] |= STARTS_IBAN;
-        }
-        WORD_STARTS['B'] |= STARTS_SCHEME;
-        WORD_STARTS['b'] |= STARTS_SCHEME;
     }
 
     /** At a digit that starts a number: returns where the scan goes on. */

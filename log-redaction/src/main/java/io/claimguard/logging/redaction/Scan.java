@@ -81,6 +81,15 @@ final class Scan {
         return i;
     }
 
+    /** Whether {@code i} begins a token: the character before it is not part of a word, id or number. */
+    boolean startsToken(int i) {
+        if (i == 0) {
+            return true;
+        }
+        char before = text.charAt(i - 1);
+        return before >= 128 || !WORD[before];
+    }
+
     private static final boolean[] WORD = new boolean[128];
 
     static {

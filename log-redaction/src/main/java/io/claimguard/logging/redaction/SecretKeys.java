@@ -146,14 +146,45 @@ final class SecretKeys {
         return to;
     }
 
-    /** A cheap first look after a word: could a key separator follow? Most words fail here. */
-    static boolean mayBeFollowedByValue(Scan s, int end) {
-        char c = s.at(end);
-        if (c == ' ') {
-            char next = s.at(end + 1);
-            return next == '=' || next == ':' || next == ' ';
+    /** The longest key name read backwards from a separator; longer runs are matched on their end. */
+    private static final int MAX_KEY = 64;
+
+    /**
+     * At {@code =}, {@code :} or {@code >}: finds the key before it (through a closing quote and a
+     * few spaces) and redacts the value after it. Returns the end of the value, or -1.
+     */
+    int atSeparator(Scan s, int sep) {
+        char c = s.text.charAt(sep);
+        char before = s.at(sep - 1);
+        if (c == '=' && (before == '=' || before == '!' || before == '<' || before == '>' || s.at(sep + 1) == '=')
+                || c == ':' && (before == ':' || s.at(sep + 1) == ':')) {
+            return -1; // comparisons and scope operators
         }
-        return c == '=' || c == ':' || c == '"' || c == '\'' || c == '\\' || c == '>';
+        int end = sep;
+        if (c != '>') {
+            while (end > 0 && sep - end < 4 && s.text.charAt(end - 1) == ' ') {
+                end--;
+            }
+            char quote = s.at(end - 1);
+            if (quote == '"' || quote == '\'') {
+                end--;
+                if (s.at(end - 1) == '\\') {
+                    end--;
+                }
+            }
+        }
+        int floor = Math.max(0, end - MAX_KEY);
+        int start = end;
+        while (start > floor && Scan.isWordChar(s.text.charAt(start - 1))) {
+            start--;
+        }
+        while (start < end && !Scan.isLetter(s.text.charAt(start))) {
+            start++; // a key starts with a letter: "_token" is read as "token"
+        }
+        if (start == end || c == '>' && s.at(start - 1) != '<') {
+            return -1;
+        }
+        return at(s, start, end);
     }
 
     /** After the key: a closing quote, then '=', ':', '=>' or '>' (XML). Returns where the value starts, or -1. */
