@@ -44,6 +44,11 @@ final class LineRedaction {
         } catch (RedactionConfigException e) {
             owner.addError(e.getMessage() + ". Every line will read " + PLACEHOLDER + " until this is fixed.");
             return new LineRedaction(null, owner);
+        } catch (RuntimeException e) {
+            // not a bad option but a broken installation (a data file missing from the jar): still closed
+            owner.addError("Redaction could not start (" + e.getClass().getName() + ": " + e.getMessage()
+                    + "). Every line will read " + PLACEHOLDER + " until this is fixed.");
+            return new LineRedaction(null, owner);
         }
     }
 
