@@ -15,13 +15,16 @@ import java.util.regex.PatternSyntaxException;
  * Removes tokens and personal data from a line of text. Immutable and safe for any number of
  * threads: each call keeps its state in locals.
  *
- * <p>One pass over the line looks only at cheap triggers: the start of a word (a key name, a
- * JWT's {@code eyJ}, a vendor token prefix, a scheme word, an IBAN country code), the start of a
- * number (cards, SSNs, phone numbers), {@code @} (emails), {@code +} and {@code (} (phone numbers)
- * and {@code -----BEGIN} (PEM keys). Validation (Luhn, mod-97, SSN rules, the JWT header, the
- * phone-number metadata) runs only around a candidate, over a bounded span, and the scan
- * resumes after it, so the time is linear in the line's length whatever it holds. A line with
- * nothing to redact comes back as the same String, with no copy made.
+ * <p>One pass over the line looks only at cheap triggers: a key separator ({@code =}, {@code :},
+ * {@code >}), from which the key name before it is read backwards; a capital or one of the
+ * letters {@code e g x s r w b} starting a token (a JWT's {@code eyJ}, a vendor token prefix, an
+ * IBAN country code, a scheme word); a digit starting a token (cards, SSNs, phone numbers);
+ * {@code @} (emails); {@code +} and {@code (} (phone numbers); and {@code -----BEGIN} (PEM keys).
+ * Other characters cost one table read, and the inside of a word, id or hex string is skipped
+ * whole. Validation (Luhn, mod-97, SSN rules, the JWT header, the phone-number metadata) runs
+ * only around a candidate, over a bounded span, and the scan resumes after it, so the time is
+ * linear in the line's length whatever it holds. A line with nothing to redact comes back as the
+ * same String, with no copy made.
  *
  * <p>Custom patterns, if any, run afterwards as one regex pass each.
  */
@@ -272,7 +275,8 @@ public final class Redactor {
         public Builder option(String nameEqualsValue) {
             int eq = nameEqualsValue.indexOf('=');
             if (eq <= 0) {
-                throw new RedactionConfigException(nameEqualsValue.strip(), "expected name=value");
+                // not echoed: a bare value may be the hash key itself
+                throw new RedactionConfigException("(no name)", "an option without '=': expected name=value");
             }
             return option(nameEqualsValue.substring(0, eq), nameEqualsValue.substring(eq + 1));
         }
