@@ -1,0 +1,65 @@
+package io.claimguard.logging.redaction;
+
+/**
+ * Email addresses, found from their {@code @}: a local part of up to 64 characters before it,
+ * a domain of at least two labels after it whose last label is a known top-level domain. The
+ * known-TLD rule keeps {@code user@localhost}, {@code git@host.internal} and Java annotations
+ * out, and the partial style's {@code j***@example.com} never matches again (no {@code *} in
+ * the local part), so redacting twice changes nothing.
+ */
+final class Emails {
+
+    private static final int MAX_LOCAL = 64;
+    private static final int MAX_DOMAIN = 253;
+    private static final int MAX_LABEL = 63;
+
+    private Emails() {
+    }
+
+    /** The end of the address around the {@code @} at {@code at}, or -1. Redacts it. */
+    static int at(Scan s, int at) {
+        int floor = Math.max(s.floor(), at - MAX_LOCAL);
+        int start = at;
+        while (start > floor && isLocalChar(s.text.charAt(start - 1))) {
+            start--;
+        }
+        while (start < at && s.text.charAt(start) == '.') {
+            start++;
+        }
+        if (start == at || s.text.charAt(at - 1) == '.') {
+            return -1;
+        }
+        int p = at + 1;
+        int limit = Math.min(s.length, p + MAX_DOMAIN);
+        int labels = 0;
+        int lastLabel = -1;
+        int end = -1;
+        while (p < limit) {
+            int labelStart = p;
+            while (p < limit && (Scan.isAlnum(s.text.charAt(p)) || s.text.charAt(p) == '-')) {
+                p++;
+            }
+            int len = p - labelStart;
+            if (len == 0 || len > MAX_LABEL || s.text.charAt(labelStart) == '-' || s.text.charAt(p - 1) == '-') {
+                break;
+            }
+            labels++;
+            lastLabel = labelStart;
+            end = p;
+            if (s.at(p) == '.' && Scan.isAlnum(s.at(p + 1))) {
+                p++;
+            } else {
+                break;
+            }
+        }
+        if (labels < 2 || Scan.isAlnum(s.at(end)) || !TopLevelDomains.contains(s.text, lastLabel, end)) {
+            return -1;
+        }
+        s.redact(start, end, Kind.EMAIL);
+        return end;
+    }
+
+    private static boolean isLocalChar(char c) {
+        return Scan.isAlnum(c) || c == '.' || c == '_' || c == '%' || c == '+' || c == '-';
+    }
+}

@@ -1,0 +1,15 @@
+package io.claimguard.logging.redaction;
+
+/** Every value becomes {@code [REDACTED:LABEL]}: nothing of it is left. */
+final class LabelReplacement implements Replacement {
+
+    static final LabelReplacement INSTANCE = new LabelReplacement();
+
+    private LabelReplacement() {
+    }
+
+    @Override
+    public void append(StringBuilder out, Kind kind, String label, String text, int start, int end) {
+        Replacement.appendLabel(out, label);
+    }
+}
