@@ -1,6 +1,5 @@
 package io.claimguard.jdbc;
 
-import io.claimguard.jdbc.policy.Dialect;
 import io.claimguard.jdbc.policy.Policy;
 import java.io.PrintWriter;
 import java.sql.Connection;
@@ -55,8 +54,8 @@ public final class ClaimGuardDataSource implements DataSource {
         try {
             Enforcement current = enforcement;
             if (current == null) {
-                // one DataSource reaches one kind of database: detect it once
-                current = Enforcement.of(policy, Dialect.of(raw.getMetaData()));
+                // one DataSource reaches one database: detect it, and read its catalog, once
+                current = Enforcement.of(policy, raw);
                 enforcement = current;
             }
             return GuardedConnection.wrap(raw, current);

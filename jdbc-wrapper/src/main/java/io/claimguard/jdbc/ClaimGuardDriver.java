@@ -1,7 +1,6 @@
 package io.claimguard.jdbc;
 
 import io.claimguard.core.ConfigException;
-import io.claimguard.jdbc.policy.Dialect;
 import io.claimguard.jdbc.policy.Policy;
 import java.sql.Connection;
 import java.sql.Driver;
@@ -53,7 +52,7 @@ public final class ClaimGuardDriver implements Driver {
             throw new SQLException("the driver for " + TargetDriver.describe(targetUrl) + " refused the target URL", "08001");
         }
         try {
-            return GuardedConnection.wrap(raw, Enforcement.of(policy, Dialect.of(raw.getMetaData())));
+            return GuardedConnection.wrap(raw, Enforcement.of(policy, raw));
         } catch (SQLException | RuntimeException e) {
             raw.close();
             throw e;

@@ -68,7 +68,7 @@ final class DelegatingCallableStatement extends GuardedCallableStatement {
 
     @Override
     public Array getArray(String parameterName) throws SQLException {
-        if (hidesOutput()) {
+        if (hidesOutput(parameterName)) {
             return null;
         }
         return delegate.getArray(parameterName);
@@ -76,7 +76,7 @@ final class DelegatingCallableStatement extends GuardedCallableStatement {
 
     @Override
     public Array getArray(int parameterIndex) throws SQLException {
-        if (hidesOutput()) {
+        if (hidesOutput(parameterIndex)) {
             return null;
         }
         return delegate.getArray(parameterIndex);
@@ -84,7 +84,7 @@ final class DelegatingCallableStatement extends GuardedCallableStatement {
 
     @Override
     public BigDecimal getBigDecimal(String parameterName) throws SQLException {
-        if (hidesOutput()) {
+        if (hidesOutput(parameterName)) {
             return null;
         }
         return delegate.getBigDecimal(parameterName);
@@ -92,7 +92,7 @@ final class DelegatingCallableStatement extends GuardedCallableStatement {
 
     @Override
     public BigDecimal getBigDecimal(int parameterIndex) throws SQLException {
-        if (hidesOutput()) {
+        if (hidesOutput(parameterIndex)) {
             return null;
         }
         return delegate.getBigDecimal(parameterIndex);
@@ -101,7 +101,7 @@ final class DelegatingCallableStatement extends GuardedCallableStatement {
     @Override
     @Deprecated
     public BigDecimal getBigDecimal(int parameterIndex, int a1) throws SQLException {
-        if (hidesOutput()) {
+        if (hidesOutput(parameterIndex)) {
             return null;
         }
         return delegate.getBigDecimal(parameterIndex, a1);
@@ -109,7 +109,7 @@ final class DelegatingCallableStatement extends GuardedCallableStatement {
 
     @Override
     public Blob getBlob(String parameterName) throws SQLException {
-        if (hidesOutput()) {
+        if (hidesOutput(parameterName)) {
             return null;
         }
         return delegate.getBlob(parameterName);
@@ -117,7 +117,7 @@ final class DelegatingCallableStatement extends GuardedCallableStatement {
 
     @Override
     public Blob getBlob(int parameterIndex) throws SQLException {
-        if (hidesOutput()) {
+        if (hidesOutput(parameterIndex)) {
             return null;
         }
         return delegate.getBlob(parameterIndex);
@@ -125,7 +125,7 @@ final class DelegatingCallableStatement extends GuardedCallableStatement {
 
     @Override
     public boolean getBoolean(String parameterName) throws SQLException {
-        if (hidesOutput()) {
+        if (hidesOutput(parameterName)) {
             return false;
         }
         return delegate.getBoolean(parameterName);
@@ -133,7 +133,7 @@ final class DelegatingCallableStatement extends GuardedCallableStatement {
 
     @Override
     public boolean getBoolean(int parameterIndex) throws SQLException {
-        if (hidesOutput()) {
+        if (hidesOutput(parameterIndex)) {
             return false;
         }
         return delegate.getBoolean(parameterIndex);
@@ -141,7 +141,7 @@ final class DelegatingCallableStatement extends GuardedCallableStatement {
 
     @Override
     public byte getByte(String parameterName) throws SQLException {
-        if (hidesOutput()) {
+        if (hidesOutput(parameterName)) {
             return 0;
         }
         return delegate.getByte(parameterName);
@@ -149,7 +149,7 @@ final class DelegatingCallableStatement extends GuardedCallableStatement {
 
     @Override
     public byte getByte(int parameterIndex) throws SQLException {
-        if (hidesOutput()) {
+        if (hidesOutput(parameterIndex)) {
             return 0;
         }
         return delegate.getByte(parameterIndex);
@@ -157,7 +157,7 @@ final class DelegatingCallableStatement extends GuardedCallableStatement {
 
     @Override
     public byte[] getBytes(String parameterName) throws SQLException {
-        if (hidesOutput()) {
+        if (hidesOutput(parameterName)) {
             return null;
         }
         return delegate.getBytes(parameterName);
@@ -165,7 +165,7 @@ final class DelegatingCallableStatement extends GuardedCallableStatement {
 
     @Override
     public byte[] getBytes(int parameterIndex) throws SQLException {
-        if (hidesOutput()) {
+        if (hidesOutput(parameterIndex)) {
             return null;
         }
         return delegate.getBytes(parameterIndex);
@@ -173,7 +173,7 @@ final class DelegatingCallableStatement extends GuardedCallableStatement {
 
     @Override
     public Reader getCharacterStream(String parameterName) throws SQLException {
-        if (hidesOutput()) {
+        if (hidesOutput(parameterName)) {
             return null;
         }
         return delegate.getCharacterStream(parameterName);
@@ -181,7 +181,7 @@ final class DelegatingCallableStatement extends GuardedCallableStatement {
 
     @Override
     public Reader getCharacterStream(int parameterIndex) throws SQLException {
-        if (hidesOutput()) {
+        if (hidesOutput(parameterIndex)) {
             return null;
         }
         return delegate.getCharacterStream(parameterIndex);
@@ -189,7 +189,7 @@ final class DelegatingCallableStatement extends GuardedCallableStatement {
 
     @Override
     public Clob getClob(String parameterName) throws SQLException {
-        if (hidesOutput()) {
+        if (hidesOutput(parameterName)) {
             return null;
         }
         return delegate.getClob(parameterName);
@@ -197,7 +197,7 @@ final class DelegatingCallableStatement extends GuardedCallableStatement {
 
     @Override
     public Clob getClob(int parameterIndex) throws SQLException {
-        if (hidesOutput()) {
+        if (hidesOutput(parameterIndex)) {
             return null;
         }
         return delegate.getClob(parameterIndex);
@@ -205,7 +205,7 @@ final class DelegatingCallableStatement extends GuardedCallableStatement {
 
     @Override
     public Date getDate(String parameterName) throws SQLException {
-        if (hidesOutput()) {
+        if (hidesOutput(parameterName)) {
             return null;
         }
         return delegate.getDate(parameterName);
@@ -213,7 +213,7 @@ final class DelegatingCallableStatement extends GuardedCallableStatement {
 
     @Override
     public Date getDate(String parameterName, Calendar a1) throws SQLException {
-        if (hidesOutput()) {
+        if (hidesOutput(parameterName)) {
             return null;
         }
         return delegate.getDate(parameterName, a1);
@@ -221,7 +221,7 @@ final class DelegatingCallableStatement extends GuardedCallableStatement {
 
     @Override
     public Date getDate(int parameterIndex) throws SQLException {
-        if (hidesOutput()) {
+        if (hidesOutput(parameterIndex)) {
             return null;
         }
         return delegate.getDate(parameterIndex);
@@ -229,7 +229,7 @@ final class DelegatingCallableStatement extends GuardedCallableStatement {
 
     @Override
     public Date getDate(int parameterIndex, Calendar a1) throws SQLException {
-        if (hidesOutput()) {
+        if (hidesOutput(parameterIndex)) {
             return null;
         }
         return delegate.getDate(parameterIndex, a1);
@@ -237,7 +237,7 @@ final class DelegatingCallableStatement extends GuardedCallableStatement {
 
     @Override
     public double getDouble(String parameterName) throws SQLException {
-        if (hidesOutput()) {
+        if (hidesOutput(parameterName)) {
             return 0;
         }
         return delegate.getDouble(parameterName);
@@ -245,7 +245,7 @@ final class DelegatingCallableStatement extends GuardedCallableStatement {
 
     @Override
     public double getDouble(int parameterIndex) throws SQLException {
-        if (hidesOutput()) {
+        if (hidesOutput(parameterIndex)) {
             return 0;
         }
         return delegate.getDouble(parameterIndex);
@@ -263,7 +263,7 @@ final class DelegatingCallableStatement extends GuardedCallableStatement {
 
     @Override
     public float getFloat(String parameterName) throws SQLException {
-        if (hidesOutput()) {
+        if (hidesOutput(parameterName)) {
             return 0;
         }
         return delegate.getFloat(parameterName);
@@ -271,7 +271,7 @@ final class DelegatingCallableStatement extends GuardedCallableStatement {
 
     @Override
     public float getFloat(int parameterIndex) throws SQLException {
-        if (hidesOutput()) {
+        if (hidesOutput(parameterIndex)) {
             return 0;
         }
         return delegate.getFloat(parameterIndex);
@@ -279,7 +279,7 @@ final class DelegatingCallableStatement extends GuardedCallableStatement {
 
     @Override
     public int getInt(String parameterName) throws SQLException {
-        if (hidesOutput()) {
+        if (hidesOutput(parameterName)) {
             return 0;
         }
         return delegate.getInt(parameterName);
@@ -287,7 +287,7 @@ final class DelegatingCallableStatement extends GuardedCallableStatement {
 
     @Override
     public int getInt(int parameterIndex) throws SQLException {
-        if (hidesOutput()) {
+        if (hidesOutput(parameterIndex)) {
             return 0;
         }
         return delegate.getInt(parameterIndex);
@@ -305,7 +305,7 @@ final class DelegatingCallableStatement extends GuardedCallableStatement {
 
     @Override
     public long getLong(String parameterName) throws SQLException {
-        if (hidesOutput()) {
+        if (hidesOutput(parameterName)) {
             return 0;
         }
         return delegate.getLong(parameterName);
@@ -313,7 +313,7 @@ final class DelegatingCallableStatement extends GuardedCallableStatement {
 
     @Override
     public long getLong(int parameterIndex) throws SQLException {
-        if (hidesOutput()) {
+        if (hidesOutput(parameterIndex)) {
             return 0;
         }
         return delegate.getLong(parameterIndex);
@@ -341,7 +341,7 @@ final class DelegatingCallableStatement extends GuardedCallableStatement {
 
     @Override
     public boolean getMoreResults(int parameterIndex) throws SQLException {
-        if (hidesOutput()) {
+        if (hidesOutput(parameterIndex)) {
             return false;
         }
         return delegate.getMoreResults(parameterIndex);
@@ -349,7 +349,7 @@ final class DelegatingCallableStatement extends GuardedCallableStatement {
 
     @Override
     public Reader getNCharacterStream(String parameterName) throws SQLException {
-        if (hidesOutput()) {
+        if (hidesOutput(parameterName)) {
             return null;
         }
         return delegate.getNCharacterStream(parameterName);
@@ -357,7 +357,7 @@ final class DelegatingCallableStatement extends GuardedCallableStatement {
 
     @Override
     public Reader getNCharacterStream(int parameterIndex) throws SQLException {
-        if (hidesOutput()) {
+        if (hidesOutput(parameterIndex)) {
             return null;
         }
         return delegate.getNCharacterStream(parameterIndex);
@@ -365,7 +365,7 @@ final class DelegatingCallableStatement extends GuardedCallableStatement {
 
     @Override
     public NClob getNClob(String parameterName) throws SQLException {
-        if (hidesOutput()) {
+        if (hidesOutput(parameterName)) {
             return null;
         }
         return delegate.getNClob(parameterName);
@@ -373,7 +373,7 @@ final class DelegatingCallableStatement extends GuardedCallableStatement {
 
     @Override
     public NClob getNClob(int parameterIndex) throws SQLException {
-        if (hidesOutput()) {
+        if (hidesOutput(parameterIndex)) {
             return null;
         }
         return delegate.getNClob(parameterIndex);
@@ -381,7 +381,7 @@ final class DelegatingCallableStatement extends GuardedCallableStatement {
 
     @Override
     public String getNString(String parameterName) throws SQLException {
-        if (hidesOutput()) {
+        if (hidesOutput(parameterName)) {
             return null;
         }
         return delegate.getNString(parameterName);
@@ -389,7 +389,7 @@ final class DelegatingCallableStatement extends GuardedCallableStatement {
 
     @Override
     public String getNString(int parameterIndex) throws SQLException {
-        if (hidesOutput()) {
+        if (hidesOutput(parameterIndex)) {
             return null;
         }
         return delegate.getNString(parameterIndex);
@@ -402,7 +402,7 @@ final class DelegatingCallableStatement extends GuardedCallableStatement {
 
     @Override
     public Ref getRef(String parameterName) throws SQLException {
-        if (hidesOutput()) {
+        if (hidesOutput(parameterName)) {
             return null;
         }
         return delegate.getRef(parameterName);
@@ -410,7 +410,7 @@ final class DelegatingCallableStatement extends GuardedCallableStatement {
 
     @Override
     public Ref getRef(int parameterIndex) throws SQLException {
-        if (hidesOutput()) {
+        if (hidesOutput(parameterIndex)) {
             return null;
         }
         return delegate.getRef(parameterIndex);
@@ -433,7 +433,7 @@ final class DelegatingCallableStatement extends GuardedCallableStatement {
 
     @Override
     public RowId getRowId(String parameterName) throws SQLException {
-        if (hidesOutput()) {
+        if (hidesOutput(parameterName)) {
             return null;
         }
         return delegate.getRowId(parameterName);
@@ -441,7 +441,7 @@ final class DelegatingCallableStatement extends GuardedCallableStatement {
 
     @Override
     public RowId getRowId(int parameterIndex) throws SQLException {
-        if (hidesOutput()) {
+        if (hidesOutput(parameterIndex)) {
             return null;
         }
         return delegate.getRowId(parameterIndex);
@@ -449,7 +449,7 @@ final class DelegatingCallableStatement extends GuardedCallableStatement {
 
     @Override
     public SQLXML getSQLXML(String parameterName) throws SQLException {
-        if (hidesOutput()) {
+        if (hidesOutput(parameterName)) {
             return null;
         }
         return delegate.getSQLXML(parameterName);
@@ -457,7 +457,7 @@ final class DelegatingCallableStatement extends GuardedCallableStatement {
 
     @Override
     public SQLXML getSQLXML(int parameterIndex) throws SQLException {
-        if (hidesOutput()) {
+        if (hidesOutput(parameterIndex)) {
             return null;
         }
         return delegate.getSQLXML(parameterIndex);
@@ -465,7 +465,7 @@ final class DelegatingCallableStatement extends GuardedCallableStatement {
 
     @Override
     public short getShort(String parameterName) throws SQLException {
-        if (hidesOutput()) {
+        if (hidesOutput(parameterName)) {
             return 0;
         }
         return delegate.getShort(parameterName);
@@ -473,7 +473,7 @@ final class DelegatingCallableStatement extends GuardedCallableStatement {
 
     @Override
     public short getShort(int parameterIndex) throws SQLException {
-        if (hidesOutput()) {
+        if (hidesOutput(parameterIndex)) {
             return 0;
         }
         return delegate.getShort(parameterIndex);
@@ -481,7 +481,7 @@ final class DelegatingCallableStatement extends GuardedCallableStatement {
 
     @Override
     public String getString(String parameterName) throws SQLException {
-        if (hidesOutput()) {
+        if (hidesOutput(parameterName)) {
             return null;
         }
         return delegate.getString(parameterName);
@@ -489,7 +489,7 @@ final class DelegatingCallableStatement extends GuardedCallableStatement {
 
     @Override
     public String getString(int parameterIndex) throws SQLException {
-        if (hidesOutput()) {
+        if (hidesOutput(parameterIndex)) {
             return null;
         }
         return delegate.getString(parameterIndex);
@@ -497,7 +497,7 @@ final class DelegatingCallableStatement extends GuardedCallableStatement {
 
     @Override
     public Time getTime(String parameterName) throws SQLException {
-        if (hidesOutput()) {
+        if (hidesOutput(parameterName)) {
             return null;
         }
         return delegate.getTime(parameterName);
@@ -505,7 +505,7 @@ final class DelegatingCallableStatement extends GuardedCallableStatement {
 
     @Override
     public Time getTime(String parameterName, Calendar a1) throws SQLException {
-        if (hidesOutput()) {
+        if (hidesOutput(parameterName)) {
             return null;
         }
         return delegate.getTime(parameterName, a1);
@@ -513,7 +513,7 @@ final class DelegatingCallableStatement extends GuardedCallableStatement {
 
     @Override
     public Time getTime(int parameterIndex) throws SQLException {
-        if (hidesOutput()) {
+        if (hidesOutput(parameterIndex)) {
             return null;
         }
         return delegate.getTime(parameterIndex);
@@ -521,7 +521,7 @@ final class DelegatingCallableStatement extends GuardedCallableStatement {
 
     @Override
     public Time getTime(int parameterIndex, Calendar a1) throws SQLException {
-        if (hidesOutput()) {
+        if (hidesOutput(parameterIndex)) {
             return null;
         }
         return delegate.getTime(parameterIndex, a1);
@@ -529,7 +529,7 @@ final class DelegatingCallableStatement extends GuardedCallableStatement {
 
     @Override
     public Timestamp getTimestamp(String parameterName) throws SQLException {
-        if (hidesOutput()) {
+        if (hidesOutput(parameterName)) {
             return null;
         }
         return delegate.getTimestamp(parameterName);
@@ -537,7 +537,7 @@ final class DelegatingCallableStatement extends GuardedCallableStatement {
 
     @Override
     public Timestamp getTimestamp(String parameterName, Calendar a1) throws SQLException {
-        if (hidesOutput()) {
+        if (hidesOutput(parameterName)) {
             return null;
         }
         return delegate.getTimestamp(parameterName, a1);
@@ -545,7 +545,7 @@ final class DelegatingCallableStatement extends GuardedCallableStatement {
 
     @Override
     public Timestamp getTimestamp(int parameterIndex) throws SQLException {
-        if (hidesOutput()) {
+        if (hidesOutput(parameterIndex)) {
             return null;
         }
         return delegate.getTimestamp(parameterIndex);
@@ -553,7 +553,7 @@ final class DelegatingCallableStatement extends GuardedCallableStatement {
 
     @Override
     public Timestamp getTimestamp(int parameterIndex, Calendar a1) throws SQLException {
-        if (hidesOutput()) {
+        if (hidesOutput(parameterIndex)) {
             return null;
         }
         return delegate.getTimestamp(parameterIndex, a1);
@@ -561,7 +561,7 @@ final class DelegatingCallableStatement extends GuardedCallableStatement {
 
     @Override
     public URL getURL(String parameterName) throws SQLException {
-        if (hidesOutput()) {
+        if (hidesOutput(parameterName)) {
             return null;
         }
         return delegate.getURL(parameterName);
@@ -569,7 +569,7 @@ final class DelegatingCallableStatement extends GuardedCallableStatement {
 
     @Override
     public URL getURL(int parameterIndex) throws SQLException {
-        if (hidesOutput()) {
+        if (hidesOutput(parameterIndex)) {
             return null;
         }
         return delegate.getURL(parameterIndex);

@@ -4,37 +4,84 @@ import io.claimguard.core.GuardContext;
 import io.claimguard.core.Subject;
 import io.claimguard.jdbc.analysis.Analysis;
 import io.claimguard.jdbc.analysis.SqlAnalyzer;
+import io.claimguard.jdbc.catalog.DatabaseCatalog;
 import io.claimguard.jdbc.policy.ColumnRule;
 import io.claimguard.jdbc.policy.Dialect;
 import io.claimguard.jdbc.policy.Policy;
+import java.sql.Connection;
+import java.sql.DatabaseMetaData;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * Applies one policy to one kind of database: decides, when a statement executes, whether it may
- * run and, when it returns rows, which columns the subject is shown masked. Shared by every
- * connection to that kind of database; holds the per-SQL analysis cache.
+ * Applies one policy to one database: decides, when a statement executes, whether it may run and,
+ * when it returns rows, which columns the subject is shown masked. Shared by every connection to
+ * that database; holds the policy as the database's views and routines extend it, and the per-SQL
+ * analysis cache.
  */
 final class Enforcement {
     private static final Map<Key, Enforcement> INSTANCES = new ConcurrentHashMap<>();
 
-    private record Key(Policy policy, Dialect dialect) {
+    /** A database as its connections report it: the URL without its settings, and the user. */
+    private record Key(Policy policy, Dialect dialect, String database) {
     }
 
+    /** The database's catalog and an analyzer under the policy it extends; replaced together. */
+    private record Catalogued(DatabaseCatalog catalog, SqlAnalyzer analyzer) {
+        Catalogued(DatabaseCatalog catalog, Dialect dialect) {
+            this(catalog, new SqlAnalyzer(catalog.policy(), dialect));
+        }
+    }
+
+    /** The configured policy: its switches; the rules in force are {@link #catalogued}'s. */
     private final Policy policy;
     private final Dialect dialect;
-    private final SqlAnalyzer analyzer;
+    private volatile Catalogued catalogued;
 
-    private Enforcement(Policy policy, Dialect dialect) {
+    private Enforcement(Policy policy, Dialect dialect, DatabaseCatalog catalog) {
         this.policy = policy;
         this.dialect = dialect;
-        this.analyzer = new SqlAnalyzer(policy, dialect);
+        this.catalogued = new Catalogued(catalog, dialect);
     }
 
-    static Enforcement of(Policy policy, Dialect dialect) {
-        return INSTANCES.computeIfAbsent(new Key(policy, dialect), k -> new Enforcement(policy, dialect));
+    /**
+     * The enforcement for the database {@code raw} is connected to. The first connection to a
+     * database reads its views and routines, through {@code raw}.
+     *
+     * @throws SQLException when the catalog cannot be read, naming what and how to do without it
+     */
+    static Enforcement of(Policy policy, Connection raw) throws SQLException {
+        DatabaseMetaData metaData = raw.getMetaData();
+        Dialect dialect = Dialect.of(metaData);
+        Key key = new Key(policy, dialect, database(metaData));
+        Enforcement found = INSTANCES.get(key);
+        if (found == null) {
+            // read outside the map's lock: a catalog read takes a few queries
+            Enforcement created = new Enforcement(policy, dialect, DatabaseCatalog.read(policy, dialect, raw));
+            found = INSTANCES.putIfAbsent(key, created);
+            return found == null ? created : found;
+        }
+        return found;
+    }
+
+    private static String database(DatabaseMetaData metaData) throws SQLException {
+        String url = String.valueOf(metaData.getURL());
+        int settings = url.indexOf('?') >= 0 ? url.indexOf('?') : url.indexOf(';');
+        return (settings >= 0 ? url.substring(0, settings) : url) + " as " + metaData.getUserName();
+    }
+
+    /**
+     * Reads the views and routines again, through the connection a statement that may have
+     * redefined them just ran on (it sees its own uncommitted definitions).
+     */
+    synchronized void objectsRedefined(Connection raw) throws SQLException {
+        catalogued = new Catalogued(catalogued.catalog().readAgain(raw), dialect);
+    }
+
+    Dialect dialect() {
+        return dialect;
     }
 
     Policy policy() {
@@ -45,7 +92,7 @@ final class Enforcement {
         if (sql == null) {
             throw new SQLException("SQL text is null", "42000");
         }
-        return analyzer.analyze(sql);
+        return catalogued.analyzer().analyze(sql);
     }
 
     /** Reads the subject and refuses the statement if it may not run for that subject. */
@@ -99,7 +146,7 @@ final class Enforcement {
         if (analysis.touched().isEmpty()) {
             return ResultShape.NOTHING_PROTECTED;
         }
-        return ResultShape.of(raw.getMetaData(), analysis, policy, dialect);
+        return ResultShape.of(raw.getMetaData(), analysis, rules(), dialect);
     }
 
     /**
@@ -111,16 +158,21 @@ final class Enforcement {
         if (execution.analysis().tables().isEmpty() && execution.analysis().touched().isEmpty()) {
             return MaskPlan.NOTHING_MASKED;
         }
-        return ResultShape.ofTableColumns(raw.getMetaData(), execution.analysis(), policy, dialect)
+        return ResultShape.ofTableColumns(raw.getMetaData(), execution.analysis(), rules(), dialect)
                 .planFor(execution.subject());
     }
 
     /** A cursor handed out as a value carries rows no analysis has seen. */
     MaskPlan cursorPlan(ResultSet cursor, Subject subject) throws SQLException {
-        return ResultShape.of(cursor.getMetaData(), routineCall(), policy, dialect).planFor(subject);
+        return ResultShape.of(cursor.getMetaData(), routineCall(), rules(), dialect).planFor(subject);
     }
 
     Analysis routineCall() {
-        return analyzer.routineCall();
+        return catalogued.analyzer().routineCall();
+    }
+
+    /** The rules in force: the configured ones and those the database's views and routines derive. */
+    private Policy rules() {
+        return catalogued.catalog().policy();
     }
 }

@@ -22,6 +22,8 @@ abstract class GuardedConnection implements Connection {
     Execution latest;
     /** Whether a database error was withheld on this connection; later ones then lose their causes. */
     boolean withheldAnError;
+    /** Whether a statement begun here may have redefined views or routines since the catalog was read. */
+    private boolean objectsMayHaveChanged;
 
     GuardedConnection(Connection delegate, Enforcement enforcement) {
         this.delegate = delegate;
@@ -115,6 +117,22 @@ abstract class GuardedConnection implements Connection {
 
     private CallableStatement callable(String sql, CallableStatement raw) throws SQLException {
         return new DelegatingCallableStatement(raw, this, enforcement.analyze(sql));
+    }
+
+    /** Notes a statement about to run, which may redefine views or routines. */
+    final void beginning(Analysis analysis) {
+        objectsMayHaveChanged |= analysis.redefinesObjects();
+    }
+
+    /**
+     * After a statement ran: if it may have redefined views or routines, they are read again, on
+     * this connection (which sees its own uncommitted definitions), before anything else runs.
+     */
+    final void ranSuccessfully() throws SQLException {
+        if (objectsMayHaveChanged) {
+            enforcement.objectsRedefined(delegate);
+            objectsMayHaveChanged = false;
+        }
     }
 
     /** After a withheld error, the driver may chain it to later errors as their cause (pgjdbc does). */

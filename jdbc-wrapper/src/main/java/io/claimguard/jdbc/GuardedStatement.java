@@ -52,6 +52,7 @@ abstract class GuardedStatement<S extends Statement> implements Statement {
         resultsWrapped = 0;
         execution = enforcement.begin(analysis);
         connection.latest = execution;
+        connection.beginning(analysis);
     }
 
     /** A call to the driver that may fail. */
@@ -115,7 +116,9 @@ abstract class GuardedStatement<S extends Statement> implements Statement {
      */
     final <T> T scrubbed(DriverCall<T> call) throws SQLException {
         try {
-            return call.call();
+            T result = call.call();
+            connection.ranSuccessfully();
+            return result;
         } catch (SQLException e) {
             throw scrub(e);
         }

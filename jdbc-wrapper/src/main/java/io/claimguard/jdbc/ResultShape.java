@@ -48,24 +48,12 @@ final class ResultShape {
             throws SQLException {
         int count = metaData.getColumnCount();
         Builder shape = new Builder(count);
-        List<Output> outputs = analysis.outputs();
         for (int column = 1; column <= count; column++) {
-            Set<ColumnRule> found = new LinkedHashSet<>(analysis.taint());
-            boolean passesThrough = analysis.taint().isEmpty();
-            Output item = itemFor(column, count, outputs);
-            if (item == null && !outputs.isEmpty()) {
-                // items and columns cannot be aligned: every column may come from any item
-                for (Output output : outputs) {
-                    found.addAll(sources(output, metaData, column, policy, dialect));
-                }
-                passesThrough = false;
-            } else if (item != null) {
-                found.addAll(sources(item, metaData, column, policy, dialect));
-                passesThrough &= item.direct() && !item.spread();
-            }
+            Analysis.ColumnSources sources = analysis.sourcesOf(column, count, metaData.getColumnLabel(column), policy, dialect);
+            Set<ColumnRule> found = new LinkedHashSet<>(sources.rules());
             List<ColumnRule> base = policy.rulesFor(baseColumn(metaData, column), dialect);
             found.addAll(base);
-            shape.set(column, found, passesThrough || (found.size() == base.size() && !base.isEmpty()), metaData);
+            shape.set(column, found, sources.passesThrough() || (found.size() == base.size() && !base.isEmpty()), metaData);
         }
         return shape.build();
     }
@@ -76,53 +64,12 @@ final class ResultShape {
         int count = metaData.getColumnCount();
         Builder shape = new Builder(count);
         for (int column = 1; column <= count; column++) {
-            Set<ColumnRule> found = new LinkedHashSet<>(byLabel(metaData, column, analysis.tables(), policy, dialect));
+            Name label = new Name(metaData.getColumnLabel(column), true);
+            Set<ColumnRule> found = new LinkedHashSet<>(Output.columnOf(analysis.tables(), label, policy, dialect));
             found.addAll(policy.rulesFor(baseColumn(metaData, column), dialect));
             shape.set(column, found, true, metaData);
         }
         return shape.build();
-    }
-
-    /** The SELECT item that produced {@code column}, or null when they cannot be aligned. */
-    private static Output itemFor(int column, int count, List<Output> outputs) {
-        int stars = (int) outputs.stream().filter(Output::isStar).count();
-        if (stars == 0) {
-            return outputs.size() == count ? outputs.get(column - 1) : null;
-        }
-        if (stars > 1 || count < outputs.size() - 1) {
-            return null;
-        }
-        int before = 0;
-        while (!outputs.get(before).isStar()) {
-            before++;
-        }
-        int after = outputs.size() - before - 1;
-        if (column <= before) {
-            return outputs.get(column - 1);
-        }
-        if (column > count - after) {
-            return outputs.get(outputs.size() - (count - column) - 1);
-        }
-        return outputs.get(before);
-    }
-
-    /** A star's columns are matched by label; any other item's rules apply as they are. */
-    private static List<ColumnRule> sources(Output item, ResultSetMetaData metaData, int column, Policy policy,
-                                            Dialect dialect) throws SQLException {
-        if (item.starTables().isEmpty()) {
-            return item.rules();
-        }
-        return byLabel(metaData, column, item.starTables(), policy, dialect);
-    }
-
-    private static List<ColumnRule> byLabel(ResultSetMetaData metaData, int column, List<Output.TableName> tables,
-                                            Policy policy, Dialect dialect) throws SQLException {
-        Name label = new Name(metaData.getColumnLabel(column), true);
-        List<ColumnRule> found = new ArrayList<>();
-        for (Output.TableName table : tables) {
-            found.addAll(policy.rulesFor(new ColumnRef(table.schema(), table.table(), label), dialect));
-        }
-        return found;
     }
 
     /** The base column the driver reports, or a reference that matches nothing. */

@@ -183,7 +183,37 @@ class BadInputTest {
                 Arguments.of("secret-not-a-string", "jdbc:\n  hash_secret: [\"" + SECRET + "\"]\n  columns: []\n",
                         List.of("hash_secret")),
                 Arguments.of("bad-requirement", "jdbc:\n" + secretLine + "  columns:\n" + column
-                        + "      allow: [\"rolez:hr\"]\n", List.of("bi_customers.ssn", "rolez")));
+                        + "      allow: [\"rolez:hr\"]\n", List.of("bi_customers.ssn", "rolez")),
+                Arguments.of("catalog-sometimes", "jdbc:\n" + secretLine + "  catalog: sometimes\n  columns: []\n",
+                        List.of("jdbc.catalog", "sometimes", "read", "skip")),
+                Arguments.of("views-not-a-list", "jdbc:\n" + secretLine + "  columns:\n" + column + "  views: v.ssn\n",
+                        List.of("jdbc.views must be a list")),
+                Arguments.of("unknown-view-key", "jdbc:\n" + secretLine + "  columns:\n" + column
+                        + "  views:\n    - column: v.ssn\n      from: bi_customers.ssn\n      form: x\n",
+                        List.of("jdbc.views[0]", "unknown key 'form'")),
+                Arguments.of("view-without-from", "jdbc:\n" + secretLine + "  columns:\n" + column
+                        + "  views:\n    - column: v.ssn\n", List.of("jdbc.views[0] (v.ssn)", "no 'from'")),
+                Arguments.of("view-from-unprotected", "jdbc:\n" + secretLine + "  columns:\n" + column
+                        + "  views:\n    - column: v.name\n      from: bi_customers.name\n",
+                        List.of("jdbc.views[0] (v.name).from", "bi_customers.name", "not a protected column")),
+                Arguments.of("view-one-part", "jdbc:\n" + secretLine + "  columns:\n" + column
+                        + "  views:\n    - column: ssn\n      from: bi_customers.ssn\n", List.of("'ssn'", "[schema.]table.column")),
+                Arguments.of("unknown-routine-key", "jdbc:\n" + secretLine + "  columns:\n" + column
+                        + "  routines:\n    - routine: lookup\n      read: [bi_customers.ssn]\n",
+                        List.of("jdbc.routines[0]", "unknown key 'read'")),
+                Arguments.of("routine-without-reads", "jdbc:\n" + secretLine + "  columns:\n" + column
+                        + "  routines:\n    - routine: lookup\n", List.of("jdbc.routines[0] (lookup)", "no 'reads'", "reads: []")),
+                Arguments.of("routine-reads-unknown", "jdbc:\n" + secretLine + "  columns:\n" + column
+                        + "  routines:\n    - routine: lookup\n      reads: [bi_customers.ssn, bi_customer.ssn]\n",
+                        List.of("jdbc.routines[0] (lookup).reads", "bi_customer.ssn", "not a protected column")),
+                Arguments.of("routine-three-parts", "jdbc:\n" + secretLine + "  columns:\n" + column
+                        + "  routines:\n    - routine: a.b.c\n      reads: []\n", List.of("'a.b.c'", "[schema.]name")),
+                Arguments.of("routine-out-list", "jdbc:\n" + secretLine + "  columns:\n" + column
+                        + "  routines:\n    - routine: lookup\n      reads: []\n      out: {p_ssn: [bi_customers.ssn]}\n",
+                        List.of("jdbc.routines[0] (lookup).out.p_ssn", "one protected column")),
+                Arguments.of("routine-twice", "jdbc:\n" + secretLine + "  columns:\n" + column
+                        + "  routines:\n    - routine: lookup\n      reads: []\n    - routine: LOOKUP\n      reads: []\n",
+                        List.of("jdbc.routines[1]", "LOOKUP", "once")));
     }
 
     @ParameterizedTest(name = "{0}")

@@ -53,8 +53,11 @@ import javax.sql.DataSource;
  * {@code [unwrap-stmt:C]}, {@code [unwrap-pstmt:C]}, {@code [unwrap-rs:C]}, {@code [unwrap-meta:C]},
  * where C is a class name or {@code driver} for the database driver's own class;
  * {@code [meta-conn]}, {@code [stmt-conn]}, {@code [rs-stmt]}, {@code [meta-rs-stmt]},
- * {@code [ds]} (a connection from ClaimGuardDataSource), {@code [ds-unwrap]}), and {@code [setup]} /
- * {@code [cleanup]}, which run on a raw connection before and after the case. SQL lines must not
+ * {@code [ds]} (a connection from ClaimGuardDataSource), {@code [ds-unwrap]}), {@code [setup]} /
+ * {@code [cleanup]}, which run on a raw connection before and after the case, and
+ * {@code [guarded-setup]}, which runs after {@code [setup]} on a ClaimGuard connection as the
+ * officer (autocommitted), so that views and routines it defines are read by the driver the way an
+ * application's would be. SQL lines must not
  * start with {@code #} or {@code @@}.
  */
 final class BypassCorpus {
@@ -67,7 +70,7 @@ final class BypassCorpus {
     }
 
     record Case(String id, String kind, Set<TestDatabase> databases, Set<String> flags, List<Step> steps,
-                List<String> setup, List<String> cleanup, String source) {
+                List<String> setup, List<String> guardedSetup, List<String> cleanup, String source) {
         boolean officer() {
             return flags.contains("officer");
         }
@@ -157,6 +160,7 @@ final class BypassCorpus {
         }
         List<Step> steps = new ArrayList<>();
         List<String> setup = new ArrayList<>();
+        List<String> guardedSetup = new ArrayList<>();
         List<String> cleanup = new ArrayList<>();
         StringBuilder current = new StringBuilder();
         List<String> texts = new ArrayList<>();
@@ -180,12 +184,14 @@ final class BypassCorpus {
                 sql = sql.substring(sql.indexOf(']') + 1).strip();
             }
             String fragment = Received.forbiddenIn(sql);
-            if (fragment != null && !mode.equals("setup") && !mode.equals("cleanup")) {
+            if (fragment != null && !mode.equals("setup") && !mode.equals("guarded-setup") && !mode.equals("cleanup")) {
                 throw new IllegalStateException(source + ": the SQL contains '" + fragment
                         + "', which the checks look for in what comes back; build it from pieces");
             }
             if (mode.equals("setup")) {
                 setup.add(sql);
+            } else if (mode.equals("guarded-setup")) {
+                guardedSetup.add(sql);
             } else if (mode.equals("cleanup")) {
                 cleanup.add(sql);
             } else if (mode.equals("batch") && !steps.isEmpty() && steps.get(steps.size() - 1).mode().equals("batch")) {
@@ -197,7 +203,7 @@ final class BypassCorpus {
         if (steps.isEmpty()) {
             throw new IllegalStateException(source + ": no SQL");
         }
-        return new Case(id, kind, databases, flags, steps, setup, cleanup, source);
+        return new Case(id, kind, databases, flags, steps, setup, guardedSetup, cleanup, source);
     }
 
     // ---- running a case
@@ -209,6 +215,14 @@ final class BypassCorpus {
         try (Connection raw = db.raw(); Statement s = raw.createStatement()) {
             for (String sql : c.setup()) {
                 s.execute(sql);
+            }
+        }
+        if (!c.guardedSetup().isEmpty()) {
+            try (Connection officer = DriverManager.getConnection(db.guardedUrl());
+                 GuardContext.Scope ignored = GuardContext.open(Subjects.OFFICER); Statement s = officer.createStatement()) {
+                for (String sql : c.guardedSetup()) {
+                    s.execute(sql);
+                }
             }
         }
         String url = db.guardedUrl() + (c.flags().contains("multiquery") && db == TestDatabase.MARIADB

@@ -36,7 +36,7 @@ import java.util.stream.Collectors;
  *       ResultSet method must be on the {@link #RESULT_SET_PASS_THROUGH} list;</li>
  *   <li>PreparedStatement parameter setters bind at the {@code position} the driver's text
  *       has the parameter, and {@code record} what they bind when asked to;</li>
- *   <li>CallableStatement OUT-parameter getters return NULL while {@code hidesOutput()};</li>
+ *   <li>CallableStatement OUT-parameter getters return NULL when {@code hidesOutput} their parameter;</li>
  *   <li>DatabaseMetaData methods returning a ResultSet wrap it;</li>
  *   <li>nothing else may return a Connection, Statement, ResultSet or DatabaseMetaData, nor be
  *       {@code unwrap}/{@code isWrapperFor}: those must be hand-written.</li>
@@ -165,7 +165,7 @@ final class DelegateSourceGenerator {
                     + String.join(", ", replayed) + "));\n"
                     + "        }";
         } else if (target.iface() == CallableStatement.class && name.startsWith("get") && addressed) {
-            statement = "if (hidesOutput()) {\n            return " + defaultValue(method.getReturnType())
+            statement = "if (hidesOutput(" + names.get(0) + ")) {\n            return " + defaultValue(method.getReturnType())
                     + ";\n        }\n        " + statement;
         } else if (target.iface() == DatabaseMetaData.class && method.getReturnType() == ResultSet.class) {
             statement = "return wrap(" + call + ");";

@@ -1,6 +1,9 @@
 package io.claimguard.jdbc.analysis;
 
 import io.claimguard.jdbc.policy.ColumnRule;
+import io.claimguard.jdbc.policy.Dialect;
+import io.claimguard.jdbc.policy.Name;
+import io.claimguard.jdbc.policy.Policy;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
@@ -23,6 +26,16 @@ import java.util.Set;
  * </ul>
  */
 public final class Analysis {
+    /**
+     * What one result column derives from, by the statement alone: {@code passesThrough} when it
+     * hands a single protected value out unchanged, so that the column's own mask fits.
+     */
+    public record ColumnSources(Set<ColumnRule> rules, boolean passesThrough) {
+    }
+
+    /** Set by {@link SqlAnalyzer} before the analysis is cached and shared; never changed after. */
+    private boolean redefinesObjects;
+
     private final List<Output> outputs;
     private final Set<ColumnRule> taint;
     private final Set<ColumnRule> predicates;
@@ -31,6 +44,8 @@ public final class Analysis {
     private final List<Output.TableName> tables;
     private final Set<ColumnRule> copied;
     private final WriteBack writeBack;
+    /** A call of a routine whose OUT parameters the configuration names, or null. */
+    private RoutineCall routineCall;
 
     private Analysis(List<Output> outputs, Set<ColumnRule> taint, Set<ColumnRule> predicates, String unanalysable,
                      List<Output.TableName> tables, Set<ColumnRule> referenced, Set<ColumnRule> copied,
@@ -74,8 +89,25 @@ public final class Analysis {
         return new Analysis(List.of(), taint, predicates, null, tables, referenced, copied, writeBack);
     }
 
+    /**
+     * A call of a routine whose OUT parameters the configuration names: OUT values derive from
+     * what {@code out} maps them to, other results from everything the routine reads, unless the
+     * database returns nothing but OUT values ({@code outValuesOnly}: PostgreSQL's CALL).
+     */
+    static Analysis call(Set<ColumnRule> reads, RoutineCall call, boolean outValuesOnly) {
+        Analysis analysis = new Analysis(List.of(), outValuesOnly ? Set.of() : reads, Set.of(), null, List.of(), reads,
+                Set.of(), WriteBack.NONE);
+        analysis.routineCall = call;
+        return analysis;
+    }
+
     static Analysis unanalysable(String reason, Set<ColumnRule> mentioned) {
         return new Analysis(List.of(), mentioned, Set.of(), reason, List.of(), Set.of(), Set.of(), WriteBack.NONE);
+    }
+
+    /** The call of a routine whose OUT parameters the configuration names, or null. */
+    public RoutineCall routineCall() {
+        return routineCall;
     }
 
     /** The tables the statement names, for matching generated-key columns by label. */
@@ -116,6 +148,68 @@ public final class Analysis {
     /** Why the statement could not be analysed (no SQL text in it), or null if it was. */
     public String unanalysable() {
         return unanalysable;
+    }
+
+    /**
+     * Whether the statement may create, alter, rename or drop views or routines: once it ran, what
+     * the database's objects derive from must be read again.
+     */
+    public boolean redefinesObjects() {
+        return redefinesObjects;
+    }
+
+    /** Marks a statement that may redefine views or routines; only on an instance of its own, before it is shared. */
+    void markRedefiningObjects() {
+        redefinesObjects = true;
+    }
+
+    /**
+     * What result column {@code column} (1-based) of {@code count}, labelled {@code label}, derives
+     * from: the taint, and the SELECT item it aligns with ({@code *} items are matched by label);
+     * when the items and columns cannot be aligned, every item.
+     */
+    public ColumnSources sourcesOf(int column, int count, String label, Policy policy, Dialect dialect) {
+        ColumnRule out = routineCall == null ? null : routineCall.out(label);
+        if (out != null) {
+            return new ColumnSources(Set.of(out), true);   // PostgreSQL's CALL returns OUT values as a row
+        }
+        Set<ColumnRule> found = new LinkedHashSet<>(taint);
+        boolean passesThrough = taint.isEmpty();
+        Output item = outputAt(column, count);
+        Name name = new Name(label == null ? "" : label, true);
+        if (item == null && !outputs.isEmpty()) {
+            for (Output output : outputs) {
+                found.addAll(output.sources(name, policy, dialect));
+            }
+            passesThrough = false;
+        } else if (item != null) {
+            found.addAll(item.sources(name, policy, dialect));
+            passesThrough &= item.direct() && !item.spread();
+        }
+        return new ColumnSources(found, passesThrough);
+    }
+
+    /** The SELECT item that produced {@code column}, or null when they cannot be aligned. */
+    private Output outputAt(int column, int count) {
+        int stars = (int) outputs.stream().filter(Output::isStar).count();
+        if (stars == 0) {
+            return outputs.size() == count ? outputs.get(column - 1) : null;
+        }
+        if (stars > 1 || count < outputs.size() - 1) {
+            return null;
+        }
+        int before = 0;
+        while (!outputs.get(before).isStar()) {
+            before++;
+        }
+        int after = outputs.size() - before - 1;
+        if (column <= before) {
+            return outputs.get(column - 1);
+        }
+        if (column > count - after) {
+            return outputs.get(outputs.size() - (count - column) - 1);
+        }
+        return outputs.get(before);
     }
 
     @Override

@@ -30,6 +30,8 @@ final class ExpressionReferences extends TablesNamesFinder<Void> {
     final List<Expression> conditions = new ArrayList<>();
     /** Values put into session state, where a later statement that names nothing can read them. */
     final List<Expression> stashed = new ArrayList<>();
+    /** The routines called, by the parts of their names as written: user-defined ones read out of sight. */
+    final List<List<String>> calls = new ArrayList<>();
 
     /**
      * Functions that keep a value in the session: H2's SET(@v, x), PostgreSQL's set_config,
@@ -71,6 +73,7 @@ final class ExpressionReferences extends TablesNamesFinder<Void> {
         if (countsRowsOnly(function)) {
             return null;
         }
+        calls.add(function.getMultipartName());
         if (function.getParameters() != null && stashes(function)) {
             stashed.addAll(function.getParameters());
         }
@@ -108,6 +111,7 @@ final class ExpressionReferences extends TablesNamesFinder<Void> {
 
     @Override
     public <S> Void visit(AnalyticExpression window, S context) {
+        calls.add(List.of(window.getName()));   // a user-defined aggregate used as a window function
         if (window.getPartitionExpressionList() != null) {
             conditions.addAll(window.getPartitionExpressionList());
         }

@@ -37,7 +37,8 @@ import net.sf.jsqlparser.statement.select.WithItem;
 /**
  * Column lineage of a query: for each output column, the protected columns it derives from, through
  * aliases, derived tables, CTEs (recursive ones to a fixed point), set operations, LATERAL, VALUES,
- * scalar and correlated subqueries, functions and whole-row references.
+ * scalar and correlated subqueries, functions (user-defined ones derive from what they read) and
+ * whole-row references.
  *
  * <p>Resolution errs towards more sources, never fewer: an unqualified name is looked up in every
  * enclosing scope (the database would pick one; we take all), an unknown qualifier matches every
@@ -419,6 +420,25 @@ final class Lineage {
         }
     }
 
+    /**
+     * Level 3 of the analysis, for statements the lineage does not follow: every protected column
+     * that the references {@code found} may denote, with the tables of {@code outer} and those
+     * found in one flat scope, so that any column may come from any of them.
+     */
+    Set<ColumnRule> flat(ReferenceCollector found, List<Table> outer) {
+        Scope scope = new Scope(null);
+        outer.forEach(table -> addRelation(table, scope));
+        found.tables.forEach(table -> addRelation(table, scope));
+        Set<ColumnRule> rules = new LinkedHashSet<>(routineReads(found.calls, policy, dialect));
+        for (Column column : found.columns) {
+            rules.addAll(resolve(column, scope).rules());
+        }
+        if (found.star) {
+            allRelations(scope).forEach(relation -> rules.addAll(relation.wholeRow()));
+        }
+        return rules;
+    }
+
     // ---- expressions
 
     /** The sources of an expression's value: its columns, whole rows, stars and subqueries. */
@@ -445,6 +465,7 @@ final class Lineage {
         for (Expression value : found.stashed) {
             copied.addAll(expression(value, scope).rules());
         }
+        rules.addAll(routineReads(found.calls, policy, dialect));
         referenced.addAll(rules);
         return Item.of(null, rules, direct);
     }
@@ -473,7 +494,10 @@ final class Lineage {
             rules.addAll(item.rules());
             direct &= item.direct();
         }
-        return Item.of(name.text(), rules, direct);
+        // PostgreSQL reads c.f as f(c): a column named like a routine may be a call of it
+        Set<ColumnRule> called = policy.routineReads(null, name, dialect);
+        rules.addAll(called);
+        return Item.of(name.text(), rules, direct && called.isEmpty());
     }
 
     /** ORDER BY 2 or ORDER BY alias name a select item; anything else is an expression. */
@@ -514,6 +538,21 @@ final class Lineage {
             all.addAll(s.relations);
         }
         return all;
+    }
+
+    /**
+     * What calls of user-defined routines derive from, by the parts of their names as written
+     * ({@code [schema.]name}); built-in functions are in no policy and read nothing.
+     */
+    static Set<ColumnRule> routineReads(List<List<String>> calls, Policy policy, Dialect dialect) {
+        Set<ColumnRule> reads = new LinkedHashSet<>();
+        for (List<String> parts : calls) {
+            if (parts != null && !parts.isEmpty() && parts.get(parts.size() - 1) != null) {
+                Name schema = parts.size() > 1 ? Name.parse(parts.get(parts.size() - 2)) : null;
+                reads.addAll(policy.routineReads(schema, Name.parse(parts.get(parts.size() - 1)), dialect));
+            }
+        }
+        return reads;
     }
 
     /** The rules among {@code rules} whose columns may not choose or order rows ({@code predicates: deny}). */

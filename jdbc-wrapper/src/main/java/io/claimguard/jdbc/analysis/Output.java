@@ -1,7 +1,11 @@
 package io.claimguard.jdbc.analysis;
 
+import io.claimguard.jdbc.policy.ColumnRef;
 import io.claimguard.jdbc.policy.ColumnRule;
+import io.claimguard.jdbc.policy.Dialect;
 import io.claimguard.jdbc.policy.Name;
+import io.claimguard.jdbc.policy.Policy;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -20,5 +24,19 @@ public record Output(List<ColumnRule> rules, boolean direct, List<TableName> sta
     /** Whether this item stands for an unknown number of result columns. */
     public boolean isStar() {
         return spread || !starTables.isEmpty();
+    }
+
+    /** What the result column labelled {@code label} derives from, if this item produced it. */
+    List<ColumnRule> sources(Name label, Policy policy, Dialect dialect) {
+        return starTables.isEmpty() ? rules : columnOf(starTables, label, policy, dialect);
+    }
+
+    /** The rules protecting the column called {@code label} in any of {@code tables}. */
+    public static List<ColumnRule> columnOf(List<TableName> tables, Name label, Policy policy, Dialect dialect) {
+        List<ColumnRule> found = new ArrayList<>();
+        for (TableName table : tables) {
+            found.addAll(policy.rulesFor(new ColumnRef(table.schema(), table.table(), label), dialect));
+        }
+        return found;
     }
 }

@@ -2,6 +2,7 @@ package io.claimguard.jdbc.analysis;
 
 import java.util.ArrayList;
 import java.util.List;
+import net.sf.jsqlparser.expression.Alias;
 import net.sf.jsqlparser.expression.Expression;
 import net.sf.jsqlparser.expression.Function;
 import net.sf.jsqlparser.expression.JdbcParameter;
@@ -13,8 +14,10 @@ import net.sf.jsqlparser.statement.select.AllColumns;
 import net.sf.jsqlparser.statement.select.AllTableColumns;
 import net.sf.jsqlparser.statement.select.Join;
 import net.sf.jsqlparser.statement.select.OrderByElement;
+import net.sf.jsqlparser.statement.select.ParenthesedSelect;
 import net.sf.jsqlparser.statement.select.PlainSelect;
 import net.sf.jsqlparser.statement.select.SelectItem;
+import net.sf.jsqlparser.statement.select.WithItem;
 import net.sf.jsqlparser.util.TablesNamesFinder;
 
 /**
@@ -30,6 +33,15 @@ final class ReferenceCollector extends TablesNamesFinder<Void> {
     boolean star;
     /** Whether anything is put into session state ({@link ExpressionReferences#STASHING}, {@code @v := x}). */
     boolean stashes;
+    /** The routines called, by the parts of their names as written. */
+    final List<List<String>> calls = new ArrayList<>();
+    /**
+     * The names the statement gives with {@code AS} (column and table aliases) and its CTE names. A
+     * view's definition names its columns this way, and an alias may well share a protected view
+     * column's name. An alias without {@code AS} is not counted: a parser that reads
+     * {@code SELECT HIGH_PRIORITY ssn} as an alias disagrees with the database.
+     */
+    final List<String> aliases = new ArrayList<>();
 
     static ReferenceCollector of(Statement statement) {
         ReferenceCollector collector = new ReferenceCollector();
@@ -48,6 +60,7 @@ final class ReferenceCollector extends TablesNamesFinder<Void> {
     @Override
     public <S> Void visit(Table table, S context) {
         tables.add(table);
+        alias(table.getAlias());
         if (table.getAlias() != null && table.getAlias().getAliasColumns() != null
                 && !table.getAlias().getAliasColumns().isEmpty()) {
             star = true;   // FROM t AS c(a, b) renames every column: treat it as all of them
@@ -94,8 +107,15 @@ final class ReferenceCollector extends TablesNamesFinder<Void> {
         if (ExpressionReferences.countsRowsOnly(function)) {
             return null;
         }
+        calls.add(function.getMultipartName());
         stashes |= ExpressionReferences.stashes(function);
         return super.visit(function, context);
+    }
+
+    @Override
+    public <S> Void visit(net.sf.jsqlparser.expression.AnalyticExpression window, S context) {
+        calls.add(List.of(window.getName()));
+        return super.visit(window, context);
     }
 
     @Override
@@ -107,7 +127,34 @@ final class ReferenceCollector extends TablesNamesFinder<Void> {
     @Override
     public <S> Void visit(PlainSelect select, S context) {
         predicates.addAll(PredicatePositions.of(select));
+        for (SelectItem<?> item : select.getSelectItems()) {
+            alias(item.getAlias());
+        }
         return super.visit(select, context);
+    }
+
+    @Override
+    public <S> Void visit(ParenthesedSelect select, S context) {
+        alias(select.getAlias());
+        return super.visit(select, context);
+    }
+
+    @Override
+    public <S> Void visit(WithItem<?> with, S context) {
+        aliases.add(with.getAliasName());
+        if (with.getWithItemList() != null) {
+            with.getWithItemList().forEach(column -> aliases.add(column.getExpression().toString()));
+        }
+        return super.visit(with, context);
+    }
+
+    private void alias(Alias alias) {
+        if (alias != null && alias.isUseAs()) {
+            aliases.add(alias.getName());
+            if (alias.getAliasColumns() != null) {
+                alias.getAliasColumns().forEach(column -> aliases.add(column.name));
+            }
+        }
     }
 
     /** The expressions of one SELECT that decide which rows come back, or in which order. */

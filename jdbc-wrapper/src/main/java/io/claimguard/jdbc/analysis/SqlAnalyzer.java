@@ -2,28 +2,27 @@ package io.claimguard.jdbc.analysis;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
-import io.claimguard.jdbc.policy.ColumnRef;
 import io.claimguard.jdbc.policy.ColumnRule;
 import io.claimguard.jdbc.policy.Dialect;
 import io.claimguard.jdbc.policy.Name;
 import io.claimguard.jdbc.policy.Policy;
+import io.claimguard.jdbc.policy.RoutineRule;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import net.sf.jsqlparser.expression.Expression;
 import net.sf.jsqlparser.parser.AbstractJSqlParser;
 import net.sf.jsqlparser.parser.CCJSqlParser;
 import net.sf.jsqlparser.parser.CCJSqlParserUtil;
-import net.sf.jsqlparser.schema.Column;
 import net.sf.jsqlparser.schema.Table;
 import net.sf.jsqlparser.statement.Statement;
 import net.sf.jsqlparser.statement.Statements;
 import net.sf.jsqlparser.statement.delete.Delete;
 import net.sf.jsqlparser.statement.execute.Execute;
-import net.sf.jsqlparser.statement.select.FromItem;
 import net.sf.jsqlparser.statement.select.Select;
 import net.sf.jsqlparser.statement.update.Update;
 import net.sf.jsqlparser.statement.update.UpdateSet;
@@ -38,13 +37,15 @@ import net.sf.jsqlparser.statement.select.PlainSelect;
  *
  * <p>Levels of precision, each sound on its own:
  * <ol>
- *   <li>A text that names no protected table or column (as a word, in any case) cannot reference
- *       one: it is not parsed at all.</li>
+ *   <li>A text that names no protected table, view or column, nor a routine that reads one (as a
+ *       word, in any case), cannot reference one: it is not parsed at all.</li>
  *   <li>A single query is followed column by column ({@link Lineage}): aliases, {@code *},
  *       derived tables, CTEs, set operations, subqueries, functions and whole-row references.</li>
- *   <li>Anything else that parses (and a query the lineage cannot follow) taints every result column with every protected column it
- *       references; text that does not parse, and routine calls whose bodies are invisible, are
- *       reported {@linkplain Analysis#unanalysable() unanalysable} with what they mention.</li>
+ *   <li>Anything else that parses (and a query the lineage cannot follow) taints every result
+ *       column with every protected column it references, resolved against all of its tables at
+ *       once ({@link Lineage#flat}); text that does not parse, and routine calls (whose OUT parameters cannot be
+ *       told apart), are reported {@linkplain Analysis#unanalysable() unanalysable} with what they
+ *       mention, or what the called routine reads.</li>
  * </ol>
  * Results are cached in a bounded Caffeine cache keyed by the SQL text.
  */
@@ -54,6 +55,32 @@ public final class SqlAnalyzer {
     /** A routine call without the JDBC escape: CALL starting a statement, after any comments. */
     private static final Pattern PLAIN_CALL = Pattern.compile("(^|;)(\\s|/\\*.*?\\*/|--[^\\n]*(\\n|$))*call\\b",
             Pattern.CASE_INSENSITIVE | Pattern.DOTALL);
+    /**
+     * A text that calls one routine and does nothing else: escaped or plain, with placeholders and
+     * plain literals as arguments (an argument that computes anything could read protected data
+     * on its way in). Any other call text counts as calling an unknown routine.
+     */
+    private static final Pattern SINGLE_CALL;
+    private static final Pattern ARGUMENT;
+
+    static {
+        String name = "(?:[A-Za-z_][\\w$]*|\"[^\"]+\"|`[^`]+`)";
+        String argument = "(?:\\?|'[^'\\\\]*'|[-+]?\\d+(?:\\.\\d+)?|null|true|false)";
+        SINGLE_CALL = Pattern.compile("\\s*(?:\\{\\s*(?<returns>\\?\\s*=\\s*)?)?call\\s+(?:(?<schema>" + name
+                + ")\\s*\\.\\s*)?(?<routine>" + name + ")\\s*(?:\\((?<arguments>\\s*(?:" + argument + "(?:\\s*,\\s*"
+                + argument + ")*)?\\s*)\\))?\\s*[};]?\\s*", Pattern.CASE_INSENSITIVE);
+        ARGUMENT = Pattern.compile(argument, Pattern.CASE_INSENSITIVE);
+    }
+    /**
+     * Functions that run SQL given as a string or read files, and the statistics catalogs, whose
+     * most-common-values and histograms are column values. Names may be quoted or followed by a
+     * comment before their parenthesis.
+     */
+    private static final String UNNAMED_DATA_SOURCES = "(?<![\\w$])\"?(query_to_xml\\w*|table_to_xml\\w*|cursor_to_xml\\w*"
+            + "|schema_to_xml\\w*|database_to_xml\\w*|dblink\\w*|ts_stat|csvwrite|csvread|pg_read_file"
+            + "|pg_read_binary_file|lo_import|lo_get)\"?(\\s|/\\*.*?\\*/)*\\("
+            + "|\\bprocedure\\s+analyse\\b"
+            + "|\\b(pg_stats\\w*|pg_statistic\\w*|column_stats)\\b";
     /**
      * Statements that read data without naming it, so that no word search can see what they
      * read: whole-database dumps, SQL assembled and run at run time (DO blocks, EXECUTE,
@@ -65,10 +92,18 @@ public final class SqlAnalyzer {
     private static final Pattern READS_UNNAMED_DATA = Pattern.compile(
             "(^|;)(\\s|/\\*.*?\\*/|--[^\\n]*\\n)*(script|backup|do|execute|prepare|copy"
                     + "|create\\s+(or\\s+replace\\s+)?(function|procedure|alias)|show\\s+(warnings|errors)|get\\s+diagnostics)\\b"
-                    + "|(?<![\\w$])\"?(query_to_xml\\w*|table_to_xml\\w*|cursor_to_xml\\w*|schema_to_xml\\w*|database_to_xml\\w*"
-                    + "|dblink\\w*|ts_stat|csvwrite|csvread|pg_read_file|pg_read_binary_file|lo_import|lo_get)\"?(\\s|/\\*.*?\\*/)*\\("
-                    + "|\\bprocedure\\s+analyse\\b"
-                    + "|\\b(pg_stats\\w*|pg_statistic\\w*|column_stats)\\b",
+                    + "|" + UNNAMED_DATA_SOURCES,
+            Pattern.CASE_INSENSITIVE | Pattern.DOTALL);
+    /** In a routine's body, SQL run from strings: EXECUTE, PREPARE and COPY anywhere, not only first. */
+    private static final Pattern BODY_READS_UNNAMED_DATA = Pattern.compile(
+            "\\b(execute|prepare|copy)\\b|" + UNNAMED_DATA_SOURCES, Pattern.CASE_INSENSITIVE | Pattern.DOTALL);
+    /**
+     * Statements after which the database's views and routines may derive from other columns than
+     * before: CREATE, ALTER or DROP of a view, routine, schema or database, and renamed tables.
+     */
+    private static final Pattern REDEFINES_OBJECTS = Pattern.compile(
+            "(^|;)(\\s|/\\*.*?\\*/|--[^\\n]*\\n)*((create|alter|drop)\\b[^;]*?\\b(view|function|procedure|alias|aggregate|schema|database)\\b"
+                    + "|alter\\s+table\\b[^;]*?\\brename\\b|rename\\s+table\\b)",
             Pattern.CASE_INSENSITIVE | Pattern.DOTALL);
     /**
      * MariaDB runs what is inside executable comments, and reads {@code --1} as minus minus one,
@@ -91,12 +126,30 @@ public final class SqlAnalyzer {
     }
 
     public Analysis analyze(String sql) {
-        return cache.get(sql, this::analyzeUncached);
+        return cache.get(sql, text -> {
+            Analysis analysis = analyzeUncached(text);
+            if (!REDEFINES_OBJECTS.matcher(text).find()) {
+                return analysis;
+            }
+            // the shared answers must not carry the mark: this text gets an instance of its own
+            Analysis own = analysis == nothingProtected ? Analysis.tainted(Set.of(), Set.of(), List.of())
+                    : analysis == routineCall ? Analysis.unanalysable(analysis.unanalysable(), analysis.taint()) : analysis;
+            own.markRedefiningObjects();
+            return own;
+        });
+    }
+
+    /**
+     * Whether a routine's body runs SQL it builds at run time or reads data it does not name, so
+     * that no search of the body can tell what it reads.
+     */
+    public static boolean bodyReadsUnnamedData(String body) {
+        return BODY_READS_UNNAMED_DATA.matcher(body).find();
     }
 
     private Analysis analyzeUncached(String sql) {
         if (ESCAPED_CALL.matcher(sql).find() || PLAIN_CALL.matcher(sql).find()) {
-            return routineCall;
+            return call(sql);
         }
         if (READS_UNNAMED_DATA.matcher(sql).find()) {
             return Analysis.unanalysable("reads data it does not name (a dump or SQL run from a string)",
@@ -173,6 +226,9 @@ public final class SqlAnalyzer {
             ReferenceCollector found = ReferenceCollector.of(statement);
             found.tables.forEach(table -> seen.add(Name.parse(table.getName()).key()));
             found.columns.forEach(column -> seen.add(Name.parse(column.getColumnName()).key()));
+            found.calls.stream().filter(call -> call != null && !call.isEmpty())
+                    .forEach(call -> seen.add(Name.parse(call.get(call.size() - 1)).key()));
+            found.aliases.forEach(alias -> seen.add(Name.parse(alias).key()));
         }
         for (String word : policy.protectedNamesIn(sql)) {
             if (!seen.contains(word)) {
@@ -180,6 +236,57 @@ public final class SqlAnalyzer {
             }
         }
         return null;
+    }
+
+    /**
+     * A call of a routine the policy knows (named in the configuration, or read from the catalog)
+     * touches only what that routine reads. Its OUT parameters and results cannot be told apart,
+     * so it stays unanalysable, unless the configuration names what its OUT parameters hand out
+     * ({@link RoutineCall}). Any other call may read everything.
+     */
+    private Analysis call(String sql) {
+        Matcher call = SINGLE_CALL.matcher(sql);
+        if (!call.matches()) {
+            return routineCall;
+        }
+        Name schema = call.group("schema") == null ? null : Name.parse(call.group("schema"));
+        Name name = Name.parse(call.group("routine"));
+        List<RoutineRule> known = policy.routinesFor(schema, name, dialect);
+        if (known.isEmpty()) {
+            return routineCall;
+        }
+        Set<ColumnRule> reads = new LinkedHashSet<>();
+        known.forEach(routine -> reads.addAll(routine.reads()));
+        if (reads.isEmpty()) {
+            return nothingProtected;
+        }
+        if (known.size() == 1 && !known.get(0).out().isEmpty()) {
+            // a PostgreSQL procedure returns its OUT values as one row; it has no other results
+            return Analysis.call(reads, new RoutineCall(known.get(0), argumentPositions(call)),
+                    dialect == Dialect.POSTGRESQL);
+        }
+        return Analysis.unanalysable("calls routine " + name.text() + ", whose output cannot be told apart", reads);
+    }
+
+    /** Where each {@code ?} of a matched call lands among the routine's arguments (0: its return value). */
+    private static int[] argumentPositions(Matcher call) {
+        List<Integer> positions = new ArrayList<>();
+        positions.add(-1);   // statement parameters are numbered from 1
+        if (call.group("returns") != null) {
+            positions.add(0);
+        }
+        String arguments = call.group("arguments");
+        if (arguments != null) {
+            Matcher argument = ARGUMENT.matcher(arguments);
+            int position = 0;
+            while (argument.find()) {
+                position++;
+                if (argument.group().equals("?")) {
+                    positions.add(position);
+                }
+            }
+        }
+        return positions.stream().mapToInt(Integer::intValue).toArray();
     }
 
     /** What any routine call, or a cursor it returns, may reveal: everything. */
@@ -213,18 +320,11 @@ public final class SqlAnalyzer {
 
     // ---- level 3: anything else that parses
 
-    private Set<ColumnRule> resolveAll(List<Expression> expressions, List<Binding> scope) {
-        Set<ColumnRule> rules = new LinkedHashSet<>();
-        for (Expression expression : expressions) {
-            rules.addAll(resolve(ReferenceCollector.of(expression), scope));
-        }
-        return rules;
-    }
-
     private Analysis tainted(Statement statement) {
         ReferenceCollector found = ReferenceCollector.of(statement);
-        List<Binding> scope = new ArrayList<>();
-        found.tables.forEach(table -> addBinding(scope, table));
+        Lineage lineage = new Lineage(policy, dialect);
+        Set<ColumnRule> all = lineage.flat(found, List.of());
+        List<Output.TableName> tables = List.copyOf(lineage.tables);
         List<Expression> predicatePositions = new ArrayList<>(found.predicates);
         if (statement instanceof Update update && update.getWhere() != null) {
             predicatePositions.add(update.getWhere());
@@ -232,10 +332,18 @@ public final class SqlAnalyzer {
         if (statement instanceof Delete delete && delete.getWhere() != null) {
             predicatePositions.add(delete.getWhere());
         }
-        Set<ColumnRule> all = resolve(found, scope);
-        Set<ColumnRule> copied = found.stashes ? all : copied(statement, scope, all);
-        return Analysis.tainted(all, Lineage.denied(resolveAll(predicatePositions, scope)), tableNames(scope), copied,
+        Set<ColumnRule> copied = found.stashes ? all : copied(statement, found.tables, all);
+        return Analysis.tainted(all, Lineage.denied(resolveAll(predicatePositions, found.tables)), tables, copied,
                 writtenTableRules(statement), WrittenColumns.of(statement, policy, dialect));
+    }
+
+    /** What {@code expressions} may denote, in a scope of the statement's {@code tables}. */
+    private Set<ColumnRule> resolveAll(List<? extends Expression> expressions, List<Table> tables) {
+        Set<ColumnRule> rules = new LinkedHashSet<>();
+        for (Expression expression : expressions) {
+            rules.addAll(new Lineage(policy, dialect).flat(ReferenceCollector.of(expression), tables));
+        }
+        return rules;
     }
 
     /**
@@ -256,7 +364,7 @@ public final class SqlAnalyzer {
     }
 
     /** The protected columns whose values a statement writes into a table or view. */
-    private Set<ColumnRule> copied(Statement statement, List<Binding> scope, Set<ColumnRule> all) {
+    private Set<ColumnRule> copied(Statement statement, List<Table> scope, Set<ColumnRule> all) {
         Set<ColumnRule> copied = new LinkedHashSet<>();
         if (statement instanceof Insert insert) {
             if (insert.getWithItemsList() != null || insert.getConflictAction() != null) {
@@ -279,83 +387,25 @@ public final class SqlAnalyzer {
     }
 
     /** What a query feeding a write produces: its output lineage, or all it references. */
-    private Set<ColumnRule> written(Select select, List<Binding> scope) {
+    private Set<ColumnRule> written(Select select, List<Table> scope) {
         if (select == null) {
             return Set.of();
         }
         Lineage lineage = new Lineage(policy, dialect);
         List<Lineage.Item> items = lineage.query(select);
         if (lineage.incomplete) {
-            return resolve(ReferenceCollector.of((Statement) select), scope);
+            return new Lineage(policy, dialect).flat(ReferenceCollector.of((Statement) select), scope);
         }
         Set<ColumnRule> rules = new LinkedHashSet<>();
         items.forEach(item -> rules.addAll(item.rules()));
         return rules;
     }
 
-    private Set<ColumnRule> setValues(List<UpdateSet> sets, List<Binding> scope) {
+    private Set<ColumnRule> setValues(List<UpdateSet> sets, List<Table> scope) {
         Set<ColumnRule> rules = new LinkedHashSet<>();
         if (sets != null) {
             for (UpdateSet set : sets) {
-                rules.addAll(resolveAll(new ArrayList<>(set.getValues()), scope));
-            }
-        }
-        return rules;
-    }
-
-    // ---- resolving names against the tables in scope
-
-    /** A table in a FROM clause: its name and the alias the statement refers to it by. */
-    private record Binding(Name schema, Name table, Name alias) {
-        boolean isCalled(Name qualifier) {
-            Name own = alias != null ? alias : table;
-            return own.text().equalsIgnoreCase(qualifier.text());
-        }
-    }
-
-    private static void addBinding(List<Binding> scope, FromItem item) {
-        if (item instanceof Table table && table.getName() != null) {
-            Name schema = table.getSchemaName() == null ? null : Name.parse(table.getSchemaName());
-            Name alias = table.getAlias() == null ? null : Name.parse(table.getAlias().getName());
-            scope.add(new Binding(schema, Name.parse(table.getName()), alias));
-        }
-    }
-
-    private static List<Binding> qualified(List<Binding> scope, Table qualifier) {
-        if (qualifier == null || qualifier.getName() == null) {
-            return scope;
-        }
-        Name name = Name.parse(qualifier.getName());
-        List<Binding> matching = scope.stream().filter(b -> b.isCalled(name)).toList();
-        return matching.isEmpty() ? scope : matching;   // an unknown qualifier could be anything in scope
-    }
-
-    private static List<Output.TableName> tableNames(List<Binding> bindings) {
-        return bindings.stream().map(b -> new Output.TableName(b.schema(), b.table())).toList();
-    }
-
-    /** Every protected column that the columns, stars and whole-row references found may denote. */
-    private Set<ColumnRule> resolve(ReferenceCollector found, List<Binding> outerScope) {
-        List<Binding> scope = new ArrayList<>(outerScope);
-        found.tables.forEach(table -> addBinding(scope, table));
-        Set<ColumnRule> rules = new LinkedHashSet<>();
-        for (Column column : found.columns) {
-            Name name = Name.parse(column.getColumnName());
-            for (Binding binding : qualified(scope, column.getTable())) {
-                rules.addAll(policy.rulesFor(new ColumnRef(binding.schema(), binding.table(), name), dialect));
-            }
-            if (column.getTable() == null || column.getTable().getName() == null) {
-                // row_to_json(c): a bare table name or alias stands for the whole row
-                for (Binding binding : scope) {
-                    if (binding.isCalled(name) || binding.table().text().equalsIgnoreCase(name.text())) {
-                        rules.addAll(policy.rulesForTable(binding.schema(), binding.table(), dialect));
-                    }
-                }
-            }
-        }
-        if (found.star) {
-            for (Binding binding : scope) {
-                rules.addAll(policy.rulesForTable(binding.schema(), binding.table(), dialect));
+                rules.addAll(resolveAll(set.getValues(), scope));
             }
         }
         return rules;

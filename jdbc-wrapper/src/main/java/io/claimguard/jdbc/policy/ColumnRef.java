@@ -23,7 +23,7 @@ public record ColumnRef(Name schema, Name table, Name column) {
      * @throws ConfigException naming the reference when it does not have two or three parts
      */
     public static ColumnRef parse(String reference) {
-        List<String> parts = splitOutsideQuotes(reference == null ? "" : reference.trim());
+        List<String> parts = parts(reference);
         if (parts.size() < 2 || parts.size() > 3 || parts.stream().anyMatch(String::isEmpty)) {
             throw new ConfigException("column '" + reference + "' must be written [schema.]table.column");
         }
@@ -31,6 +31,11 @@ public record ColumnRef(Name schema, Name table, Name column) {
         Name table = Name.parse(parts.get(parts.size() - 2));
         Name schema = parts.size() == 3 ? Name.parse(parts.get(0)) : null;
         return new ColumnRef(schema, table, column);
+    }
+
+    /** The dot-separated parts of a qualified name as written, quotes kept. */
+    static List<String> parts(String reference) {
+        return splitOutsideQuotes(reference == null ? "" : reference.trim());
     }
 
     private static List<String> splitOutsideQuotes(String text) {
@@ -52,12 +57,12 @@ public record ColumnRef(Name schema, Name table, Name column) {
                 current.setLength(0);
                 continue;
             } else if (Character.isWhitespace(c)) {
-                throw new ConfigException("column '" + text + "' has a space outside quotes");
+                throw new ConfigException("'" + text + "' has a space outside quotes");
             }
             current.append(c);
         }
         if (quote != 0) {
-            throw new ConfigException("column '" + text + "' has an unterminated quote");
+            throw new ConfigException("'" + text + "' has an unterminated quote");
         }
         parts.add(current.toString().trim());
         return parts;

@@ -48,7 +48,7 @@ public enum Dialect {
     }
 
     /** The name as the database stores it. */
-    String resolve(Name name) {
+    public String resolve(Name name) {
         if (name.quoted()) {
             return name.text();
         }

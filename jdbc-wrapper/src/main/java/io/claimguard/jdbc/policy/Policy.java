@@ -11,9 +11,10 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * The {@code jdbc} section of the configuration file: the protected columns and what to do with
- * statements that cannot be analysed or arrive without a subject. Immutable; loaded once per
- * configuration location and shared by every connection.
+ * The {@code jdbc} section of the configuration file: the protected columns and routines, and what
+ * to do with statements that cannot be analysed or arrive without a subject. Immutable; loaded once
+ * per configuration location and shared by every connection. A database's own views and routines
+ * add rules of their own ({@link #extendedWith}), in a policy per database.
  */
 public final class Policy {
 
@@ -23,26 +24,37 @@ public final class Policy {
     /** What to do when a statement touching protected columns runs with no subject. */
     public enum OnNoSubject { MASK, DENY }
 
+    /** Whether the database's views and routines are read when the first connection opens. */
+    public enum Catalog { READ, SKIP }
+
     private final String location;
     private final List<ColumnRule> rules;
+    private final List<RoutineRule> routines;
     private final OnUnparseable onUnparseable;
     private final OnNoSubject onNoSubject;
     private final boolean allowUnwrap;
     private final String driverClass;
+    private final Catalog catalog;
     private final Map<String, List<ColumnRule>> rulesByColumn = new HashMap<>();
     private final Map<String, List<ColumnRule>> rulesByTable = new HashMap<>();
+    private final Map<String, List<RoutineRule>> routinesByName = new HashMap<>();
 
-    Policy(String location, List<ColumnRule> rules, OnUnparseable onUnparseable, OnNoSubject onNoSubject,
-           boolean allowUnwrap, String driverClass) {
+    Policy(String location, List<ColumnRule> rules, List<RoutineRule> routines, OnUnparseable onUnparseable,
+           OnNoSubject onNoSubject, boolean allowUnwrap, String driverClass, Catalog catalog) {
         this.location = location;
         this.rules = List.copyOf(rules);
+        this.routines = List.copyOf(routines);
         this.onUnparseable = onUnparseable;
         this.onNoSubject = onNoSubject;
         this.allowUnwrap = allowUnwrap;
         this.driverClass = driverClass;
+        this.catalog = catalog;
         for (ColumnRule rule : this.rules) {
             rulesByColumn.computeIfAbsent(rule.column().column().key(), k -> new ArrayList<>()).add(rule);
             rulesByTable.computeIfAbsent(rule.column().table().key(), k -> new ArrayList<>()).add(rule);
+        }
+        for (RoutineRule routine : this.routines) {
+            routinesByName.computeIfAbsent(routine.name().key(), k -> new ArrayList<>()).add(routine);
         }
     }
 
@@ -56,8 +68,30 @@ public final class Policy {
         return location;
     }
 
+    /** Every protected column: configured ones, then those derived from them (view columns). */
     public List<ColumnRule> rules() {
         return rules;
+    }
+
+    /** The routines the policy knows, and what a call of each derives from. */
+    public List<RoutineRule> routines() {
+        return routines;
+    }
+
+    public Catalog catalog() {
+        return catalog;
+    }
+
+    /**
+     * This policy with more rules: view columns derived from protected columns, and routines that
+     * read them. The switches stay the same.
+     */
+    public Policy extendedWith(List<ColumnRule> derivedColumns, List<RoutineRule> moreRoutines) {
+        List<ColumnRule> allRules = new ArrayList<>(rules);
+        allRules.addAll(derivedColumns);
+        List<RoutineRule> allRoutines = new ArrayList<>(routines);
+        allRoutines.addAll(moreRoutines);
+        return new Policy(location, allRules, allRoutines, onUnparseable, onNoSubject, allowUnwrap, driverClass, catalog);
     }
 
     public OnUnparseable onUnparseable() {
@@ -108,9 +142,34 @@ public final class Policy {
         return matching;
     }
 
+    /** The routine rules about the routine a statement calls {@code [schema.]name}. */
+    public List<RoutineRule> routinesFor(Name schema, Name name, Dialect dialect) {
+        List<RoutineRule> candidates = routinesByName.get(name.key());
+        if (candidates == null) {
+            return List.of();
+        }
+        List<RoutineRule> matching = new ArrayList<>(1);
+        for (RoutineRule routine : candidates) {
+            if (routine.matches(schema, name, dialect)) {
+                matching.add(routine);
+            }
+        }
+        return matching;
+    }
+
+    /** The protected columns a call of {@code [schema.]name} derives from (none for a routine not listed). */
+    public Set<ColumnRule> routineReads(Name schema, Name name, Dialect dialect) {
+        Set<ColumnRule> reads = new LinkedHashSet<>();
+        for (RoutineRule routine : routinesFor(schema, name, dialect)) {
+            reads.addAll(routine.reads());
+        }
+        return reads;
+    }
+
     /**
-     * The rules whose table or column name occurs as a word in {@code sql}, case-insensitively:
-     * a cheap over-approximation of what a statement may read, for SQL that cannot be parsed.
+     * The rules whose table, column or reading routine's name occurs as a word in {@code sql},
+     * case-insensitively: a cheap over-approximation of what a statement may read, for SQL that
+     * cannot be parsed.
      */
     public Set<ColumnRule> mentionedIn(String sql) {
         Set<ColumnRule> mentioned = new LinkedHashSet<>();
@@ -120,7 +179,10 @@ public final class Policy {
         return mentioned;
     }
 
-    /** The protected table and column names (case-folded) that occur as words in {@code sql}. */
+    /**
+     * The protected table and column names, and the names of routines that read protected columns
+     * (case-folded), that occur as words in {@code sql}.
+     */
     public Set<String> protectedNamesIn(String sql) {
         Set<String> found = new LinkedHashSet<>();
         int length = sql.length();
@@ -135,18 +197,27 @@ public final class Policy {
                 i++;
             }
             String word = sql.substring(start, i).toLowerCase(Locale.ROOT);
-            if (rulesByColumn.containsKey(word) || rulesByTable.containsKey(word)) {
+            if (rulesByColumn.containsKey(word) || rulesByTable.containsKey(word) || readsAnything(word)) {
                 found.add(word);
             }
         }
         return found;
     }
 
-    /** The rules whose table or column is called {@code key} (case-folded). */
+    /** The rules whose table or column, or a routine reading them, is called {@code key} (case-folded). */
     public List<ColumnRule> rulesNamed(String key) {
         List<ColumnRule> named = new ArrayList<>(rulesByColumn.getOrDefault(key, List.of()));
         named.addAll(rulesByTable.getOrDefault(key, List.of()));
+        for (RoutineRule routine : routinesByName.getOrDefault(key, List.of())) {
+            named.addAll(routine.reads());
+        }
         return named;
+    }
+
+    /** A routine listed as reading nothing ({@code reads: []}) is no protected name. */
+    private boolean readsAnything(String routineKey) {
+        List<RoutineRule> named = routinesByName.get(routineKey);
+        return named != null && named.stream().anyMatch(r -> !r.reads().isEmpty());
     }
 
     private static boolean isWordChar(char c) {
@@ -155,6 +226,6 @@ public final class Policy {
 
     @Override
     public String toString() {
-        return "Policy[" + location + ", " + rules.size() + " protected columns]";
+        return "Policy[" + location + ", " + rules.size() + " protected columns, " + routines.size() + " routines]";
     }
 }

@@ -6,6 +6,8 @@ import io.claimguard.jdbc.mask.ColumnMask;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -18,11 +20,18 @@ import org.snakeyaml.engine.v2.exceptions.YamlEngineException;
 /**
  * Turns the {@code jdbc} section of the YAML configuration into a {@link Policy}, rejecting
  * anything it does not understand: a misspelt key must not quietly drop a protection.
+ *
+ * <p>Besides {@code columns}, the section may name views ({@code views}: a view column and the
+ * protected columns it derives from) and routines ({@code routines}: what a function's result or a
+ * procedure's OUT parameters derive from), for databases or objects whose catalog cannot be read;
+ * every column they name must be one of {@code columns}.
  */
 final class PolicyReader {
     private static final Set<String> SECTION_KEYS = Set.of("on_unparseable", "on_no_subject", "allow_unwrap",
-            "driver_class", "hash_secret_env", "hash_secret", "columns");
+            "driver_class", "hash_secret_env", "hash_secret", "columns", "catalog", "views", "routines");
     private static final Set<String> COLUMN_KEYS = Set.of("column", "allow", "mask", "predicates", "writes");
+    private static final Set<String> VIEW_KEYS = Set.of("column", "from", "mask");
+    private static final Set<String> ROUTINE_KEYS = Set.of("routine", "reads", "out");
 
     private final String location;
 
@@ -55,11 +64,148 @@ final class PolicyReader {
         for (int i = 0; i < list.size(); i++) {
             rules.add(rule(asMap(list.get(i), "jdbc.columns[" + i + "]"), "jdbc.columns[" + i + "]", hashKey));
         }
-        return new Policy(location, rules,
+        List<ColumnRule> configured = List.copyOf(rules);
+        List<?> views = list(jdbc, "views");
+        for (int i = 0; i < views.size(); i++) {
+            String where = "jdbc.views[" + i + "]";
+            rules.addAll(viewColumn(asMap(views.get(i), where), where, configured, hashKey));
+        }
+        List<RoutineRule> routines = new ArrayList<>();
+        List<?> routineEntries = list(jdbc, "routines");
+        for (int i = 0; i < routineEntries.size(); i++) {
+            String where = "jdbc.routines[" + i + "]";
+            RoutineRule routine = routine(asMap(routineEntries.get(i), where), where, configured);
+            if (routines.stream().anyMatch(r -> r.toString().equalsIgnoreCase(routine.toString()))) {
+                throw fail(where + " names routine " + routine + " a second time; list each routine once");
+            }
+            routines.add(routine);
+        }
+        return new Policy(location, rules, routines,
                 choice(jdbc, "on_unparseable", Policy.OnUnparseable.class, Policy.OnUnparseable.DENY),
                 choice(jdbc, "on_no_subject", Policy.OnNoSubject.class, Policy.OnNoSubject.MASK),
                 flag(jdbc, "allow_unwrap"),
-                text(jdbc, "driver_class", "jdbc"));
+                text(jdbc, "driver_class", "jdbc"),
+                choice(jdbc, "catalog", Policy.Catalog.class, Policy.Catalog.READ));
+    }
+
+    /**
+     * A view column named explicitly: one rule per protected column it derives from, with that
+     * column's {@code allow}, {@code predicates} and {@code writes}, and its own mask (NULL unless
+     * given: a view usually computes its columns).
+     */
+    private List<ColumnRule> viewColumn(Map<?, ?> entry, String where, List<ColumnRule> configured, byte[] hashKey) {
+        rejectUnknownKeys(entry, VIEW_KEYS, where);
+        String reference = text(entry, "column", where);
+        if (reference == null) {
+            throw fail(where + " has no 'column' (write [schema.]view.column)");
+        }
+        String context = where + " (" + reference + ")";
+        ColumnRef column;
+        ColumnMask mask;
+        try {
+            column = ColumnRef.parse(reference);
+            Object maskSpec = entry.get("mask");
+            if (maskSpec != null && !(maskSpec instanceof String)) {
+                throw new ConfigException("mask must be a string");
+            }
+            mask = ColumnMask.parse((String) maskSpec, hashKey);
+        } catch (ConfigException | IllegalArgumentException e) {
+            throw fail(context + ": " + e.getMessage());
+        }
+        if (entry.get("from") == null) {
+            throw fail(context + " has no 'from' (the protected column or columns it derives from)");
+        }
+        List<ColumnRule> sources = protectedColumns(entry.get("from"), context + ".from", configured);
+        if (sources.isEmpty()) {
+            throw fail(context + ".from must name at least one protected column");
+        }
+        List<ColumnRule> derived = new ArrayList<>();
+        for (ColumnRule source : sources) {
+            derived.add(new ColumnRule(column, source.allow(), mask, source.denyPredicates(), source.writes()));
+        }
+        return derived;
+    }
+
+    /** A routine named explicitly: what its result, and each named OUT parameter, derives from. */
+    private RoutineRule routine(Map<?, ?> entry, String where, List<ColumnRule> configured) {
+        rejectUnknownKeys(entry, ROUTINE_KEYS, where);
+        String reference = text(entry, "routine", where);
+        if (reference == null) {
+            throw fail(where + " has no 'routine' (write [schema.]name)");
+        }
+        String context = where + " (" + reference + ")";
+        Name[] name;
+        try {
+            name = RoutineRule.parseName(reference);
+        } catch (ConfigException e) {
+            throw fail(context + ": " + e.getMessage());
+        }
+        if (!entry.containsKey("reads")) {
+            throw fail(context + " has no 'reads' (the protected columns its result derives from; "
+                    + "write 'reads: []' for a routine that reads none)");
+        }
+        Set<ColumnRule> reads = new LinkedHashSet<>(protectedColumns(entry.get("reads"), context + ".reads", configured));
+        Map<String, ColumnRule> out = new LinkedHashMap<>();
+        Object outEntry = entry.get("out");
+        if (outEntry != null) {
+            for (Map.Entry<?, ?> parameter : asMap(outEntry, context + ".out").entrySet()) {
+                String parameterName = String.valueOf(parameter.getKey());
+                List<ColumnRule> sources = parameter.getValue() instanceof String
+                        ? protectedColumns(parameter.getValue(), context + ".out." + parameterName, configured) : null;
+                if (sources == null || sources.size() != 1) {
+                    throw fail(context + ".out." + parameterName + " must name one protected column of jdbc.columns");
+                }
+                out.put(parameterName.toLowerCase(Locale.ROOT), sources.get(0));
+                reads.add(sources.get(0));   // what a parameter hands out, the routine reads
+            }
+        }
+        return new RoutineRule(name[0], name[1], new ArrayList<>(reads), out);
+    }
+
+    /**
+     * The configured rules that a string or list of {@code [schema.]table.column} references name;
+     * an unqualified reference names the column in every schema the policy protects it in.
+     */
+    private List<ColumnRule> protectedColumns(Object value, String where, List<ColumnRule> configured) {
+        List<String> references;
+        if (value instanceof String single) {
+            references = List.of(single);
+        } else if (value instanceof List<?> many && many.stream().allMatch(String.class::isInstance)) {
+            references = many.stream().map(String.class::cast).toList();
+        } else {
+            throw fail(where + " must be a column reference or a list of them");
+        }
+        List<ColumnRule> found = new ArrayList<>();
+        for (String reference : references) {
+            ColumnRef named;
+            try {
+                named = ColumnRef.parse(reference);
+            } catch (ConfigException e) {
+                throw fail(where + ": " + e.getMessage());
+            }
+            List<ColumnRule> matching = configured.stream().filter(rule -> sameColumn(rule.column(), named)).toList();
+            if (matching.isEmpty()) {
+                throw fail(where + " names " + reference + ", which is not a protected column in jdbc.columns");
+            }
+            found.addAll(matching);
+        }
+        return found;
+    }
+
+    private static boolean sameColumn(ColumnRef rule, ColumnRef named) {
+        return rule.column().key().equals(named.column().key()) && rule.table().key().equals(named.table().key())
+                && (named.schema() == null || rule.schema() == null || rule.schema().key().equals(named.schema().key()));
+    }
+
+    private List<?> list(Map<?, ?> jdbc, String key) {
+        Object value = jdbc.get(key);
+        if (value == null) {
+            return List.of();
+        }
+        if (!(value instanceof List<?> list)) {
+            throw fail("jdbc." + key + " must be a list");
+        }
+        return list;
     }
 
     private ColumnRule rule(Map<?, ?> entry, String where, byte[] hashKey) {
