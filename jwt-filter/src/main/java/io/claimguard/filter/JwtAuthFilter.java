@@ -79,7 +79,7 @@ public final class JwtAuthFilter implements Filter {
             }
             try {
                 ConfigFile file = ConfigFile.locate();
-                settings = JwtConfigReader.read(file.location(), file.text(), overrides);
+                settings = JwtConfigReader.read(file, overrides);
             } catch (ConfigException e) {
                 throw new ServletException("ClaimGuard JWT filter cannot start: " + e.getMessage(), e);
             }

@@ -2,27 +2,25 @@ package io.claimguard.filter;
 
 import io.claimguard.core.ConfigException;
 import io.claimguard.core.ConfigFile;
+import io.claimguard.core.ConfigSection;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
 import java.util.regex.PatternSyntaxException;
-import org.snakeyaml.engine.v2.api.Load;
-import org.snakeyaml.engine.v2.api.LoadSettings;
-import org.snakeyaml.engine.v2.exceptions.YamlEngineException;
 
 /**
- * Turns the {@code jwt} section of the YAML configuration, with init-param overrides, into the
+ * Turns the {@code jwt} section of the configuration file, with init-param overrides, into the
  * filter's settings. Unknown keys are errors: a misspelt {@code audience} must not quietly
- * accept tokens for every service.
+ * accept tokens for every service. The YAML, types and messages are core's {@link ConfigSection}.
  */
 final class JwtConfigReader {
+    private static final Set<String> KEY_SOURCES = Set.of("jwks_uri", "public_key_pem", "public_keys", "hmac_secret_env");
     private static final Set<String> ISSUER_KEYS = Set.of("issuer", "jwks_uri", "public_key_pem", "public_keys",
             "hmac_secret_env", "algorithms");
     private static final Set<String> SECTION_KEYS = Set.of("issuer", "jwks_uri", "public_key_pem", "public_keys",
@@ -31,283 +29,155 @@ final class JwtConfigReader {
             "kid_pattern", "jwks_connect_timeout_ms", "jwks_read_timeout_ms", "jwks_max_bytes", "jwks_cache_seconds",
             "jwks_refresh_cooldown_seconds", "token_cache_size", "client_ip_claim", "trusted_proxies", "tenant_claim",
             "personal_data_claims", "personal_data_claim_names", "path_requirements");
+    /** Structured keys cannot be written as one init-param. */
+    private static final Set<String> NOT_OVERRIDABLE = Set.of("issuers", "path_requirements", "public_keys");
+    private static final long DAY_SECONDS = 86_400;
+    private static final long MINUTE_MS = 60_000;
 
-    private final String location;
+    private enum Revocation { NONE, MEMORY }
 
-    private JwtConfigReader(String location) {
-        this.location = location;
+    private JwtConfigReader() {
     }
 
-    /** Whether the configuration text has a {@code jwt} section at all. */
-    static boolean hasSection(String location, String yaml) {
-        return new JwtConfigReader(location).root(yaml).get("jwt") != null;
+    /** Whether the file has a {@code jwt} section at all. */
+    static boolean hasSection(ConfigFile file) {
+        return file.section("jwt").isPresent();
     }
 
-    static JwtAuthFilter.Settings read(String location, String yaml, Map<String, String> overrides) {
-        return new JwtConfigReader(location).read(yaml, overrides);
-    }
-
-    private Map<?, ?> root(String yaml) {
-        Object document;
-        try {
-            document = new Load(LoadSettings.builder().setAllowDuplicateKeys(false).build()).loadFromString(yaml);
-        } catch (YamlEngineException e) {
-            throw fail("is not valid YAML: " + e.getMessage());
-        }
-        if (document == null) {
-            return Map.of();
-        }
-        if (!(document instanceof Map<?, ?> map)) {
-            throw fail("must be a YAML mapping at the top level");
-        }
-        return map;
-    }
-
-    private JwtAuthFilter.Settings read(String yaml, Map<String, String> overrides) {
-        Object section = root(yaml).get("jwt");
-        if (section == null) {
-            throw fail("has no 'jwt' section; the JWT filter needs one");
-        }
-        if (!(section instanceof Map<?, ?> given)) {
-            throw fail("jwt must be a mapping");
-        }
-        Map<Object, Object> jwt = new LinkedHashMap<>(given);
-        overrides.forEach((key, value) -> {
-            if (!SECTION_KEYS.contains(key) || key.equals("issuers") || key.equals("path_requirements")
-                    || key.equals("public_keys")) {
-                throw fail("filter init-param '" + key + "' is not a key of the jwt section that can be overridden");
-            }
-            jwt.put(key, value);
-        });
-        for (Object key : jwt.keySet()) {
-            if (!SECTION_KEYS.contains(String.valueOf(key))) {
-                throw fail("jwt." + key + " is not a known key; known keys: " + new java.util.TreeSet<>(SECTION_KEYS));
+    static JwtAuthFilter.Settings read(ConfigFile file, Map<String, String> overrides) {
+        ConfigSection given = file.section("jwt").orElseThrow(() -> new ConfigException("ClaimGuard configuration "
+                + file.location() + ": there is no 'jwt' section; the JWT filter needs one"));
+        given.rejectUnknownKeys(SECTION_KEYS);
+        for (String key : overrides.keySet()) {
+            if (!SECTION_KEYS.contains(key) || NOT_OVERRIDABLE.contains(key)) {
+                throw given.fail("filter init-param '" + key + "' is not a key of the jwt section that can be overridden"
+                        + " (structured keys issuers, path_requirements and public_keys are set in the file)");
             }
         }
+        ConfigSection jwt = given.withTextOverrides(overrides, "filter init-param");
         TokenVerifier.Builder verifier = TokenVerifier.builder();
-        readIssuers(jwt, verifier);
-        verifier.audiences(strings(jwt, "audiences", List.of()));
-        if (jwt.containsKey("algorithms")) {
-            verifier.algorithms(strings(jwt, "algorithms", List.of()));
-        }
-        if (jwt.containsKey("types")) {
-            verifier.types(strings(jwt, "types", List.of()));
-        }
-        verifier.leeway(Duration.ofSeconds(number(jwt, "leeway_seconds", 30)))
-                .maxLifetime(Duration.ofSeconds(number(jwt, "max_lifetime_seconds", 3600)))
-                .rolesClaim(text(jwt, "roles_claim", "roles"))
-                .maxTokenBytes((int) number(jwt, "max_token_bytes", 8192))
-                .jwksTimeouts(Duration.ofMillis(number(jwt, "jwks_connect_timeout_ms", 2000)),
-                        Duration.ofMillis(number(jwt, "jwks_read_timeout_ms", 2000)))
-                .jwksMaxBytes((int) number(jwt, "jwks_max_bytes", 64 * 1024))
-                .jwksCacheTime(Duration.ofSeconds(number(jwt, "jwks_cache_seconds", 600)))
-                .jwksRefreshCooldown(Duration.ofSeconds(number(jwt, "jwks_refresh_cooldown_seconds", 30)))
-                .tokenCacheSize((int) number(jwt, "token_cache_size", 10_000))
-                .clientAddressClaim(text(jwt, "client_ip_claim", null))
-                .tenantClaim(text(jwt, "tenant_claim", null));
-        String kidPattern = text(jwt, "kid_pattern", null);
-        if (kidPattern != null) {
-            try {
-                verifier.keyIdPattern(Pattern.compile(kidPattern));
-            } catch (PatternSyntaxException e) {
-                throw fail("jwt.kid_pattern is not a regular expression");
-            }
-        }
-        String personalData = text(jwt, "personal_data_claims", "warn");
-        try {
-            verifier.personalDataClaims(TokenVerifier.PersonalDataClaims.valueOf(personalData.toUpperCase(Locale.ROOT)),
-                    strings(jwt, "personal_data_claim_names", List.of()));
-        } catch (IllegalArgumentException e) {
-            throw fail("jwt.personal_data_claims must be warn or refuse, not '" + personalData + "'");
-        }
-        Revocations revocations = revocations(text(jwt, "revocation", "none"));
-        verifier.revocations(revocations);
+        Revocations revocations = jwt.choice("revocation", Revocation.class, Revocation.NONE) == Revocation.MEMORY
+                ? new InMemoryRevocations() : null;
         JwtAuthFilter.Builder filter;
         try {
-            filter = JwtAuthFilter.builder(verifier.build());
-        } catch (ConfigException e) {
-            throw fail("jwt: " + e.getMessage());
-        }
-        filter.required(flag(jwt, "required", true))
-                .allowQueryToken(flag(jwt, "allow_query_token", false))
-                .realm(text(jwt, "realm", "claimguard"))
-                .publishRevocations(revocations);
-        try {
-            strings(jwt, "public_paths", List.of()).forEach(filter::publicPath);
-            strings(jwt, "trusted_proxies", List.of()).forEach(filter::trustedProxy);
-            Object requirements = jwt.get("path_requirements");
+            readIssuers(jwt, verifier);
+            verifier.audiences(jwt.strings("audiences"));
+            if (jwt.has("algorithms")) {
+                verifier.algorithms(jwt.strings("algorithms"));
+            }
+            if (jwt.has("types")) {
+                verifier.types(jwt.strings("types"));
+            }
+            verifier.leeway(Duration.ofSeconds(jwt.integer("leeway_seconds", 0, 600, 30)))
+                    .maxLifetime(Duration.ofSeconds(jwt.integer("max_lifetime_seconds", 0, 30 * DAY_SECONDS, 3600)))
+                    .rolesClaim(jwt.text("roles_claim", "roles"))
+                    .maxTokenBytes((int) jwt.integer("max_token_bytes", 256, 1024 * 1024, 8192))
+                    .jwksTimeouts(Duration.ofMillis(jwt.integer("jwks_connect_timeout_ms", 1, MINUTE_MS, 2000)),
+                            Duration.ofMillis(jwt.integer("jwks_read_timeout_ms", 1, MINUTE_MS, 2000)))
+                    .jwksMaxBytes((int) jwt.integer("jwks_max_bytes", 1024, 16 * 1024 * 1024, 64 * 1024))
+                    .jwksCacheTime(Duration.ofSeconds(jwt.integer("jwks_cache_seconds", 1, DAY_SECONDS, 600)))
+                    .jwksRefreshCooldown(Duration.ofSeconds(jwt.integer("jwks_refresh_cooldown_seconds", 0, DAY_SECONDS, 30)))
+                    .tokenCacheSize((int) jwt.integer("token_cache_size", 0, 10_000_000, 10_000))
+                    .clientAddressClaim(jwt.text("client_ip_claim"))
+                    .tenantClaim(jwt.text("tenant_claim"))
+                    .personalDataClaims(jwt.choice("personal_data_claims", TokenVerifier.PersonalDataClaims.class,
+                            TokenVerifier.PersonalDataClaims.WARN), jwt.strings("personal_data_claim_names"))
+                    .revocations(revocations);
+            String kidPattern = jwt.text("kid_pattern");
+            if (kidPattern != null) {
+                try {
+                    verifier.keyIdPattern(Pattern.compile(kidPattern));
+                } catch (PatternSyntaxException e) {
+                    throw jwt.fail("jwt.kid_pattern is not a regular expression");
+                }
+            }
+            filter = JwtAuthFilter.builder(verifier.build())
+                    .required(jwt.flag("required", true))
+                    .allowQueryToken(jwt.flag("allow_query_token", false))
+                    .realm(jwt.text("realm", "claimguard"))
+                    .publishRevocations(revocations);
+            jwt.strings("public_paths").forEach(filter::publicPath);
+            jwt.strings("trusted_proxies").forEach(filter::trustedProxy);
+            ConfigSection requirements = jwt.section("path_requirements").orElse(null);
             if (requirements != null) {
-                if (!(requirements instanceof Map<?, ?> byPattern)) {
-                    throw fail("jwt.path_requirements must map URL patterns to requirement lists");
-                }
-                for (Map.Entry<?, ?> entry : byPattern.entrySet()) {
-                    filter.pathRequirement(String.valueOf(entry.getKey()),
-                            list(entry.getValue(), "jwt.path_requirements." + entry.getKey()));
+                for (String pattern : requirements.keys()) {
+                    filter.pathRequirement(pattern, requirements.strings(pattern));
                 }
             }
         } catch (ConfigException e) {
-            throw e.getMessage().startsWith("ClaimGuard configuration") ? e : fail("jwt: " + e.getMessage());
+            throw e.getMessage().startsWith("ClaimGuard configuration ") ? e : jwt.fail("jwt: " + e.getMessage());
+        } catch (IllegalArgumentException e) {
+            throw jwt.fail("jwt: " + e.getMessage());
         }
-        return settingsOf(filter.build());
+        return filter.build().settings();
     }
 
-    private static JwtAuthFilter.Settings settingsOf(JwtAuthFilter filter) {
-        return filter.settings();
-    }
-
-    private void readIssuers(Map<Object, Object> jwt, TokenVerifier.Builder verifier) {
-        Object many = jwt.get("issuers");
-        if (many != null) {
-            if (jwt.containsKey("issuer")) {
-                throw fail("jwt has both 'issuer' and 'issuers'; use one");
-            }
-            if (!(many instanceof List<?> entries) || entries.isEmpty()) {
-                throw fail("jwt.issuers must be a non-empty list");
-            }
-            for (int i = 0; i < entries.size(); i++) {
-                if (!(entries.get(i) instanceof Map<?, ?> entry)) {
-                    throw fail("jwt.issuers[" + i + "] must be a mapping");
-                }
-                for (Object key : entry.keySet()) {
-                    if (!ISSUER_KEYS.contains(String.valueOf(key))) {
-                        throw fail("jwt.issuers[" + i + "]." + key + " is not a known key; known keys: " + ISSUER_KEYS);
-                    }
-                }
-                readIssuer(entry, "jwt.issuers[" + i + "]", verifier);
-            }
-        } else {
-            readIssuer(jwt, "jwt", verifier);
+    private static void readIssuers(ConfigSection jwt, TokenVerifier.Builder verifier) {
+        if (!jwt.has("issuers")) {
+            readIssuer(jwt, verifier);
+            return;
+        }
+        if (jwt.has("issuer")) {
+            throw jwt.fail("jwt has both 'issuer' and 'issuers'; use one");
+        }
+        List<ConfigSection> issuers = jwt.sections("issuers");
+        if (issuers.isEmpty()) {
+            throw jwt.fail("jwt.issuers must be a non-empty list");
+        }
+        for (ConfigSection issuer : issuers) {
+            issuer.rejectUnknownKeys(ISSUER_KEYS);
+            readIssuer(issuer, verifier);
         }
     }
 
-    private void readIssuer(Map<?, ?> entry, String where, TokenVerifier.Builder verifier) {
-        String issuer = text(entry, "issuer", null);
+    private static void readIssuer(ConfigSection entry, TokenVerifier.Builder verifier) {
+        String issuer = entry.text("issuer");
         if (issuer == null) {
-            throw fail(where + ".issuer is missing");
+            throw entry.fail(entry.path() + ".issuer is missing");
         }
-        List<String> sources = new ArrayList<>();
-        for (String key : List.of("jwks_uri", "public_key_pem", "public_keys", "hmac_secret_env")) {
-            if (entry.get(key) != null) {
-                sources.add(key);
-            }
-        }
+        List<String> sources = new ArrayList<>(KEY_SOURCES.stream().filter(entry::has).sorted().toList());
         if (sources.size() != 1) {
-            throw fail(where + " needs exactly one key source (jwks_uri, public_key_pem, public_keys or hmac_secret_env), has "
-                    + (sources.isEmpty() ? "none" : sources));
+            throw entry.fail(entry.path() + " needs exactly one key source (hmac_secret_env, jwks_uri, public_key_pem or "
+                    + "public_keys), has " + (sources.isEmpty() ? "none" : sources));
         }
         IssuerKeys keys;
         try {
             keys = switch (sources.get(0)) {
-                case "jwks_uri" -> IssuerKeys.jwks(URI.create(text(entry, "jwks_uri", null)));
-                case "public_key_pem" -> IssuerKeys.pem(Map.of("", ConfigFile.load(text(entry, "public_key_pem", null)).text()));
-                case "public_keys" -> IssuerKeys.pem(pemFiles(entry.get("public_keys"), where + ".public_keys"));
-                default -> IssuerKeys.hmac(secret(text(entry, "hmac_secret_env", null), where));
+                case "jwks_uri" -> IssuerKeys.jwks(URI.create(entry.text("jwks_uri")));
+                case "public_key_pem" -> IssuerKeys.pem(Map.of("", ConfigFile.load(entry.text("public_key_pem")).text()));
+                case "public_keys" -> IssuerKeys.pem(pemFiles(entry));
+                default -> IssuerKeys.hmac(secret(entry));
             };
         } catch (IllegalArgumentException e) {
-            throw fail(where + ": " + e.getMessage());
+            throw entry.fail(entry.path() + ": " + e.getMessage());
         } catch (ConfigException e) {
-            throw fail(where + ": " + e.getMessage());
+            throw e.getMessage().startsWith("ClaimGuard configuration ") ? e : entry.fail(entry.path() + ": " + e.getMessage());
         }
-        if (entry.containsKey("algorithms") && !where.equals("jwt")) {
-            verifier.issuer(issuer, keys, list(entry.get("algorithms"), where + ".algorithms"));
+        if (entry.has("algorithms") && !entry.path().equals("jwt")) {
+            verifier.issuer(issuer, keys, entry.strings("algorithms"));
         } else {
             verifier.issuer(issuer, keys);
         }
     }
 
-    private Map<String, String> pemFiles(Object value, String where) {
-        if (!(value instanceof Map<?, ?> byKid) || byKid.isEmpty()) {
-            throw fail(where + " must map key ids to PEM files");
+    private static Map<String, String> pemFiles(ConfigSection entry) {
+        ConfigSection byKid = entry.section("public_keys").orElseThrow();
+        if (byKid.keys().isEmpty()) {
+            throw entry.fail(byKid.path() + " must map key ids to PEM files");
         }
         Map<String, String> pems = new LinkedHashMap<>();
-        byKid.forEach((kid, file) -> pems.put(String.valueOf(kid), ConfigFile.load(String.valueOf(file)).text()));
+        for (String kid : byKid.keys()) {
+            pems.put(kid, ConfigFile.load(byKid.text(kid)).text());
+        }
         return pems;
     }
 
-    private byte[] secret(String variable, String where) {
+    private static byte[] secret(ConfigSection entry) {
+        String variable = entry.text("hmac_secret_env");
         String value = System.getenv(variable);
         if (value == null || value.isEmpty()) {
-            throw fail(where + ".hmac_secret_env names the environment variable " + variable + ", which is not set");
+            throw entry.fail(entry.path() + ".hmac_secret_env names the environment variable " + variable + ", which is not set");
         }
         return value.getBytes(StandardCharsets.UTF_8);
-    }
-
-    private Revocations revocations(String kind) {
-        if (kind.equals("none")) {
-            return null;
-        }
-        if (kind.equals("memory")) {
-            return new InMemoryRevocations();
-        }
-        throw fail("jwt.revocation must be none or memory (" + kind + " is not supported by this version)");
-    }
-
-    private String text(Map<?, ?> map, String key, String absent) {
-        Object value = map.get(key);
-        if (value == null) {
-            return absent;
-        }
-        if (!(value instanceof String s)) {
-            throw fail(key + " must be text");
-        }
-        return s;
-    }
-
-    private long number(Map<?, ?> map, String key, long absent) {
-        Object value = map.get(key);
-        if (value == null) {
-            return absent;
-        }
-        try {
-            long n = value instanceof String s ? Long.parseLong(s.trim()) : ((Number) value).longValue();
-            if (n < 0 || (value instanceof Number && !(value instanceof Integer || value instanceof Long))) {
-                throw new NumberFormatException();
-            }
-            return n;
-        } catch (NumberFormatException | ClassCastException e) {
-            throw fail("jwt." + key + " must be a whole number of at least 0");
-        }
-    }
-
-    private boolean flag(Map<?, ?> map, String key, boolean absent) {
-        Object value = map.get(key);
-        if (value == null) {
-            return absent;
-        }
-        if (value instanceof Boolean b) {
-            return b;
-        }
-        if ("true".equals(value) || "false".equals(value)) {
-            return Boolean.parseBoolean((String) value);
-        }
-        throw fail("jwt." + key + " must be true or false");
-    }
-
-    private List<String> strings(Map<?, ?> map, String key, List<String> absent) {
-        Object value = map.get(key);
-        return value == null ? absent : list(value, "jwt." + key);
-    }
-
-    /** A YAML list of strings, or (from an init-param) comma-separated text. */
-    private List<String> list(Object value, String where) {
-        if (value instanceof String s) {
-            List<String> items = new ArrayList<>();
-            for (String item : s.split(",")) {
-                if (!item.isBlank()) {
-                    items.add(item.trim());
-                }
-            }
-            return items;
-        }
-        if (value instanceof List<?> items && items.stream().allMatch(String.class::isInstance)) {
-            List<String> strings = new ArrayList<>();
-            items.forEach(item -> strings.add((String) item));
-            return strings;
-        }
-        throw fail(where + " must be a list of strings");
-    }
-
-    private ConfigException fail(String problem) {
-        return new ConfigException("ClaimGuard configuration " + location + ": " + problem);
     }
 }
