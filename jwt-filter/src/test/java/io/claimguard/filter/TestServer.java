@@ -58,9 +58,13 @@ final class TestServer implements AutoCloseable {
     }
 
     TestServer(Consumer<ServletContextHandler> setup) throws Exception {
+        this(64 * 1024, setup);   // let the filter's own 8 KiB cap decide, not Jetty's
+    }
+
+    TestServer(int requestHeaderBytes, Consumer<ServletContextHandler> setup) throws Exception {
         server = new Server();
         HttpConfiguration http = new HttpConfiguration();
-        http.setRequestHeaderSize(64 * 1024);   // let the filter's own 8 KiB cap decide, not Jetty's
+        http.setRequestHeaderSize(requestHeaderBytes);
         ServerConnector connector = new ServerConnector(server, new HttpConnectionFactory(http));
         connector.setHost("127.0.0.1");
         server.addConnector(connector);
