@@ -1,7 +1,6 @@
 package io.claimguard.filter;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.Map;
 
@@ -16,33 +15,39 @@ final class CompactJws {
 
     final Map<String, Object> header;
     final Map<String, Object> payload;
-    final byte[] signingInput;
-    final byte[] signature;
+    /** The texts signed over and the signature, for {@link SignatureAlgorithm#verify}. */
+    final SignedParts parts;
 
-    private CompactJws(Map<String, Object> header, Map<String, Object> payload, byte[] signingInput, byte[] signature) {
+    private CompactJws(Map<String, Object> header, Map<String, Object> payload, SignedParts parts) {
         this.header = header;
         this.payload = payload;
-        this.signingInput = signingInput;
-        this.signature = signature;
+        this.parts = parts;
     }
 
     static CompactJws parse(String token, StrictJson json) {
+        SignedParts parts = split(token);
+        try {
+            Map<String, Object> header = json.object(DECODER.decode(parts.getHeader()));
+            Map<String, Object> payload = json.object(DECODER.decode(parts.getPayload()));
+            return new CompactJws(header, payload, parts);
+        } catch (IOException | RuntimeException e) {
+            throw new TokenRejectedException(RejectionReason.MALFORMED_TOKEN);
+        }
+    }
+
+    /** The three parts, each checked to be canonical unpadded base64url; no JSON is read. */
+    static SignedParts split(String token) {
         int first = token.indexOf('.');
         int second = first < 0 ? -1 : token.indexOf('.', first + 1);
         if (first <= 0 || second < 0 || token.indexOf('.', second + 1) >= 0 || second == first + 1
                 || second == token.length() - 1) {
             throw new TokenRejectedException(RejectionReason.MALFORMED_TOKEN);
         }
-        byte[] headerJson = decode(token, 0, first);
-        byte[] payloadJson = decode(token, first + 1, second);
+        decode(token, 0, first);
+        decode(token, first + 1, second);
         byte[] signature = decode(token, second + 1, token.length());
-        try {
-            Map<String, Object> header = json.object(headerJson);
-            Map<String, Object> payload = json.object(payloadJson);
-            return new CompactJws(header, payload, token.substring(0, second).getBytes(StandardCharsets.US_ASCII), signature);
-        } catch (IOException | RuntimeException e) {
-            throw new TokenRejectedException(RejectionReason.MALFORMED_TOKEN);
-        }
+        return new SignedParts(token.substring(0, first), token.substring(first + 1, second), token.substring(second + 1),
+                signature);
     }
 
     private static byte[] decode(String token, int from, int to) {

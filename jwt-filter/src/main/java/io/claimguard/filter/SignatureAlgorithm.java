@@ -1,38 +1,42 @@
 package io.claimguard.filter;
 
+import com.auth0.jwt.algorithms.Algorithm;
+import com.auth0.jwt.exceptions.JWTVerificationException;
 import java.math.BigInteger;
 import java.security.GeneralSecurityException;
 import java.security.Key;
-import java.security.MessageDigest;
 import java.security.PublicKey;
 import java.security.Signature;
 import java.security.interfaces.ECPublicKey;
 import java.security.interfaces.RSAPublicKey;
-import java.security.spec.AlgorithmParameterSpec;
 import java.security.spec.MGF1ParameterSpec;
 import java.security.spec.PSSParameterSpec;
-import javax.crypto.Mac;
+import java.util.Arrays;
 import javax.crypto.SecretKey;
-import javax.crypto.spec.SecretKeySpec;
 
 /**
  * The JWS algorithms ClaimGuard verifies, matched by their exact registered name ({@code none}
- * and case variants such as {@code rs256} are not names of any constant). Verification uses the
- * JDK's providers directly; what java-jwt adds on top (lenient decoding) is what must be avoided.
+ * and case variants such as {@code rs256} are not names of any constant).
+ *
+ * <p>The signature itself is checked by java-jwt's {@link Algorithm}, after the strict checks it
+ * lacks: the key must be of the algorithm's kind and strong enough, and an ECDSA signature must
+ * be exactly {@code 2 * field size} bytes with r and s in [1, n-1]. java-jwt has no RSASSA-PSS,
+ * so PS256/384/512 are verified with the JDK's {@code RSASSA-PSS} (salt length = hash length, as
+ * RFC 7518 section 3.5 requires).
  */
 enum SignatureAlgorithm {
-    RS256(Family.RSA, "SHA256withRSA", null, 0, null),
-    RS384(Family.RSA, "SHA384withRSA", null, 0, null),
-    RS512(Family.RSA, "SHA512withRSA", null, 0, null),
-    PS256(Family.RSA, "RSASSA-PSS", pss("SHA-256", MGF1ParameterSpec.SHA256, 32), 0, null),
-    PS384(Family.RSA, "RSASSA-PSS", pss("SHA-384", MGF1ParameterSpec.SHA384, 48), 0, null),
-    PS512(Family.RSA, "RSASSA-PSS", pss("SHA-512", MGF1ParameterSpec.SHA512, 64), 0, null),
-    ES256(Family.EC, "SHA256withECDSAinP1363Format", null, 64, "P-256"),
-    ES384(Family.EC, "SHA384withECDSAinP1363Format", null, 96, "P-384"),
-    ES512(Family.EC, "SHA512withECDSAinP1363Format", null, 132, "P-521"),
-    HS256(Family.HMAC, "HmacSHA256", null, 32, null),
-    HS384(Family.HMAC, "HmacSHA384", null, 48, null),
-    HS512(Family.HMAC, "HmacSHA512", null, 64, null);
+    RS256(Family.RSA, 0, null),
+    RS384(Family.RSA, 0, null),
+    RS512(Family.RSA, 0, null),
+    PS256(Family.RSA, 0, null),
+    PS384(Family.RSA, 0, null),
+    PS512(Family.RSA, 0, null),
+    ES256(Family.EC, 64, "P-256"),
+    ES384(Family.EC, 96, "P-384"),
+    ES512(Family.EC, 132, "P-521"),
+    HS256(Family.HMAC, 32, null),
+    HS384(Family.HMAC, 48, null),
+    HS512(Family.HMAC, 64, null);
 
     /** RSA moduli below this are refused; 1024-bit keys are factorable by well-funded attackers. */
     static final int MIN_RSA_BITS = 2048;
@@ -48,17 +52,13 @@ enum SignatureAlgorithm {
     }
 
     final Family family;
-    private final String jcaName;
-    private final AlgorithmParameterSpec parameters;
     /** ECDSA: the exact r||s length; HMAC: the tag length and the minimum key length. */
     final int length;
     /** ECDSA: the JWK curve name. */
     final String curve;
 
-    SignatureAlgorithm(Family family, String jcaName, AlgorithmParameterSpec parameters, int length, String curve) {
+    SignatureAlgorithm(Family family, int length, String curve) {
         this.family = family;
-        this.jcaName = jcaName;
-        this.parameters = parameters;
         this.length = length;
         this.curve = curve;
     }
@@ -71,10 +71,6 @@ enum SignatureAlgorithm {
             }
         }
         return null;
-    }
-
-    private static PSSParameterSpec pss(String digest, MGF1ParameterSpec mgf, int saltLength) {
-        return new PSSParameterSpec(digest, "MGF1", mgf, saltLength, PSSParameterSpec.TRAILER_FIELD_BC);
     }
 
     /**
@@ -100,46 +96,70 @@ enum SignatureAlgorithm {
     }
 
     /**
-     * @return whether {@code signature} is a valid signature of {@code input} under {@code key};
-     *         false, never an exception, for malformed signatures
+     * @return whether {@code jws} carries a valid signature of its header and payload under
+     *         {@code key}; false, never an exception, for malformed signatures
      */
-    boolean verify(Key key, byte[] input, byte[] signature) {
-        if (!accepts(key)) {
+    boolean verify(Key key, SignedParts jws) {
+        if (!accepts(key) || (family == Family.EC && !wellFormed((ECPublicKey) key, jws.signatureBytes()))) {
             return false;
         }
         try {
-            if (family == Family.HMAC) {
-                Mac mac = Mac.getInstance(jcaName);
-                mac.init(new SecretKeySpec(key.getEncoded(), jcaName));
-                return signature.length == length && MessageDigest.isEqual(mac.doFinal(input), signature);
+            if (name().startsWith("PS")) {
+                return verifyPss((PublicKey) key, jws);
             }
-            if (family == Family.EC && !inRange((ECPublicKey) key, signature)) {
-                return false;
-            }
-            Signature verifier = Signature.getInstance(jcaName);
-            if (parameters != null) {
-                verifier.setParameter(parameters);
-            }
-            verifier.initVerify((PublicKey) key);
-            verifier.update(input);
-            return verifier.verify(signature);
-        } catch (GeneralSecurityException | RuntimeException e) {
+            javaJwt(key).verify(jws);
+            return true;
+        } catch (JWTVerificationException e) {
             return false;
+        } catch (GeneralSecurityException | RuntimeException e) {
+            return false;   // a malformed signature the provider chokes on is a bad signature, not a 500
         }
     }
 
+    private Algorithm javaJwt(Key key) {
+        return switch (this) {
+            case RS256 -> Algorithm.RSA256((RSAPublicKey) key);
+            case RS384 -> Algorithm.RSA384((RSAPublicKey) key);
+            case RS512 -> Algorithm.RSA512((RSAPublicKey) key);
+            case ES256 -> Algorithm.ECDSA256((ECPublicKey) key);
+            case ES384 -> Algorithm.ECDSA384((ECPublicKey) key);
+            case ES512 -> Algorithm.ECDSA512((ECPublicKey) key);
+            case HS256 -> Algorithm.HMAC256(key.getEncoded());
+            case HS384 -> Algorithm.HMAC384(key.getEncoded());
+            case HS512 -> Algorithm.HMAC512(key.getEncoded());
+            case PS256, PS384, PS512 -> throw new IllegalStateException(this + " is not a java-jwt algorithm");
+        };
+    }
+
+    private boolean verifyPss(PublicKey key, SignedParts jws) throws GeneralSecurityException {
+        String bits = name().substring(2);
+        MGF1ParameterSpec mgf = switch (this) {
+            case PS256 -> MGF1ParameterSpec.SHA256;
+            case PS384 -> MGF1ParameterSpec.SHA384;
+            default -> MGF1ParameterSpec.SHA512;
+        };
+        Signature verifier = Signature.getInstance("RSASSA-PSS");
+        verifier.setParameter(new PSSParameterSpec("SHA-" + bits, "MGF1", mgf, Integer.parseInt(bits) / 8,
+                PSSParameterSpec.TRAILER_FIELD_BC));
+        verifier.initVerify(key);
+        verifier.update(jws.signingInput());
+        return verifier.verify(jws.signatureBytes());
+    }
+
     /**
-     * r and s must each be in [1, n-1]. The JDK checks this too since the 2022 "psychic
-     * signatures" flaw (r = s = 0 passed); checking here keeps it true on any provider.
+     * Exactly {@link #length} bytes, r and s each in [1, n-1]. java-jwt checks the length and
+     * refuses all-zero halves (the 2022 "psychic signatures" flaw, r = s = 0, passed on some JDKs)
+     * but leaves the bound n to the provider; checking all of it here keeps it true on any provider
+     * and library version.
      */
-    private boolean inRange(ECPublicKey key, byte[] signature) {
+    boolean wellFormed(ECPublicKey key, byte[] signature) {
         if (signature.length != length) {
             return false;
         }
         BigInteger order = key.getParams().getOrder();
         int half = length / 2;
-        BigInteger r = new BigInteger(1, java.util.Arrays.copyOfRange(signature, 0, half));
-        BigInteger s = new BigInteger(1, java.util.Arrays.copyOfRange(signature, half, length));
+        BigInteger r = new BigInteger(1, Arrays.copyOfRange(signature, 0, half));
+        BigInteger s = new BigInteger(1, Arrays.copyOfRange(signature, half, length));
         return r.signum() > 0 && s.signum() > 0 && r.compareTo(order) < 0 && s.compareTo(order) < 0;
     }
 }

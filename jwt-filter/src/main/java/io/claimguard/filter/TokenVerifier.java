@@ -37,7 +37,7 @@ import org.slf4j.LoggerFactory;
  *   <li>key: the issuer named by {@code iss} must be configured, and the key comes from that
  *       issuer's own source only; the key must fit the algorithm (type, curve, declared
  *       {@code alg}, {@code use}, {@code key_ops}, RSA of 2048 bits or more);</li>
- *   <li>signature;</li>
+ *   <li>signature, by java-jwt's {@code Algorithm} (see {@link SignatureAlgorithm});</li>
  *   <li>claims: {@code exp} and {@code iat} numeric, {@code nbf} if present, each against the
  *       leeway; {@code exp - iat} within the maximum lifetime; {@code aud} naming a configured
  *       audience; {@code sub} a non-blank string; {@code jti} when revocation is on; the client
@@ -52,7 +52,7 @@ import org.slf4j.LoggerFactory;
  */
 public final class TokenVerifier {
     private static final Logger LOG = LoggerFactory.getLogger(TokenVerifier.class);
-    private static final Set<String> FORBIDDEN_HEADERS = Set.of("crit", "jku", "x5u", "jwk", "x5c", "x5t", "x5t#S256",
+    static final Set<String> FORBIDDEN_HEADERS = Set.of("crit", "jku", "x5u", "jwk", "x5c", "x5t", "x5t#S256",
             "zip", "enc", "cty", "p2c", "p2s", "epk", "apu", "apv", "iv", "tag", "b64");
     /** OpenID Connect standard claims that are personal data in plain text. */
     static final Set<String> PERSONAL_DATA = Set.of("email", "phone_number", "address", "birthdate");
@@ -231,7 +231,7 @@ public final class TokenVerifier {
         if (!key.fits(algorithm)) {
             throw new TokenRejectedException(RejectionReason.KEY_MISMATCH);
         }
-        if (!algorithm.verify(key.key(), jws.signingInput, jws.signature)) {
+        if (!algorithm.verify(key.key(), jws.parts)) {
             throw new TokenRejectedException(RejectionReason.BAD_SIGNATURE);
         }
         return checkClaims(issuer, kid, claims);
