@@ -82,6 +82,7 @@ public final class TokenVerifier {
     private final Clock clock;
     private final StrictJson json;
     private final Cache<String, VerifiedToken> verified;
+    private final boolean caching;
 
     private TokenVerifier(Builder b) {
         this.clock = b.clock;
@@ -101,6 +102,7 @@ public final class TokenVerifier {
         Map<String, Issuer> byName = new LinkedHashMap<>();
         b.issuers.forEach((name, spec) -> byName.put(name, issuer(name, spec, b)));
         this.issuers = Map.copyOf(byName);
+        this.caching = b.cacheSize > 0;
         this.verified = Caffeine.newBuilder().maximumSize(b.cacheSize).expireAfter(new Expiry<String, VerifiedToken>() {
             @Override
             public long expireAfterCreate(String key, VerifiedToken value, long currentTime) {
@@ -172,10 +174,13 @@ public final class TokenVerifier {
         if (token.length() > maxTokenBytes) {
             throw new TokenRejectedException(RejectionReason.TOKEN_TOO_LARGE);
         }
-        VerifiedToken result = verified.getIfPresent(token);
+        // Size 0 means no cache at all: Caffeine evicts asynchronously, so it could still answer a hit.
+        VerifiedToken result = caching ? verified.getIfPresent(token) : null;
         if (result == null) {
             result = verifyFully(token);
-            verified.put(token, result);
+            if (caching) {
+                verified.put(token, result);
+            }
         }
         checkEveryTime(result, client);
         return result;
