@@ -8,7 +8,14 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
+import org.snakeyaml.engine.v2.api.Load;
+import org.snakeyaml.engine.v2.api.LoadSettings;
+import org.snakeyaml.engine.v2.exceptions.DuplicateKeyException;
+import org.snakeyaml.engine.v2.exceptions.MarkedYamlEngineException;
+import org.snakeyaml.engine.v2.exceptions.YamlEngineException;
 
 /**
  * The ClaimGuard configuration file, located in the documented order:
@@ -17,8 +24,9 @@ import java.util.Objects;
  *   <li>environment variable {@value #ENVIRONMENT}: the same forms;</li>
  *   <li>{@value #DEFAULT_RESOURCE} on the classpath (thread context class loader first).</li>
  * </ol>
- * Each adapter parses only its own section; this class only finds and reads the text, so that
- * core stays free of dependencies.
+ * Each adapter reads only its own top-level section, through {@link #section(String)}: one strict
+ * YAML reader for all of them (bundled inside core's jar, so that core has no runtime
+ * dependency).
  */
 public final class ConfigFile {
     public static final String PROPERTY = "claimguard.config";
@@ -90,6 +98,45 @@ public final class ConfigFile {
 
     public String text() {
         return text;
+    }
+
+    /**
+     * The top-level mapping {@code name} ({@code jdbc}, {@code jwt}), if the file has one.
+     *
+     * @throws ConfigException if the file is empty, is not valid YAML (duplicate keys included), or
+     *         is not a mapping at the top level; the message gives the line and column of a syntax
+     *         error but never the line itself, which may hold a secret
+     */
+    public Optional<ConfigSection> section(String name) {
+        Object document = parse();
+        if (document == null) {
+            throw ConfigSection.failure(location, "the file is empty");
+        }
+        if (!(document instanceof Map<?, ?> root)) {
+            throw ConfigSection.failure(location, "the top level must be a mapping");
+        }
+        return new ConfigSection(location, "", root).section(name);
+    }
+
+    private Object parse() {
+        LoadSettings settings = LoadSettings.builder()
+                .setLabel(location)
+                .setAllowDuplicateKeys(false)
+                .setMaxAliasesForCollections(50)
+                .build();
+        try {
+            return new Load(settings).loadFromString(text);
+        } catch (MarkedYamlEngineException e) {
+            // The exception's own message quotes the offending line, which may hold a secret; the
+            // problem alone names a token kind or one character. A duplicate key's problem repeats
+            // the key, and a flow-style key can hold a value ({secret:"x"}), so it is not shown.
+            String where = e.getProblemMark().map(m -> " at line " + (m.getLine() + 1) + ", column " + (m.getColumn() + 1))
+                    .orElse("");
+            String problem = e instanceof DuplicateKeyException ? "a key appears twice in one mapping" : e.getProblem();
+            throw ConfigSection.failure(location, "the file is not valid YAML" + where + ": " + problem);
+        } catch (YamlEngineException e) {
+            throw ConfigSection.failure(location, "the file is not valid YAML");
+        }
     }
 
     private static String readResource(String name) {

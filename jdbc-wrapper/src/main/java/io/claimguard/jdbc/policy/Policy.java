@@ -76,7 +76,7 @@ public final class Policy {
 
     /** Reads the {@code jdbc} section of the located configuration file. */
     public static Policy load(ConfigFile file) {
-        return PolicyReader.read(file.location(), file.text());
+        return PolicyReader.read(file);
     }
 
     /** Where this policy was read from, for messages. */

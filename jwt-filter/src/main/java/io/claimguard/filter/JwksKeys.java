@@ -1,0 +1,181 @@
+package io.claimguard.filter;
+
+import com.auth0.jwk.Jwk;
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.security.PublicKey;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.locks.ReentrantLock;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * An issuer's keys from its JWKS URI, cached and refreshed:
+ * <ul>
+ *   <li>after {@code cacheTime} the next token triggers a refresh; if it fails, the keys held so
+ *       far stay in use (an identity provider outage must not lock every user out at once);</li>
+ *   <li>a token with an unknown {@code kid} triggers a refresh (the provider may have rotated),
+ *       at most once per {@code cooldown}, so a flood of invented kids costs one fetch;</li>
+ *   <li>one fetch at a time: threads that arrive during a fetch wait for its result.</li>
+ * </ul>
+ * A fetch has connect and read timeouts, follows no redirects and reads at most
+ * {@code maxBytes}. Symmetric ({@code oct}) keys, keys without {@code kid} and kids listed twice
+ * are ignored: a JWKS publishes public keys, and a kid must name one key.
+ */
+final class JwksKeys implements KeySource {
+    private static final Logger LOG = LoggerFactory.getLogger(JwksKeys.class);
+
+    private final URI uri;
+    private final HttpClient http;
+    private final Duration readTimeout;
+    private final int maxBytes;
+    private final Duration cooldown;
+    private final Duration cacheTime;
+    private final Clock clock;
+    private final StrictJson json = new StrictJson(8, 64 * 1024);
+    private final ReentrantLock fetching = new ReentrantLock();
+    private final AtomicLong fetches = new AtomicLong();
+    private volatile Snapshot snapshot = new Snapshot(Map.of(), Instant.MIN, Instant.MIN);
+
+    private record Snapshot(Map<String, VerificationKey> keys, Instant fetchedAt, Instant attemptedAt) {
+    }
+
+    JwksKeys(URI uri, Duration connectTimeout, Duration readTimeout, int maxBytes, Duration cooldown,
+             Duration cacheTime, Clock clock) {
+        this.uri = uri;
+        this.http = HttpClient.newBuilder().connectTimeout(connectTimeout)
+                .followRedirects(HttpClient.Redirect.NEVER).build();
+        this.readTimeout = readTimeout;
+        this.maxBytes = maxBytes;
+        this.cooldown = cooldown;
+        this.cacheTime = cacheTime;
+        this.clock = clock;
+    }
+
+    @Override
+    public VerificationKey find(String keyId) {
+        if (keyId == null) {
+            throw new TokenRejectedException(RejectionReason.UNKNOWN_KEY);   // a key set is chosen from by kid only
+        }
+        Snapshot seen = snapshot;
+        VerificationKey key = seen.keys.get(keyId);
+        Instant now = clock.instant();
+        if (key == null || now.isAfter(seen.fetchedAt.plus(cacheTime))) {
+            VerificationKey refreshed = refresh(seen, now).keys.get(keyId);
+            key = refreshed != null ? refreshed : key;
+        }
+        if (key == null) {
+            throw new TokenRejectedException(RejectionReason.UNKNOWN_KEY);
+        }
+        return key;
+    }
+
+    private Snapshot refresh(Snapshot seen, Instant now) {
+        fetching.lock();
+        try {
+            Snapshot current = snapshot;
+            if (current != seen || now.isBefore(current.attemptedAt.plus(cooldown))) {
+                return current;   // another thread fetched meanwhile, or one did so too recently
+            }
+            try {
+                current = new Snapshot(fetch(), now, now);
+            } catch (IOException | RuntimeException e) {
+                LOG.warn("JWKS {} could not be fetched ({}); keeping {} known keys", uri, e.getClass().getSimpleName(),
+                        current.keys.size());
+                current = new Snapshot(current.keys, current.fetchedAt, now);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return current;
+            }
+            snapshot = current;
+            return current;
+        } finally {
+            fetching.unlock();
+        }
+    }
+
+    private Map<String, VerificationKey> fetch() throws IOException, InterruptedException {
+        fetches.incrementAndGet();
+        HttpRequest request = HttpRequest.newBuilder(uri).timeout(readTimeout)
+                .header("Accept", "application/json").GET().build();
+        HttpResponse<InputStream> response = http.send(request, HttpResponse.BodyHandlers.ofInputStream());
+        byte[] body;
+        try (InputStream in = response.body()) {
+            if (response.statusCode() != 200) {
+                throw new IOException("status " + response.statusCode());
+            }
+            body = in.readNBytes(maxBytes + 1);
+        }
+        if (body.length > maxBytes) {
+            throw new IOException("key set larger than " + maxBytes + " bytes");
+        }
+        return parse(json.object(body));
+    }
+
+    private Map<String, VerificationKey> parse(Map<String, Object> document) throws IOException {
+        if (!(document.get("keys") instanceof List<?> entries)) {
+            throw new IOException("no 'keys' array");
+        }
+        Map<String, VerificationKey> keys = new HashMap<>();
+        Set<String> repeated = new HashSet<>();
+        for (Object entry : entries) {
+            if (!(entry instanceof Map<?, ?> members)) {
+                continue;
+            }
+            VerificationKey key = toKey(members);
+            if (key != null && keys.putIfAbsent(key.keyId(), key) != null) {
+                repeated.add(key.keyId());
+            }
+        }
+        repeated.forEach(keys::remove);
+        return Map.copyOf(keys);
+    }
+
+    @SuppressWarnings("unchecked")
+    private static VerificationKey toKey(Map<?, ?> members) {
+        Object kid = members.get("kid");
+        Object kty = members.get("kty");
+        if (!(kid instanceof String id) || !("RSA".equals(kty) || "EC".equals(kty))) {
+            return null;
+        }
+        try {
+            Jwk jwk = Jwk.fromValues((Map<String, Object>) members);
+            PublicKey key = jwk.getPublicKey();
+            Object ops = members.get("key_ops");
+            List<String> operations = ops == null ? null
+                    : ops instanceof List<?> list && list.stream().allMatch(String.class::isInstance) ? (List<String>) list
+                    : List.of();   // a key_ops that is not a list of strings allows nothing
+            return new VerificationKey(id, key, text(members.get("alg")), text(members.get("use")), operations,
+                    "EC".equals(kty) ? String.valueOf(members.get("crv")) : null);
+        } catch (Exception e) {   // jwks-rsa throws unchecked exceptions for some malformed keys
+            return null;
+        }
+    }
+
+    /** Declared values of the wrong type must restrict, not vanish: they become a value nothing matches. */
+    private static String text(Object value) {
+        return value == null ? null : value instanceof String s ? s : "\u0000invalid";
+    }
+
+    @Override
+    public boolean symmetric() {
+        return false;
+    }
+
+    /** How many fetches were started; for tests of the flood limits. */
+    long fetchCount() {
+        return fetches.get();
+    }
+}

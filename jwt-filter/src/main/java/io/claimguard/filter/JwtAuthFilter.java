@@ -1,0 +1,300 @@
+package io.claimguard.filter;
+
+import io.claimguard.core.ConfigException;
+import io.claimguard.core.ConfigFile;
+import io.claimguard.core.GuardContext;
+import io.claimguard.core.Requirement;
+import io.claimguard.core.Subject;
+import jakarta.servlet.Filter;
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.FilterConfig;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.ServletRequest;
+import jakarta.servlet.ServletResponse;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Verifies the bearer token of every request and runs the rest of the chain as its subject.
+ *
+ * <p>Configured from the {@code jwt} section of the ClaimGuard configuration file (see
+ * {@link ConfigFile}), with filter init-params overriding single keys of that section (lists as
+ * comma-separated text), or built in code with {@link #builder(TokenVerifier)}. A configuration
+ * that cannot be used fails {@link #init}, and with it the application's start.
+ *
+ * <p>For each request, in order: public paths pass with no subject; the one bearer credential
+ * is found (400 {@code invalid_request} for malformed syntax, several credentials, or a query
+ * token where none is allowed); the token is verified by {@link TokenVerifier} (401
+ * {@code invalid_token}); the path's requirements are checked (403 {@code insufficient_scope}).
+ * Without a token the answer is 401 without an {@code error} attribute, or, when tokens are not
+ * required, the chain runs with no subject. Every refusal is logged once at INFO with its reason
+ * code, the client address and, once the signature was verified, {@code iss}, {@code sub} and
+ * {@code jti}; never the token.
+ *
+ * <p>The subject is made current in {@link GuardContext} only after every check passed, and
+ * removed when the chain returns or throws. {@code getUserPrincipal()}, {@code getRemoteUser()}
+ * and {@code isUserInRole(..)} answer from the token, and {@code AsyncContext.start} work runs
+ * with the request's subject.
+ */
+public final class JwtAuthFilter implements Filter {
+    private static final Logger LOG = LoggerFactory.getLogger(JwtAuthFilter.class);
+    /** The servlet context attribute under which the filter publishes its {@link Revocations}, if any. */
+    public static final String REVOCATIONS_ATTRIBUTE = Revocations.class.getName();
+
+    private volatile Settings settings;
+
+    record Settings(TokenVerifier verifier, boolean required, List<PathRule> publicPaths,
+                    Map<PathRule, Requirement> requirements, String realm, boolean allowQueryToken,
+                    ClientAddress clientAddress, Revocations revocations) {
+    }
+
+    /** For containers: configured in {@link #init(FilterConfig)} from the configuration file. */
+    public JwtAuthFilter() {
+    }
+
+    private JwtAuthFilter(Settings settings) {
+        this.settings = settings;
+    }
+
+    public static Builder builder(TokenVerifier verifier) {
+        return new Builder(verifier);
+    }
+
+    @Override
+    public void init(FilterConfig config) throws ServletException {
+        if (settings == null) {
+            Map<String, String> overrides = new LinkedHashMap<>();
+            for (String name : Collections.list(config.getInitParameterNames())) {
+                overrides.put(name, config.getInitParameter(name));
+            }
+            try {
+                ConfigFile file = ConfigFile.locate();
+                settings = JwtConfigReader.read(file, overrides);
+            } catch (ConfigException e) {
+                throw new ServletException("ClaimGuard JWT filter cannot start: " + e.getMessage(), e);
+            }
+        }
+        if (settings.revocations() != null) {
+            config.getServletContext().setAttribute(REVOCATIONS_ATTRIBUTE, settings.revocations());
+        }
+    }
+
+    Settings settings() {
+        return settings;
+    }
+
+    /** The revocation list the filter consults, or null when revocation is off. */
+    public Revocations revocations() {
+        return settings.revocations();
+    }
+
+    @Override
+    public void doFilter(ServletRequest req, ServletResponse res, FilterChain chain) throws IOException, ServletException {
+        if (!(req instanceof HttpServletRequest request) || !(res instanceof HttpServletResponse response)) {
+            throw new ServletException("ClaimGuard JWT filter handles HTTP requests only");
+        }
+        Settings s = settings;
+        if (s == null) {
+            throw new ServletException("ClaimGuard JWT filter used before init");
+        }
+        String path = path(request);
+        List<Requirement> needed = requirementsFor(s, path);
+        if (needed.isEmpty() && matchesAny(s.publicPaths(), path)) {
+            chain.doFilter(request, response);
+            return;
+        }
+        byte[] client = s.clientAddress().of(request);
+        Subject subject;
+        try {
+            String token = BearerCredentials.of(request, s.allowQueryToken(), s.verifier().maxTokenBytes());
+            if (token == null) {
+                if (s.required() || !needed.isEmpty()) {
+                    throw new TokenRejectedException(RejectionReason.NO_TOKEN);
+                }
+                chain.doFilter(request, response);
+                return;
+            }
+            VerifiedToken verified = s.verifier().verify(token, client);
+            subject = verified.subject();
+            for (Requirement requirement : needed) {
+                if (!requirement.isSatisfiedBy(subject)) {
+                    throw new TokenRejectedException(RejectionReason.INSUFFICIENT_SCOPE, verified.identity());
+                }
+            }
+        } catch (TokenRejectedException e) {
+            refuse(s, response, e, client);
+            return;
+        } catch (RuntimeException e) {
+            // Nothing in verification should throw anything else; if it does, refuse rather than 500.
+            LOG.error("JWT rejected: reason=internal_error status=401 client={} ({})", ClientAddress.describe(client),
+                    e.getClass().getName());
+            respond(s, response, RejectionReason.MALFORMED_TOKEN);
+            return;
+        }
+        try (GuardContext.Scope scope = GuardContext.open(subject)) {
+            chain.doFilter(new AuthenticatedRequest(request, subject), response);
+        }
+    }
+
+    private static void refuse(Settings s, HttpServletResponse response, TokenRejectedException e, byte[] client) {
+        RejectionReason reason = e.reason();
+        TokenIdentity id = e.identity();
+        if (id == null) {
+            LOG.info("JWT rejected: reason={} status={} client={}", reason.code(), reason.status(),
+                    ClientAddress.describe(client));
+        } else {
+            LOG.info("JWT rejected: reason={} status={} client={} iss={} sub={} jti={}", reason.code(), reason.status(),
+                    ClientAddress.describe(client), loggable(id.issuer()), loggable(id.subject()), loggable(id.tokenId()));
+        }
+        respond(s, response, reason);
+    }
+
+    private static void respond(Settings s, HttpServletResponse response, RejectionReason reason) {
+        if (response.isCommitted()) {
+            return;
+        }
+        response.resetBuffer();
+        response.setStatus(reason.status());
+        StringBuilder challenge = new StringBuilder("Bearer realm=\"").append(s.realm()).append('"');
+        if (reason.error() != null) {
+            challenge.append(", error=\"").append(reason.error()).append("\", error_description=\"")
+                    .append(reason.description()).append('"');
+        }
+        response.setHeader("WWW-Authenticate", challenge.toString());
+        response.setHeader("Cache-Control", "no-store");
+        response.setContentLength(0);
+    }
+
+    /** Verified claim values can still hold anything: keep log lines one line and short. */
+    private static String loggable(String value) {
+        if (value == null) {
+            return "-";
+        }
+        StringBuilder out = new StringBuilder(Math.min(value.length(), 128));
+        for (int i = 0; i < value.length() && i < 128; i++) {
+            char c = value.charAt(i);
+            out.append(c < 0x20 || c == 0x7f ? '?' : c);
+        }
+        return out.toString();
+    }
+
+    private static String path(HttpServletRequest request) {
+        String servletPath = request.getServletPath();
+        String pathInfo = request.getPathInfo();
+        String path = (servletPath == null ? "" : servletPath) + (pathInfo == null ? "" : pathInfo);
+        return path.isEmpty() ? "/" : path;
+    }
+
+    private static List<Requirement> requirementsFor(Settings s, String path) {
+        List<Requirement> needed = List.of();
+        for (Map.Entry<PathRule, Requirement> rule : s.requirements().entrySet()) {
+            if (rule.getKey().matches(path)) {
+                if (needed.isEmpty()) {
+                    needed = new ArrayList<>(2);
+                }
+                needed.add(rule.getValue());
+            }
+        }
+        return needed;
+    }
+
+    private static boolean matchesAny(List<PathRule> rules, String path) {
+        for (PathRule rule : rules) {
+            if (rule.matches(path)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    @Override
+    public String toString() {
+        return "JwtAuthFilter";
+    }
+
+    /**
+     * Builds a filter in code. Defaults: a token is required everywhere, no public paths, no path
+     * requirements, realm {@code claimguard}, no query tokens, no trusted proxies.
+     */
+    public static final class Builder {
+        private final TokenVerifier verifier;
+        private boolean required = true;
+        private final List<PathRule> publicPaths = new ArrayList<>();
+        private final Map<PathRule, Requirement> requirements = new LinkedHashMap<>();
+        private String realm = "claimguard";
+        private boolean allowQueryToken;
+        private final List<AddressRange> trustedProxies = new ArrayList<>();
+        private Revocations revocations;
+
+        private Builder(TokenVerifier verifier) {
+            this.verifier = Objects.requireNonNull(verifier, "verifier");
+        }
+
+        /** false: requests without any token run with no subject (the driver then masks or denies). */
+        public Builder required(boolean required) {
+            this.required = required;
+            return this;
+        }
+
+        public Builder publicPath(String pattern) {
+            publicPaths.add(PathRule.parse(pattern));
+            return this;
+        }
+
+        /** Requests whose path matches {@code pattern} need a token satisfying any of {@code requirements}. */
+        public Builder pathRequirement(String pattern, Collection<String> requirements) {
+            try {
+                this.requirements.merge(PathRule.parse(pattern), Requirement.anyOf(requirements), (a, b) -> {
+                    throw new ConfigException("URL pattern " + pattern + " has requirements twice");
+                });
+            } catch (IllegalArgumentException e) {
+                throw new ConfigException("path requirement " + pattern + ": " + e.getMessage());
+            }
+            return this;
+        }
+
+        public Builder realm(String realm) {
+            if (realm == null || !realm.chars().allMatch(c -> c >= 0x20 && c < 0x7f && c != '"' && c != '\\')) {
+                throw new ConfigException("the realm must be printable ASCII without quotes or backslashes");
+            }
+            this.realm = realm;
+            return this;
+        }
+
+        public Builder allowQueryToken(boolean allow) {
+            this.allowQueryToken = allow;
+            return this;
+        }
+
+        /** Peers whose {@code X-Forwarded-For} is believed, as CIDR ranges. */
+        public Builder trustedProxy(String cidr) {
+            try {
+                trustedProxies.add(AddressRange.parse(cidr));
+            } catch (IllegalArgumentException e) {
+                throw new ConfigException("trusted proxy: " + e.getMessage());
+            }
+            return this;
+        }
+
+        /** The same revocation list the verifier was built with, to publish it to the application. */
+        public Builder publishRevocations(Revocations revocations) {
+            this.revocations = revocations;
+            return this;
+        }
+
+        public JwtAuthFilter build() {
+            return new JwtAuthFilter(new Settings(verifier, required, List.copyOf(publicPaths), Map.copyOf(requirements),
+                    realm, allowQueryToken, new ClientAddress(trustedProxies), revocations));
+        }
+    }
+}
