@@ -31,9 +31,15 @@ record AddressRange(byte[] network, int prefixBits) {
     /** The bytes of an IP address literal. */
     static byte[] literal(String address) {
         boolean v6 = address.indexOf(':') >= 0;
-        boolean allowed = !address.isEmpty() && address.length() <= 45 && address.chars().allMatch(c ->
-                (c >= '0' && c <= '9') || c == '.' || (v6 && (c == ':' || (c >= 'a' && c <= 'f') || (c >= 'A' && c <= 'F'))));
-        if (!allowed || (!v6 && address.chars().filter(c -> c == '.').count() != 3)) {
+        boolean allowed = !address.isEmpty() && address.length() <= 45;
+        int dots = 0;
+        for (int i = 0; allowed && i < address.length(); i++) {   // a loop: this runs on every request
+            char c = address.charAt(i);
+            dots += c == '.' ? 1 : 0;
+            allowed = (c >= '0' && c <= '9') || c == '.'
+                    || (v6 && (c == ':' || (c >= 'a' && c <= 'f') || (c >= 'A' && c <= 'F')));
+        }
+        if (!allowed || (!v6 && dots != 3)) {
             throw new IllegalArgumentException("'" + address + "' is not an IP address literal");
         }
         try {
