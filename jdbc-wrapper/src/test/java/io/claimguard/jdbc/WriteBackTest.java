@@ -21,6 +21,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -30,7 +31,7 @@ import org.junit.jupiter.params.provider.MethodSource;
  * {@code writes: preserve}: an application that reads a row as a subject without access and saves
  * the whole row back leaves the protected values as they were, while its other changes land; any
  * other write of a protected column by that subject is refused. Each test runs in a transaction
- * that is rolled back, and reads what is stored through the raw driver.
+ * that is rolled back, and reads what is stored as the officer, in that transaction.
  */
 @ExtendWith(ConformancePolicy.class)
 class WriteBackTest {
@@ -44,17 +45,22 @@ class WriteBackTest {
         return TestDatabase.available();
     }
 
-    /** A connection in a transaction that is rolled back at close. */
-    private static Connection open(TestDatabase db) throws SQLException {
+    /** The test's connection, in a transaction that is rolled back after the test. */
+    private Connection connection;
+
+    private Connection open(TestDatabase db) throws SQLException {
         db.prepare();
-        Connection c = DriverManager.getConnection(db.guardedUrl());
-        c.setAutoCommit(false);
-        return c;
+        connection = DriverManager.getConnection(db.guardedUrl());
+        connection.setAutoCommit(false);
+        return connection;
     }
 
-    private static void rollBackAndClose(Connection c) throws SQLException {
-        c.rollback();
-        c.close();
+    @AfterEach
+    void rollBack() throws SQLException {
+        if (connection != null) {
+            connection.rollback();
+            connection.close();
+        }
     }
 
     /** What the database stores for customer {@code id}, read on {@code c}'s own transaction as the officer. */
@@ -135,21 +141,17 @@ class WriteBackTest {
     @MethodSource("databases")
     void savingTheRowAsShown_keepsEveryProtectedValue_andChangesTheRest(TestDatabase db) throws SQLException {
         Connection c = open(db);
-        try {
-            Map<String, String> before = stored(c, 1);
-            List<Object> form = shown(c, Subjects.AGENT, 1);
-            assertNotEquals(before.get("ssn"), String.valueOf(form.get(2)), "the agent is shown a mask");
-            form.set(0, "Jane Q. Doe");
+        Map<String, String> before = stored(c, 1);
+        List<Object> form = shown(c, Subjects.AGENT, 1);
+        assertNotEquals(before.get("ssn"), String.valueOf(form.get(2)), "the agent is shown a mask");
+        form.set(0, "Jane Q. Doe");
 
-            assertEquals(1, save(c, Subjects.AGENT, form, 1), "the update count is the application's");
+        assertEquals(1, save(c, Subjects.AGENT, form, 1), "the update count is the application's");
 
-            Map<String, String> after = stored(c, 1);
-            assertEquals("Jane Q. Doe", after.get("name"));
-            for (String column : PROTECTED) {
-                assertEquals(before.get(column), after.get(column), column + " keeps its stored value");
-            }
-        } finally {
-            rollBackAndClose(c);
+        Map<String, String> after = stored(c, 1);
+        assertEquals("Jane Q. Doe", after.get("name"));
+        for (String column : PROTECTED) {
+            assertEquals(before.get(column), after.get(column), column + " keeps its stored value");
         }
     }
 
@@ -157,45 +159,37 @@ class WriteBackTest {
     @MethodSource("databases")
     void savingAsShown_worksForRowsWithNullsAndWithNoSubject(TestDatabase db) throws SQLException {
         Connection c = open(db);
-        try {
-            List<Object> form = shown(c, Subjects.AGENT, 2);   // John Roe: every protected column is NULL
-            form.set(0, "John Q. Roe");
-            assertEquals(1, save(c, Subjects.AGENT, form, 2));
-            assertEquals("John Q. Roe", stored(c, 2).get("name"));
+        List<Object> form = shown(c, Subjects.AGENT, 2);   // John Roe: every protected column is NULL
+        form.set(0, "John Q. Roe");
+        assertEquals(1, save(c, Subjects.AGENT, form, 2));
+        assertEquals("John Q. Roe", stored(c, 2).get("name"));
 
-            Map<String, String> before = stored(c, 1);
-            List<Object> anonymous = shown(c, null, 1);   // on_no_subject: mask
-            assertEquals(1, save(c, null, anonymous, 1));
-            assertEquals(before, stored(c, 1));
-        } finally {
-            rollBackAndClose(c);
-        }
+        Map<String, String> before = stored(c, 1);
+        List<Object> anonymous = shown(c, null, 1);   // on_no_subject: mask
+        assertEquals(1, save(c, null, anonymous, 1));
+        assertEquals(before, stored(c, 1));
     }
 
     @ParameterizedTest
     @MethodSource("databases")
     void writingAnythingButWhatWasShown_isRefused_andChangesNothing(TestDatabase db) throws SQLException {
         Connection c = open(db);
-        try {
-            Map<String, String> before = stored(c, 1);
-            List<Object> form = shown(c, Subjects.AGENT, 1);
+        Map<String, String> before = stored(c, 1);
+        List<Object> form = shown(c, Subjects.AGENT, 1);
 
-            List<Object> newSsn = new ArrayList<>(form);
-            newSsn.set(2, "999-99-9999");
-            assertRefused(c, Subjects.AGENT, "cg_customers.ssn", () -> save(c, Subjects.AGENT, newSsn, 1));
+        List<Object> newSsn = new ArrayList<>(form);
+        newSsn.set(2, "999-99-9999");
+        assertRefused(c, Subjects.AGENT, "cg_customers.ssn", () -> save(c, Subjects.AGENT, newSsn, 1));
 
-            List<Object> clearedEmail = new ArrayList<>(form);
-            clearedEmail.set(1, null);
-            assertRefused(c, Subjects.AGENT, "cg_customers.email", () -> save(c, Subjects.AGENT, clearedEmail, 1));
+        List<Object> clearedEmail = new ArrayList<>(form);
+        clearedEmail.set(1, null);
+        assertRefused(c, Subjects.AGENT, "cg_customers.email", () -> save(c, Subjects.AGENT, clearedEmail, 1));
 
-            // Row 1's masks are shaped right, but row 2 was shown NULLs: not what was shown there.
-            assertRefused(c, Subjects.AGENT, "cg_customers.email", () -> save(c, Subjects.AGENT, form, 2));
+        // Row 1's masks are shaped right, but row 2 was shown NULLs: not what was shown there.
+        assertRefused(c, Subjects.AGENT, "cg_customers.email", () -> save(c, Subjects.AGENT, form, 2));
 
-            assertEquals(before, stored(c, 1));
-            assertNull(stored(c, 2).get("email"));
-        } finally {
-            rollBackAndClose(c);
-        }
+        assertEquals(before, stored(c, 1));
+        assertNull(stored(c, 2).get("email"));
     }
 
     @ParameterizedTest
@@ -210,8 +204,6 @@ class WriteBackTest {
                     "INSERT INTO cg_customers (id, name, email) SELECT 7, name, name FROM cg_orders o, cg_customers WHERE 1 = 0")) {
                 assertRefused(c, Subjects.AGENT, "cg_customers.", () -> s.executeUpdate(sql));
             }
-        } finally {
-            rollBackAndClose(c);
         }
     }
 
@@ -234,8 +226,6 @@ class WriteBackTest {
 
             assertRefused(c, Subjects.AGENT, "cg_customers.email",
                     () -> s.executeUpdate("UPDATE cg_customers SET email = 'a@b.example' WHERE id = 1"));
-        } finally {
-            rollBackAndClose(c);
         }
     }
 
@@ -243,29 +233,25 @@ class WriteBackTest {
     @MethodSource("databases")
     void aBatchOfSavedRows_keepsTheirProtectedValues(TestDatabase db) throws SQLException {
         Connection c = open(db);
-        try {
-            Map<String, String> before = stored(c, 1);
-            List<List<Object>> forms = List.of(shown(c, Subjects.AGENT, 1), shown(c, Subjects.AGENT, 2));
-            try (GuardContext.Scope ignored = GuardContext.open(Subjects.AGENT); PreparedStatement s = c.prepareStatement(SAVE)) {
-                for (int row = 0; row < 2; row++) {
-                    List<Object> form = new ArrayList<>(forms.get(row));
-                    form.set(0, "batched " + row);
-                    for (int i = 0; i < form.size(); i++) {
-                        s.setObject(i + 1, form.get(i));
-                    }
-                    s.setInt(form.size() + 1, row + 1);
-                    s.addBatch();
+        Map<String, String> before = stored(c, 1);
+        List<List<Object>> forms = List.of(shown(c, Subjects.AGENT, 1), shown(c, Subjects.AGENT, 2));
+        try (GuardContext.Scope ignored = GuardContext.open(Subjects.AGENT); PreparedStatement s = c.prepareStatement(SAVE)) {
+            for (int row = 0; row < 2; row++) {
+                List<Object> form = new ArrayList<>(forms.get(row));
+                form.set(0, "batched " + row);
+                for (int i = 0; i < form.size(); i++) {
+                    s.setObject(i + 1, form.get(i));
                 }
-                assertArrayEquals(new int[] {1, 1}, s.executeBatch());
+                s.setInt(form.size() + 1, row + 1);
+                s.addBatch();
             }
-            Map<String, String> after = stored(c, 1);
-            assertEquals("batched 0", after.get("name"));
-            assertEquals("batched 1", stored(c, 2).get("name"));
-            for (String column : PROTECTED) {
-                assertEquals(before.get(column), after.get(column), column);
-            }
-        } finally {
-            rollBackAndClose(c);
+            assertArrayEquals(new int[] {1, 1}, s.executeBatch());
+        }
+        Map<String, String> after = stored(c, 1);
+        assertEquals("batched 0", after.get("name"));
+        assertEquals("batched 1", stored(c, 2).get("name"));
+        for (String column : PROTECTED) {
+            assertEquals(before.get(column), after.get(column), column);
         }
     }
 
@@ -281,8 +267,6 @@ class WriteBackTest {
             }
             assertRefused(c, Subjects.AGENT, "batch", s::executeBatch);
             assertNull(stored(c, 2).get("ssn"));
-        } finally {
-            rollBackAndClose(c);
         }
     }
 
@@ -290,17 +274,13 @@ class WriteBackTest {
     @MethodSource("databases")
     void aSubjectWithAccess_writesThroughTheSameStatement(TestDatabase db) throws SQLException {
         Connection c = open(db);
-        try {
-            List<Object> form = shown(c, Subjects.OFFICER, 1);
-            form.set(2, "987-65-4321");
-            form.set(6, null);
-            assertEquals(1, save(c, Subjects.OFFICER, form, 1));
-            Map<String, String> after = stored(c, 1);
-            assertEquals("987-65-4321", after.get("ssn"));
-            assertNull(after.get("level"));
-        } finally {
-            rollBackAndClose(c);
-        }
+        List<Object> form = shown(c, Subjects.OFFICER, 1);
+        form.set(2, "987-65-4321");
+        form.set(6, null);
+        assertEquals(1, save(c, Subjects.OFFICER, form, 1));
+        Map<String, String> after = stored(c, 1);
+        assertEquals("987-65-4321", after.get("ssn"));
+        assertNull(after.get("level"));
     }
 
     @ParameterizedTest
@@ -317,8 +297,6 @@ class WriteBackTest {
             s.setInt(1, 51);
             s.setString(3, "***-**-6789");
             assertRefused(c, Subjects.AGENT, "cg_customers.ssn", s::executeUpdate);
-        } finally {
-            rollBackAndClose(c);
         }
     }
 
@@ -328,8 +306,6 @@ class WriteBackTest {
         Connection c = open(db);
         try (PreparedStatement s = c.prepareStatement(SAVE)) {
             assertEquals(FORM.size() + 1, s.getParameterMetaData().getParameterCount());
-        } finally {
-            rollBackAndClose(c);
         }
     }
 }
