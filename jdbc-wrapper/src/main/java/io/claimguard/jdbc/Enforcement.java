@@ -1,5 +1,7 @@
 package io.claimguard.jdbc;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import io.claimguard.core.GuardContext;
 import io.claimguard.core.Subject;
 import io.claimguard.jdbc.analysis.Analysis;
@@ -38,6 +40,8 @@ final class Enforcement {
     /** The configured policy: its switches; the rules in force are {@link #catalogued}'s. */
     private final Policy policy;
     private final Dialect dialect;
+    /** First-result shapes by analysis (compared by identity: analyses are shared through the analyzer's cache). */
+    private final Cache<Analysis, KnownShape> shapes = Caffeine.newBuilder().weakKeys().maximumSize(10_000).build();
     private volatile Catalogued catalogued;
 
     private Enforcement(Policy policy, Dialect dialect, DatabaseCatalog catalog) {
@@ -140,6 +144,52 @@ final class Enforcement {
     /** The masks for rows of {@code raw}, produced by {@code execution}. */
     MaskPlan plan(ResultSet raw, Execution execution) throws SQLException {
         return shape(raw, execution.analysis()).planFor(execution.subject());
+    }
+
+    /**
+     * The masks for the first result of a run whose text may run again through another statement
+     * (a plain {@code Statement}): its shape is kept per analysis, as a prepared statement keeps
+     * its own, and read again when the column count or the policy's rules changed.
+     */
+    MaskPlan firstResultPlan(ResultSet raw, Execution execution) throws SQLException {
+        Analysis analysis = execution.analysis();
+        if (analysis.touched().isEmpty()) {
+            return MaskPlan.NOTHING_MASKED;
+        }
+        int columns = raw.getMetaData().getColumnCount();
+        Policy rules = rules();
+        KnownShape known = shapes.getIfPresent(analysis);
+        if (known == null || known.columns != columns || known.rules != rules) {
+            known = new KnownShape(ResultShape.of(raw.getMetaData(), analysis, rules, dialect), columns, rules);
+            shapes.put(analysis, known);
+        }
+        return known.planFor(execution.subject());
+    }
+
+    /** A first-result shape, and the plan of the subject it served last (requests repeat their subject). */
+    private static final class KnownShape {
+        private final ResultShape shape;
+        private final int columns;
+        private final Policy rules;
+        private volatile SubjectPlan latest;
+
+        KnownShape(ResultShape shape, int columns, Policy rules) {
+            this.shape = shape;
+            this.columns = columns;
+            this.rules = rules;
+        }
+
+        MaskPlan planFor(Subject subject) {
+            SubjectPlan last = latest;
+            if (last == null || last.subject() != subject) {
+                last = new SubjectPlan(subject, shape.planFor(subject));
+                latest = last;
+            }
+            return last.plan();
+        }
+    }
+
+    private record SubjectPlan(Subject subject, MaskPlan plan) {
     }
 
     ResultShape shape(ResultSet raw, Analysis analysis) throws SQLException {

@@ -165,7 +165,7 @@ abstract class GuardedStatement<S extends Statement> implements Statement {
         if (execution == null) {
             throw new SQLException("ClaimGuard: a result set was produced by no checked execution", "HY010");
         }
-        return enforcement.plan(raw, execution);
+        return index == 0 ? enforcement.firstResultPlan(raw, execution) : enforcement.plan(raw, execution);
     }
 
     /**
