@@ -12,7 +12,6 @@ import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -35,15 +34,7 @@ class LineageTest {
         db.prepare();
         try (Connection c = DriverManager.getConnection(db.guardedUrl()); GuardContext.Scope ignored = GuardContext.open(subject);
              Statement s = c.createStatement(); ResultSet rs = s.executeQuery(sql)) {
-            List<List<String>> rows = new ArrayList<>();
-            while (rs.next()) {
-                List<String> row = new ArrayList<>();
-                for (int column = 1; column <= rs.getMetaData().getColumnCount(); column++) {
-                    row.add(rs.getString(column));
-                }
-                rows.add(row);
-            }
-            return rows;
+            return Rows.of(rs);
         }
     }
 

@@ -201,15 +201,7 @@ class ViewsAndRoutinesTest {
     private static List<List<String>> rows(TestDatabase db, Subject subject, String sql) throws SQLException {
         try (Connection c = connect(db); GuardContext.Scope ignored = GuardContext.open(subject);
              Statement s = c.createStatement(); ResultSet rs = s.executeQuery(sql)) {
-            List<List<String>> rows = new ArrayList<>();
-            while (rs.next()) {
-                List<String> row = new ArrayList<>();
-                for (int column = 1; column <= rs.getMetaData().getColumnCount(); column++) {
-                    row.add(rs.getString(column));
-                }
-                rows.add(row);
-            }
-            return rows;
+            return Rows.of(rs);
         }
     }
 
