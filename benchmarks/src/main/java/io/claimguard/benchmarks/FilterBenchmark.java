@@ -1,10 +1,10 @@
 package io.claimguard.benchmarks;
 
 import io.claimguard.core.GuardContext;
-import io.claimguard.filter.InMemoryRevocations;
-import io.claimguard.filter.IssuerKeys;
 import io.claimguard.filter.JwtAuthFilter;
-import io.claimguard.filter.TokenVerifier;
+import io.claimguard.filter.revocation.InMemoryRevocations;
+import io.claimguard.filter.token.IssuerKeys;
+import io.claimguard.filter.token.TokenVerifier;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletRequestWrapper;

@@ -1,5 +1,7 @@
 package io.claimguard.filter;
 
+import io.claimguard.filter.token.RejectionReason;
+import io.claimguard.filter.token.TokenRejectedException;
 import jakarta.servlet.http.HttpServletRequest;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;

@@ -1,5 +1,6 @@
 package io.claimguard.filter;
 
+import io.claimguard.filter.token.AddressRange;
 import jakarta.servlet.http.HttpServletRequest;
 import java.util.ArrayList;
 import java.util.Collections;

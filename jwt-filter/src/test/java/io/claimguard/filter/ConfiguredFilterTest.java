@@ -27,6 +27,7 @@ import java.util.stream.Stream;
 import org.eclipse.jetty.ee10.servlet.FilterHolder;
 import org.eclipse.jetty.ee10.servlet.ServletContextHandler;
 import org.eclipse.jetty.ee10.servlet.ServletHolder;
+import org.eclipse.jetty.ee10.webapp.WebAppContext;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -197,7 +198,7 @@ class ConfiguredFilterTest {
     // ---- registration by the ServletContainerInitializer
 
     /** Reports what {@link TestServer#describe} does, and how many filters of the JwtAuthFilter class are registered. */
-    static final class Registrations extends HttpServlet {
+    public static final class Registrations extends HttpServlet {
         private static final long serialVersionUID = 1L;
 
         @Override
@@ -215,7 +216,7 @@ class ConfiguredFilterTest {
     }
 
     /** An application filter declared in code: it records whether a subject was already there. */
-    static final class ApplicationFilter implements Filter {
+    public static final class ApplicationFilter implements Filter {
         @Override
         public void doFilter(ServletRequest request, ServletResponse response, FilterChain chain) throws IOException,
                 jakarta.servlet.ServletException {
@@ -263,6 +264,35 @@ class ConfiguredFilterTest {
             assertTrue(ok.body().contains("filters=1"), ok.body());
             assertTrue(ok.body().contains("appFilterSaw=-"), "declared after the application's filter, it stays there: "
                     + ok.body());
+        }
+    }
+
+    /** The usual legacy case: web.xml declares the filter, after the application's own, and the jar's initializer runs too. */
+    @Test
+    void initializer_doesNotRegisterTwice_whenWebXmlDeclaresIt() throws Exception {
+        configure("");
+        Path webapp = Files.createDirectories(dir.resolve("webapp/WEB-INF")).getParent();
+        Files.writeString(webapp.resolve("WEB-INF/web.xml"), """
+                <web-app xmlns="https://jakarta.ee/xml/ns/jakartaee" version="6.0">
+                  <filter><filter-name>app</filter-name><filter-class>%s</filter-class></filter>
+                  <filter-mapping><filter-name>app</filter-name><url-pattern>/*</url-pattern></filter-mapping>
+                  <filter>
+                    <filter-name>guard</filter-name><filter-class>%s</filter-class><async-supported>true</async-supported>
+                  </filter>
+                  <filter-mapping><filter-name>guard</filter-name><url-pattern>/*</url-pattern></filter-mapping>
+                  <servlet><servlet-name>seen</servlet-name><servlet-class>%s</servlet-class></servlet>
+                  <servlet-mapping><servlet-name>seen</servlet-name><url-pattern>/*</url-pattern></servlet-mapping>
+                </web-app>
+                """.formatted(ApplicationFilter.class.getName(), JwtAuthFilter.class.getName(), Registrations.class.getName()));
+        WebAppContext app = new WebAppContext(webapp.toString(), "/");
+        app.setParentLoaderPriority(true);   // the classes come from this test's class path
+        app.addServletContainerInitializer(new ClaimGuardInitializer());
+        try (TestServer server = new TestServer(app)) {
+            assertEquals(401, server.get("/app").status());
+            TestServer.Response ok = server.get("/app", "Authorization: Bearer " + token("orders-api", ""));
+            assertEquals(200, ok.status());
+            assertEquals("REQUEST subject=alice principal=alice remoteUser=alice admin=true filters=1 appFilterSaw=-",
+                    ok.body(), "one registration, where web.xml put it");
         }
     }
 

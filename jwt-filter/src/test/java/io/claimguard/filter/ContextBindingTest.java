@@ -9,6 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.claimguard.core.GuardContext;
 import io.claimguard.core.Subject;
+import io.claimguard.filter.token.TokenVerifier;
 import jakarta.servlet.DispatcherType;
 import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;

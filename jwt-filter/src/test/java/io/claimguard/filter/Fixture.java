@@ -1,5 +1,7 @@
 package io.claimguard.filter;
 
+import io.claimguard.filter.token.IssuerKeys;
+import io.claimguard.filter.token.TokenVerifier;
 import java.security.Key;
 import java.time.Clock;
 import java.time.Instant;

@@ -6,6 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.sun.net.httpserver.HttpServer;
+import io.claimguard.filter.token.IssuerKeys;
+import io.claimguard.filter.token.TokenVerifier;
 import java.math.BigInteger;
 import java.net.InetSocketAddress;
 import java.net.URI;

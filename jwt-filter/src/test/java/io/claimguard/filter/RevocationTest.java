@@ -7,6 +7,7 @@ import static io.claimguard.filter.Fixture.claims;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 
+import io.claimguard.filter.revocation.InMemoryRevocations;
 import java.math.BigInteger;
 import java.security.interfaces.ECPublicKey;
 import java.time.Instant;

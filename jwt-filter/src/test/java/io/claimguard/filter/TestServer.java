@@ -62,13 +62,22 @@ final class TestServer implements AutoCloseable {
     }
 
     TestServer(int requestHeaderBytes, Consumer<ServletContextHandler> setup) throws Exception {
+        this(requestHeaderBytes, new ServletContextHandler("/"), setup);
+    }
+
+    /** Serves {@code context} as it is, such as a web application read from its WEB-INF/web.xml. */
+    TestServer(ServletContextHandler context) throws Exception {
+        this(64 * 1024, context, c -> { });
+    }
+
+    private TestServer(int requestHeaderBytes, ServletContextHandler context, Consumer<ServletContextHandler> setup)
+            throws Exception {
         server = new Server();
         HttpConfiguration http = new HttpConfiguration();
         http.setRequestHeaderSize(requestHeaderBytes);
         ServerConnector connector = new ServerConnector(server, new HttpConnectionFactory(http));
         connector.setHost("127.0.0.1");
         server.addConnector(connector);
-        ServletContextHandler context = new ServletContextHandler("/");
         setup.accept(context);
         if (context.getServletHandler().getServlets().length == 0) {
             context.addServlet(new ServletHolder(new Seen()), "/*");

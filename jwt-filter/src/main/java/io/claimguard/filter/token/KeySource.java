@@ -1,4 +1,4 @@
-package io.claimguard.filter;
+package io.claimguard.filter.token;
 
 /** Where one issuer's verification keys come from. Implementations are thread-safe. */
 interface KeySource {

@@ -1,4 +1,4 @@
-package io.claimguard.filter;
+package io.claimguard.filter.revocation;
 
 import java.time.Clock;
 import java.time.Instant;

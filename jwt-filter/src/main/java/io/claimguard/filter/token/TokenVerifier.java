@@ -1,10 +1,9 @@
-package io.claimguard.filter;
+package io.claimguard.filter.token;
 
-import com.github.benmanes.caffeine.cache.Cache;
-import com.github.benmanes.caffeine.cache.Caffeine;
-import com.github.benmanes.caffeine.cache.Expiry;
 import io.claimguard.core.ConfigException;
 import io.claimguard.core.Subject;
+import io.claimguard.filter.revocation.Revocations;
+import io.claimguard.filter.revocation.TokenIdentity;
 import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.time.Clock;
@@ -52,7 +51,7 @@ import org.slf4j.LoggerFactory;
  */
 public final class TokenVerifier {
     private static final Logger LOG = LoggerFactory.getLogger(TokenVerifier.class);
-    static final Set<String> FORBIDDEN_HEADERS = Set.of("crit", "jku", "x5u", "jwk", "x5c", "x5t", "x5t#S256",
+    private static final Set<String> FORBIDDEN_HEADERS = Set.of("crit", "jku", "x5u", "jwk", "x5c", "x5t", "x5t#S256",
             "zip", "enc", "cty", "p2c", "p2s", "epk", "apu", "apv", "iv", "tag", "b64");
     /** OpenID Connect standard claims that are personal data in plain text. */
     static final Set<String> PERSONAL_DATA = Set.of("email", "phone_number", "address", "birthdate");
@@ -81,8 +80,7 @@ public final class TokenVerifier {
     private final Set<String> warnedPersonalData = ConcurrentHashMap.newKeySet();
     private final Clock clock;
     private final StrictJson json;
-    private final Cache<String, VerifiedToken> verified;
-    private final boolean caching;
+    private final VerifiedTokenCache verified;
 
     private TokenVerifier(Builder b) {
         this.clock = b.clock;
@@ -102,26 +100,7 @@ public final class TokenVerifier {
         Map<String, Issuer> byName = new LinkedHashMap<>();
         b.issuers.forEach((name, spec) -> byName.put(name, issuer(name, spec, b)));
         this.issuers = Map.copyOf(byName);
-        this.caching = b.cacheSize > 0;
-        // Maintenance on the calling thread: handing it to the common pool costs a thread wake-up
-        // (an unpark) on the hot path of every few requests, more than the work itself.
-        this.verified = Caffeine.newBuilder().executor(Runnable::run).maximumSize(b.cacheSize).expireAfter(new Expiry<String, VerifiedToken>() {
-            @Override
-            public long expireAfterCreate(String key, VerifiedToken value, long currentTime) {
-                long seconds = Math.max(0, value.expiresAt().getEpochSecond() + leewaySeconds - clock.instant().getEpochSecond());
-                return Duration.ofSeconds(Math.min(seconds, 86_400)).toNanos();
-            }
-
-            @Override
-            public long expireAfterUpdate(String key, VerifiedToken value, long currentTime, long currentDuration) {
-                return currentDuration;
-            }
-
-            @Override
-            public long expireAfterRead(String key, VerifiedToken value, long currentTime, long currentDuration) {
-                return currentDuration;
-            }
-        }).build();
+        this.verified = new VerifiedTokenCache(b.cacheSize, leewaySeconds, clock);
     }
 
     private static Issuer issuer(String name, IssuerKeys spec, Builder b) {
@@ -176,13 +155,10 @@ public final class TokenVerifier {
         if (token.length() > maxTokenBytes) {
             throw new TokenRejectedException(RejectionReason.TOKEN_TOO_LARGE);
         }
-        // Size 0 means no cache at all: Caffeine evicts asynchronously, so it could still answer a hit.
-        VerifiedToken result = caching ? verified.getIfPresent(token) : null;
+        VerifiedToken result = verified.get(token);
         if (result == null) {
             result = verifyFully(token);
-            if (caching) {
-                verified.put(token, result);
-            }
+            verified.put(token, result);
         }
         checkEveryTime(result, client);
         return result;
@@ -208,15 +184,7 @@ public final class TokenVerifier {
     private VerifiedToken verifyFully(String token) {
         CompactJws jws = CompactJws.parse(token, json);
         Map<String, Object> header = jws.header;
-        for (String member : header.keySet()) {
-            if (FORBIDDEN_HEADERS.contains(member)) {
-                throw new TokenRejectedException(RejectionReason.FORBIDDEN_HEADER);
-            }
-        }
-        SignatureAlgorithm algorithm = header.get("alg") instanceof String alg ? SignatureAlgorithm.named(alg) : null;
-        if (algorithm == null) {
-            throw new TokenRejectedException(RejectionReason.ALGORITHM_NOT_ALLOWED);
-        }
+        SignatureAlgorithm algorithm = algorithm(header);
         Object typ = header.get("typ");
         if (!(typ == null ? types.contains("") : typ instanceof String t && types.contains(normalisedType(t)))) {
             throw new TokenRejectedException(RejectionReason.TYPE_NOT_ALLOWED);
@@ -242,6 +210,23 @@ public final class TokenVerifier {
             throw new TokenRejectedException(RejectionReason.BAD_SIGNATURE);
         }
         return checkClaims(issuer, kid, claims);
+    }
+
+    /**
+     * The algorithm a header names, once no member asks for anything but a plain signed token
+     * (no key or key URL carried along, no critical extensions, no encryption or compression).
+     */
+    static SignatureAlgorithm algorithm(Map<String, Object> header) {
+        for (String member : header.keySet()) {
+            if (FORBIDDEN_HEADERS.contains(member)) {
+                throw new TokenRejectedException(RejectionReason.FORBIDDEN_HEADER);
+            }
+        }
+        SignatureAlgorithm algorithm = header.get("alg") instanceof String alg ? SignatureAlgorithm.named(alg) : null;
+        if (algorithm == null) {
+            throw new TokenRejectedException(RejectionReason.ALGORITHM_NOT_ALLOWED);
+        }
+        return algorithm;
     }
 
     private VerifiedToken checkClaims(Issuer issuer, String kid, Map<String, Object> claims) {

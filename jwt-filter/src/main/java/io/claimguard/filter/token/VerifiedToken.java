@@ -1,6 +1,7 @@
-package io.claimguard.filter;
+package io.claimguard.filter.token;
 
 import io.claimguard.core.Subject;
+import io.claimguard.filter.revocation.TokenIdentity;
 import java.time.Instant;
 import java.util.List;
 

@@ -1,4 +1,4 @@
-package io.claimguard.filter;
+package io.claimguard.filter.token;
 
 import java.util.List;
 import java.util.Map;

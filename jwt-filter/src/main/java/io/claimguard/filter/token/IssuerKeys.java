@@ -1,4 +1,4 @@
-package io.claimguard.filter;
+package io.claimguard.filter.token;
 
 import io.claimguard.core.ConfigException;
 import java.net.URI;

@@ -1,5 +1,6 @@
-package io.claimguard.filter;
+package io.claimguard.filter.token;
 
+import io.claimguard.filter.revocation.TokenIdentity;
 import java.util.Objects;
 
 /**
@@ -17,11 +18,11 @@ public final class TokenRejectedException extends RuntimeException {
     private final RejectionReason reason;
     private final transient TokenIdentity identity;
 
-    TokenRejectedException(RejectionReason reason) {
+    public TokenRejectedException(RejectionReason reason) {
         this(reason, null);
     }
 
-    TokenRejectedException(RejectionReason reason, TokenIdentity identity) {
+    public TokenRejectedException(RejectionReason reason, TokenIdentity identity) {
         super(reason.description(), null, false, false);
         this.reason = Objects.requireNonNull(reason, "reason");
         this.identity = identity;

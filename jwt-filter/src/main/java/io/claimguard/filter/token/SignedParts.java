@@ -1,4 +1,4 @@
-package io.claimguard.filter;
+package io.claimguard.filter.token;
 
 import com.auth0.jwt.interfaces.Claim;
 import com.auth0.jwt.interfaces.DecodedJWT;
@@ -18,17 +18,30 @@ final class SignedParts implements DecodedJWT {
     private final String header;
     private final String payload;
     private final String signature;
+    private final byte[] headerJson;
+    private final byte[] payloadJson;
     private final byte[] signatureBytes;
 
-    /** The base64url texts, and the signature already decoded (canonically) by the caller. */
-    SignedParts(String header, String payload, String signature, byte[] signatureBytes) {
+    /** The base64url texts, and each already decoded (canonically) by the caller. */
+    SignedParts(String header, String payload, String signature, byte[] headerJson, byte[] payloadJson,
+                byte[] signatureBytes) {
         this.header = header;
         this.payload = payload;
         this.signature = signature;
+        this.headerJson = headerJson;
+        this.payloadJson = payloadJson;
         this.signatureBytes = signatureBytes;
     }
 
-    /** The decoded signature; shared, not copied: callers only read it. */
+    /** The decoded header; shared, not copied, like the other decoded parts: callers only read them. */
+    byte[] headerJson() {
+        return headerJson;
+    }
+
+    byte[] payloadJson() {
+        return payloadJson;
+    }
+
     byte[] signatureBytes() {
         return signatureBytes;
     }

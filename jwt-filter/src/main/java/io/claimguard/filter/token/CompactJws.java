@@ -1,4 +1,4 @@
-package io.claimguard.filter;
+package io.claimguard.filter.token;
 
 import java.io.IOException;
 import java.util.Base64;
@@ -11,7 +11,6 @@ import java.util.Map;
  */
 final class CompactJws {
     private static final Base64.Decoder DECODER = Base64.getUrlDecoder();
-    private static final Base64.Encoder ENCODER = Base64.getUrlEncoder().withoutPadding();
 
     final Map<String, Object> header;
     final Map<String, Object> payload;
@@ -24,18 +23,17 @@ final class CompactJws {
         this.parts = parts;
     }
 
+    /** The three parts, checked as by {@link #split}, with header and payload read as JSON objects. */
     static CompactJws parse(String token, StrictJson json) {
         SignedParts parts = split(token);
         try {
-            Map<String, Object> header = json.object(DECODER.decode(parts.getHeader()));
-            Map<String, Object> payload = json.object(DECODER.decode(parts.getPayload()));
-            return new CompactJws(header, payload, parts);
+            return new CompactJws(json.object(parts.headerJson()), json.object(parts.payloadJson()), parts);
         } catch (IOException | RuntimeException e) {
             throw new TokenRejectedException(RejectionReason.MALFORMED_TOKEN);
         }
     }
 
-    /** The three parts, each checked to be canonical unpadded base64url; no JSON is read. */
+    /** The three parts, each checked to be canonical unpadded base64url, and decoded; no JSON is read. */
     static SignedParts split(String token) {
         int first = token.indexOf('.');
         int second = first < 0 ? -1 : token.indexOf('.', first + 1);
@@ -43,32 +41,45 @@ final class CompactJws {
                 || second == token.length() - 1) {
             throw new TokenRejectedException(RejectionReason.MALFORMED_TOKEN);
         }
-        decode(token, 0, first);
-        decode(token, first + 1, second);
-        byte[] signature = decode(token, second + 1, token.length());
-        return new SignedParts(token.substring(0, first), token.substring(first + 1, second), token.substring(second + 1),
-                signature);
+        String header = token.substring(0, first);
+        String payload = token.substring(first + 1, second);
+        String signature = token.substring(second + 1);
+        return new SignedParts(header, payload, signature, decode(header), decode(payload), decode(signature));
     }
 
-    private static byte[] decode(String token, int from, int to) {
-        for (int i = from; i < to; i++) {
-            char c = token.charAt(i);
+    private static byte[] decode(String part) {
+        int length = part.length();
+        for (int i = 0; i < length; i++) {
+            char c = part.charAt(i);
             boolean alphabet = (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-' || c == '_';
             if (!alphabet) {
                 throw new TokenRejectedException(RejectionReason.MALFORMED_TOKEN);
             }
         }
-        String part = token.substring(from, to);
-        byte[] bytes;
-        try {
-            bytes = DECODER.decode(part);
-        } catch (IllegalArgumentException e) {
+        // A last character carrying bits beyond the final byte would give the same bytes another
+        // spelling (and one character alone carries no whole byte at all).
+        int unusedBits = switch (length % 4) {
+            case 1 -> throw new TokenRejectedException(RejectionReason.MALFORMED_TOKEN);
+            case 2 -> 4;
+            case 3 -> 2;
+            default -> 0;
+        };
+        if ((sextet(part.charAt(length - 1)) & ((1 << unusedBits) - 1)) != 0) {
             throw new TokenRejectedException(RejectionReason.MALFORMED_TOKEN);
         }
-        // Unused low bits in the last character would give the same bytes another spelling.
-        if (!ENCODER.encodeToString(bytes).equals(part)) {
-            throw new TokenRejectedException(RejectionReason.MALFORMED_TOKEN);
+        return DECODER.decode(part);
+    }
+
+    private static int sextet(char c) {
+        if (c >= 'A' && c <= 'Z') {
+            return c - 'A';
         }
-        return bytes;
+        if (c >= 'a' && c <= 'z') {
+            return c - 'a' + 26;
+        }
+        if (c >= '0' && c <= '9') {
+            return c - '0' + 52;
+        }
+        return c == '-' ? 62 : 63;
     }
 }

@@ -1,4 +1,4 @@
-package io.claimguard.filter;
+package io.claimguard.filter.token;
 
 /**
  * Why a request was refused, with the HTTP status and RFC 6750 error code it gets.

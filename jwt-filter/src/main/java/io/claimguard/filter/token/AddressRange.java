@@ -1,16 +1,16 @@
-package io.claimguard.filter;
+package io.claimguard.filter.token;
 
 import java.net.InetAddress;
 import java.net.UnknownHostException;
 
 /** An IPv4 or IPv6 network in CIDR form ({@code 10.0.0.0/8}, {@code 2001:db8::/32}, or one address). */
-record AddressRange(byte[] network, int prefixBits) {
+public record AddressRange(byte[] network, int prefixBits) {
 
     /**
      * @throws IllegalArgumentException for anything but an address literal with an optional prefix;
      *         host names are refused, since resolving them would put DNS on the request path
      */
-    static AddressRange parse(String cidr) {
+    public static AddressRange parse(String cidr) {
         int slash = cidr.indexOf('/');
         String address = slash < 0 ? cidr : cidr.substring(0, slash);
         byte[] bytes = literal(address);
@@ -29,7 +29,7 @@ record AddressRange(byte[] network, int prefixBits) {
     }
 
     /** The bytes of an IP address literal. */
-    static byte[] literal(String address) {
+    public static byte[] literal(String address) {
         boolean v6 = address.indexOf(':') >= 0;
         boolean allowed = !address.isEmpty() && address.length() <= 45;
         int dots = 0;
@@ -49,7 +49,7 @@ record AddressRange(byte[] network, int prefixBits) {
         }
     }
 
-    boolean contains(byte[] address) {
+    public boolean contains(byte[] address) {
         if (address.length != network.length) {
             return false;
         }

@@ -1,4 +1,4 @@
-package io.claimguard.filter;
+package io.claimguard.filter.revocation;
 
 /**
  * Decides whether a verified token was revoked. Consulted on every request, also for tokens

@@ -1,4 +1,4 @@
-package io.claimguard.filter;
+package io.claimguard.filter.token;
 
 import com.auth0.jwt.algorithms.Algorithm;
 import com.auth0.jwt.exceptions.JWTVerificationException;
