@@ -1,12 +1,11 @@
 package io.claimguard.filter.token;
 
 import com.auth0.jwk.Jwk;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.net.HttpURLConnection;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.security.PublicKey;
 import java.time.Clock;
 import java.time.Duration;
@@ -31,14 +30,16 @@ import org.slf4j.LoggerFactory;
  *   <li>one fetch at a time: threads that arrive during a fetch wait for its result.</li>
  * </ul>
  * A fetch has connect and read timeouts, follows no redirects and reads at most
- * {@code maxBytes}. Symmetric ({@code oct}) keys, keys without {@code kid} and kids listed twice
+ * {@code maxBytes}. It uses {@link HttpURLConnection}, which starts no thread of its own: a
+ * client with a selector thread would outlive an undeployed web application and keep its class
+ * loader alive. Symmetric ({@code oct}) keys, keys without {@code kid} and kids listed twice
  * are ignored: a JWKS publishes public keys, and a kid must name one key.
  */
 final class JwksKeys implements KeySource {
     private static final Logger LOG = LoggerFactory.getLogger(JwksKeys.class);
 
     private final URI uri;
-    private final HttpClient http;
+    private final Duration connectTimeout;
     private final Duration readTimeout;
     private final int maxBytes;
     private final Duration cooldown;
@@ -55,8 +56,7 @@ final class JwksKeys implements KeySource {
     JwksKeys(URI uri, Duration connectTimeout, Duration readTimeout, int maxBytes, Duration cooldown,
              Duration cacheTime, Clock clock) {
         this.uri = uri;
-        this.http = HttpClient.newBuilder().connectTimeout(connectTimeout)
-                .followRedirects(HttpClient.Redirect.NEVER).build();
+        this.connectTimeout = connectTimeout;
         this.readTimeout = readTimeout;
         this.maxBytes = maxBytes;
         this.cooldown = cooldown;
@@ -95,9 +95,6 @@ final class JwksKeys implements KeySource {
                 LOG.warn("JWKS {} could not be fetched ({}); keeping {} known keys", uri, e.getClass().getSimpleName(),
                         current.keys.size());
                 current = new Snapshot(current.keys, current.fetchedAt, now);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return current;
             }
             snapshot = current;
             return current;
@@ -106,22 +103,44 @@ final class JwksKeys implements KeySource {
         }
     }
 
-    private Map<String, VerificationKey> fetch() throws IOException, InterruptedException {
+    private Map<String, VerificationKey> fetch() throws IOException {
         fetches.incrementAndGet();
-        HttpRequest request = HttpRequest.newBuilder(uri).timeout(readTimeout)
-                .header("Accept", "application/json").GET().build();
-        HttpResponse<InputStream> response = http.send(request, HttpResponse.BodyHandlers.ofInputStream());
-        byte[] body;
-        try (InputStream in = response.body()) {
-            if (response.statusCode() != 200) {
-                throw new IOException("status " + response.statusCode());
+        HttpURLConnection connection = (HttpURLConnection) uri.toURL().openConnection();
+        try {
+            connection.setConnectTimeout(Math.toIntExact(connectTimeout.toMillis()));
+            connection.setReadTimeout(Math.toIntExact(readTimeout.toMillis()));
+            connection.setInstanceFollowRedirects(false);
+            connection.setUseCaches(false);
+            connection.setRequestProperty("Accept", "application/json");
+            if (connection.getResponseCode() != 200) {
+                throw new IOException("status " + connection.getResponseCode());
             }
-            body = in.readNBytes(maxBytes + 1);
+            try (InputStream in = connection.getInputStream()) {
+                return parse(json.object(readAtMost(in, System.nanoTime() + readTimeout.toNanos())));
+            }
+        } finally {
+            connection.disconnect();   // fetches are minutes apart: no connection is kept, and no keep-alive thread
         }
-        if (body.length > maxBytes) {
-            throw new IOException("key set larger than " + maxBytes + " bytes");
+    }
+
+    /**
+     * The body, refused beyond {@code maxBytes} or when it is still arriving at {@code deadline}:
+     * the read timeout alone bounds each read, and a server trickling a byte at a time would
+     * otherwise hold the fetch, and every request waiting for it, much longer.
+     */
+    private byte[] readAtMost(InputStream in, long deadline) throws IOException {
+        ByteArrayOutputStream body = new ByteArrayOutputStream();
+        byte[] chunk = new byte[8192];
+        for (int n; (n = in.read(chunk)) >= 0; ) {
+            body.write(chunk, 0, n);
+            if (body.size() > maxBytes) {
+                throw new IOException("key set larger than " + maxBytes + " bytes");
+            }
+            if (System.nanoTime() - deadline > 0) {
+                throw new IOException("key set still arriving after " + readTimeout.toMillis() + " ms");
+            }
         }
-        return parse(json.object(body));
+        return body.toByteArray();
     }
 
     private Map<String, VerificationKey> parse(Map<String, Object> document) throws IOException {
