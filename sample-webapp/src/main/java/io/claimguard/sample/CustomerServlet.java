@@ -17,7 +17,7 @@ import org.slf4j.LoggerFactory;
 abstract class CustomerServlet extends HttpServlet {
     private static final long serialVersionUID = 1L;
     private static final Logger LOG = LoggerFactory.getLogger(CustomerServlet.class);
-    static final String NOT_PERMITTED = "42501";
+    private static final String NOT_PERMITTED = "42501";
 
     private transient CustomerDao dao;
 

@@ -55,7 +55,7 @@ public enum Persona {
         return sees;
     }
 
-    public static Optional<Persona> byId(String id) {
+    static Optional<Persona> byId(String id) {
         for (Persona persona : values()) {
             if (persona.id().equals(id)) {
                 return Optional.of(persona);
