@@ -1,0 +1,33 @@
+package io.claimguard.sample.demo;
+
+import jakarta.servlet.ServletContextEvent;
+import jakarta.servlet.ServletContextListener;
+import jakarta.servlet.ServletRegistration;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Demo mode, on only when the system property {@value #PROPERTY} is {@code true}: the application
+ * then serves its own identity provider ({@code /.well-known/jwks.json} and {@code /demo/token})
+ * and its pages explain the personas. Off, neither path exists.
+ */
+public final class DemoMode implements ServletContextListener {
+    private static final Logger LOG = LoggerFactory.getLogger(DemoMode.class);
+    public static final String PROPERTY = "claimguard.sample.demo";
+
+    public static boolean enabled() {
+        return Boolean.getBoolean(PROPERTY);
+    }
+
+    @Override
+    public void contextInitialized(ServletContextEvent event) {
+        if (!enabled()) {
+            return;
+        }
+        ServletRegistration.Dynamic provider = event.getServletContext()
+                .addServlet("demo-identity-provider", new IdentityProviderServlet(new DemoIdentityProvider()));
+        provider.addMapping(IdentityProviderServlet.JWKS_PATH, IdentityProviderServlet.TOKEN_PATH);
+        LOG.info("demo mode: identity provider at {} and {}", IdentityProviderServlet.JWKS_PATH,
+                IdentityProviderServlet.TOKEN_PATH);
+    }
+}

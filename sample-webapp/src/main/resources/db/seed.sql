@@ -1,0 +1,71 @@
+-- Fake customers for the sample application. H2 runs this script itself on every connection
+-- (INIT=RUNSCRIPT in the JDBC URL): the table is created once and filled only while it is empty,
+-- so later connections keep the edits made through the application.
+-- Every value is invented: emails on example.com/.org/.net, phone numbers in the ranges kept for
+-- fiction (555-01xx, +44 20 7946 0xxx), SSN-shaped numbers, Luhn-valid card numbers.
+CREATE TABLE IF NOT EXISTS customers (
+    id          INT PRIMARY KEY,
+    name        VARCHAR(100) NOT NULL,
+    email       VARCHAR(200),
+    phone       VARCHAR(20),
+    ssn         VARCHAR(11),
+    card_number VARCHAR(19),
+    salary      DECIMAL(10, 2),
+    city        VARCHAR(100),
+    notes       VARCHAR(500)
+);
+
+INSERT INTO customers (id, name, email, phone, ssn, card_number, salary, city, notes)
+SELECT * FROM (VALUES
+    (1, 'Farid Larsen', 'farid.larsen@example.org', '+12025550136', '060-66-6638', '5147448588725808', 112500.00, 'Fairview', 'Asked to close the account in spring.'),
+    (2, 'Kemi Weber', 'kemi.weber@example.net', '+12025550107', '676-96-7684', '5296366823991788', 57500.00, 'Salem', 'Disputed a duplicate charge; refunded.'),
+    (3, 'Pedro Hansen', 'pedro.hansen@example.com', '+17185550167', '487-50-5906', '5186914045135735', 144000.00, 'Franklin', 'VIP: route calls to the senior desk.'),
+    (4, 'Umar Silva', 'umar.silva@example.org', '+15125550128', '546-99-5375', '5283067914323445', 78250.00, 'Franklin', 'Moved recently; confirm the new address.'),
+    (5, 'Zoe Dubois', 'zoe.dubois@example.net', '+16175550154', '546-99-3259', '4465028722937324', 41750.00, 'Lakewood', 'Called twice about a late delivery.'),
+    (6, 'Elena Okafor', 'elena.okafor@example.com', '+14155550121', '807-19-8412', '5161119625050879', 91250.00, 'Riverton', 'Requested a paper statement.'),
+    (7, 'Jonas Zimmer', 'jonas.zimmer@example.org', '+442079460020', '469-76-5825', '5231568420721033', 69750.00, 'Georgetown', NULL),
+    (8, 'Olga Kowalski', 'olga.kowalski@example.net', '+14155550198', '129-51-2514', '5383775993927923', 185000.00, 'Madison', 'Escalated: billing error under review.'),
+    (9, 'Tara Vargas', 'tara.vargas@example.com', '+14155550193', '675-21-0339', '5197423475631814', 46500.00, 'Fairview', 'Loyal customer since 2012.'),
+    (10, 'Yusuf Gallo', 'yusuf.gallo@example.org', '+14155550134', '246-14-5811', '4404080588732210', 138000.00, 'Georgetown', 'Prefers contact by email.'),
+    (11, 'Dmitri Rossi', 'dmitri.rossi@example.net', '+14155550187', '142-62-9766', '5276165488563864', 168750.00, 'Springfield', 'Asked to close the account in spring.'),
+    (12, 'Ines Castillo', 'ines.castillo@example.com', '+14155550164', '332-55-7058', '4707005809049080', 122250.00, 'Madison', 'Disputed a duplicate charge; refunded.'),
+    (13, 'Nils Novak', 'nils.novak@example.org', '+12025550108', '846-07-2650', '5252578748623682', 76750.00, 'Clinton', 'VIP: route calls to the senior desk.'),
+    (14, 'Sami Yilmaz', 'sami.yilmaz@example.net', '+442079460041', '116-22-9089', '4803261190755263', 142750.00, 'Georgetown', 'Moved recently; confirm the new address.'),
+    (15, 'Xenia Jensen', 'xenia.jensen@example.com', '+17185550127', '306-83-8355', '5386627918049480', 146500.00, 'Georgetown', 'Called twice about a late delivery.'),
+    (16, 'Carla Ueda', 'carla.ueda@example.org', '+19175550165', '631-09-0023', '5317155891941337', 189000.00, 'Madison', 'Requested a paper statement.'),
+    (17, 'Hiro Fischer', 'hiro.fischer@example.net', NULL, '051-73-8303', '6011901384881366', 133250.00, 'Fairview', NULL),
+    (18, 'Maya Quispe', 'maya.quispe@example.com', '+12025550155', '446-89-1713', '5155817813777777', 60500.00, 'Riverton', 'Escalated: billing error under review.'),
+    (19, 'Rosa Becker', 'rosa.becker@example.org', '+12025550146', '335-18-7585', '5366907448845258', 59750.00, 'Fairview', 'Loyal customer since 2012.'),
+    (20, 'Wes Moreau', 'wes.moreau@example.net', '+12025550130', '507-21-0055', '5307633622309778', 139000.00, 'Franklin', 'Prefers contact by email.'),
+    (21, 'Bruno Xu', 'bruno.xu@example.com', '+442079460082', '014-73-7746', '5145050844248336', 68250.00, 'Riverton', 'Asked to close the account in spring.'),
+    (22, 'Greta Ibarra', 'greta.ibarra@example.org', '+19175550178', '887-65-6429', '5151615853449370', 44750.00, 'Ashland', 'Disputed a duplicate charge; refunded.'),
+    (23, 'Liam Tanaka', 'liam.tanaka@example.net', '+19175550145', '576-21-2313', '6011460762829711', 88500.00, 'Salem', 'VIP: route calls to the senior desk.'),
+    (24, 'Quinn Eriksen', 'quinn.eriksen@example.com', '+12025550179', '131-21-8831', '5502639305483304', 140250.00, 'Ashland', 'Moved recently; confirm the new address.'),
+    (25, 'Vera Petrov', 'vera.petrov@example.org', '+17185550150', '762-74-4628', '5557515817383022', 166250.00, 'Franklin', 'Called twice about a late delivery.'),
+    (26, 'Ada Becker', 'ada.becker@example.net', '+14155550117', '062-12-0809', '5133694589254696', 184750.00, 'Salem', 'Requested a paper statement.'),
+    (27, 'Farid Moreau', 'farid.moreau@example.com', '+13125550197', '433-25-3750', '5293893776822374', 189500.00, 'Fairview', NULL),
+    (28, 'Kemi Xu', 'kemi.xu@example.org', '+442079460062', '084-53-4078', '5119582465008435', 47250.00, 'Lakewood', 'Escalated: billing error under review.'),
+    (29, 'Pedro Ibarra', 'pedro.ibarra@example.net', '+17185550116', '676-22-3542', '5226994993038448', 113500.00, 'Salem', 'Loyal customer since 2012.'),
+    (30, 'Umar Tanaka', 'umar.tanaka@example.com', '+19175550134', '783-25-3892', '6011267439308015', 146500.00, 'Franklin', 'Prefers contact by email.'),
+    (31, 'Zoe Eriksen', 'zoe.eriksen@example.org', '+16175550116', '109-75-2715', '5555993030019420', 46750.00, 'Clinton', 'Asked to close the account in spring.'),
+    (32, 'Elena Petrov', 'elena.petrov@example.net', '+17185550156', '742-24-4266', '5498199616219422', 83000.00, 'Georgetown', 'Disputed a duplicate charge; refunded.'),
+    (33, 'Jonas Alvarez', 'jonas.alvarez@example.com', '+19175550189', '176-21-8165', '5457240379065500', 46500.00, 'Ashland', 'VIP: route calls to the senior desk.'),
+    (34, 'Olga Larsen', 'olga.larsen@example.org', NULL, '887-90-3356', '5368116724135149', 177000.00, 'Lakewood', 'Moved recently; confirm the new address.'),
+    (35, 'Tara Weber', 'tara.weber@example.net', '+442079460008', '100-51-8132', '5123640953011909', 132000.00, 'Clinton', 'Called twice about a late delivery.'),
+    (36, 'Yusuf Hansen', 'yusuf.hansen@example.com', '+15125550115', '403-08-6181', '5392442479634841', 142500.00, 'Springfield', 'Requested a paper statement.'),
+    (37, 'Dmitri Silva', 'dmitri.silva@example.org', '+19175550145', '720-39-6953', '5222415012471976', 160250.00, 'Fairview', NULL),
+    (38, 'Ines Dubois', 'ines.dubois@example.net', '+14155550131', '372-98-9967', '5103155631738660', 190250.00, 'Lakewood', 'Escalated: billing error under review.'),
+    (39, 'Nils Okafor', 'nils.okafor@example.com', '+16175550125', '711-08-4128', '5169421283710584', 183750.00, 'Lakewood', 'Loyal customer since 2012.'),
+    (40, 'Sami Zimmer', 'sami.zimmer@example.org', '+14155550198', '779-35-1098', '5330257539574117', 135750.00, 'Clinton', 'Prefers contact by email.'),
+    (41, 'Xenia Kowalski', 'xenia.kowalski@example.net', '+19175550188', '692-41-5535', '5408646919937554', 110750.00, 'Ashland', 'Asked to close the account in spring.'),
+    (42, 'Carla Vargas', 'carla.vargas@example.com', '+442079460021', '057-77-1718', '6011676884295370', 49750.00, 'Georgetown', 'Disputed a duplicate charge; refunded.'),
+    (43, 'Hiro Gallo', 'hiro.gallo@example.org', '+19175550177', '684-39-8064', '5137920050971377', 115000.00, 'Georgetown', 'VIP: route calls to the senior desk.'),
+    (44, 'Maya Rossi', 'maya.rossi@example.net', '+19175550156', '224-75-2330', '5131632169819084', 75000.00, 'Salem', 'Moved recently; confirm the new address.'),
+    (45, 'Rosa Castillo', 'rosa.castillo@example.com', '+19175550197', '440-70-6922', '5592297624601816', 162250.00, 'Madison', 'Called twice about a late delivery.'),
+    (46, 'Wes Novak', 'wes.novak@example.org', '+19175550120', '034-39-1058', '6011795965550725', 177000.00, 'Franklin', 'Requested a paper statement.'),
+    (47, 'Bruno Yilmaz', 'bruno.yilmaz@example.net', '+14155550163', '817-25-5651', '5466794641877497', 97000.00, 'Franklin', NULL),
+    (48, 'Greta Jensen', 'greta.jensen@example.com', '+13125550110', '053-22-9965', '5133281113162692', 135000.00, 'Ashland', 'Escalated: billing error under review.'),
+    (49, 'Liam Ueda', 'liam.ueda@example.org', '+442079460017', '066-25-3338', '6011776018463421', 148000.00, 'Ashland', 'Loyal customer since 2012.'),
+    (50, 'Quinn Fischer', 'quinn.fischer@example.net', '+13125550127', '053-53-4798', '5484422473671469', 127750.00, 'Ashland', 'Prefers contact by email.')
+) AS seed (id, name, email, phone, ssn, card_number, salary, city, notes)
+WHERE NOT EXISTS (SELECT 1 FROM customers);
