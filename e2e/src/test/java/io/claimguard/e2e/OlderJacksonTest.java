@@ -35,7 +35,7 @@ class OlderJacksonTest {
     @BeforeAll
     static void deploy() throws IOException {
         identityProvider = IdentityProvider.start();
-        tomcat = Tomcat.base(Layout.tomcatHome(), Layout.run("older-jackson"));
+        tomcat = Tomcat.base(Layout.tomcatHome(), Layout.run("OlderJacksonTest").resolve("catalina-base"));
         try (War war = War.create(tomcat.webapps().resolve("legacy.war"))) {
             war.put("/WEB-INF/web.xml", WEB_XML)
                     .put("/health", "ok")

@@ -114,7 +114,12 @@ final class Tomcat implements AutoCloseable {
         Process started = process;
         killOnExit = new Thread(started::destroyForcibly, "kill-tomcat-" + base.getFileName());
         Runtime.getRuntime().addShutdownHook(killOnExit);
-        awaitReady(uri(readyPath), deadline);
+        try {
+            awaitReady(uri(readyPath), deadline);
+        } catch (IOException | RuntimeException e) {
+            stop();
+            throw e;
+        }
     }
 
     private void awaitReady(URI ready, Duration deadline) throws IOException {

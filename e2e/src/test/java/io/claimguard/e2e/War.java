@@ -8,6 +8,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
@@ -55,7 +56,7 @@ final class War implements AutoCloseable {
      * in which case the versions must agree: two versions of one library in a webapp is a broken WAR.
      */
     War addMissingLibraries(Path folder) throws IOException {
-        Map<String, String> present = new java.util.HashMap<>();
+        Map<String, String> present = new HashMap<>();
         for (String jar : libraries()) {
             present.put(artifactName(jar), jar);
         }
