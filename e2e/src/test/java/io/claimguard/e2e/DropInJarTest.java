@@ -1,7 +1,7 @@
 package io.claimguard.e2e;
 
 /** claimguard-all in the WAR's WEB-INF/lib; the application's DriverManager URL prefixed with {@code claimguard:}. */
-class DropInJarTest extends SampleBehindClaimGuardTest {
+class DropInJarTest extends SampleInTomcatTest {
 
     @Override
     SampleDeployment.Wiring wiring() {

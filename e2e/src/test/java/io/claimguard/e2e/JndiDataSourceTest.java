@@ -5,7 +5,7 @@ package io.claimguard.e2e;
  * the driver and H2 in Tomcat's lib, the filter and log redaction in WEB-INF/lib: the driver in
  * the container and the filter in the webapp share core's one {@code GuardContext}.
  */
-class JndiDataSourceTest extends SampleBehindClaimGuardTest {
+class JndiDataSourceTest extends SampleInTomcatTest {
 
     @Override
     SampleDeployment.Wiring wiring() {

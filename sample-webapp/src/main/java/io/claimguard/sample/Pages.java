@@ -32,13 +32,13 @@ final class Pages {
             .banner .you { font-weight: bold; }
             .banner code { background: #fff3c4; padding: 0 3px; }
             table { border-collapse: collapse; background: #fff; box-shadow: 0 1px 2px rgba(0,0,0,.08); }
-            th, td { padding: 5px 10px; border-bottom: 1px solid #e4e7eb; text-align: left; vertical-align: top; white-space: nowrap; }
+            th, td { padding: 5px 10px; border-bottom: 1px solid #e4e7eb; text-align: left; vertical-align: baseline; white-space: nowrap; }
             th { background: #d9e2ec; font-weight: bold; }
             tr:nth-child(even) td { background: #f9fafb; }
             td.phone, td.ssn, td.card_number { font-family: "DejaVu Sans Mono", "Liberation Mono", monospace; font-size: 13px; }
             td.salary { text-align: right; }
             td.notes { white-space: normal; min-width: 220px; }
-            td:empty::after { content: "\\2014"; color: #9aa5b1; }
+            td:empty::after { content: "\\2014"; color: #9aa5b1; font-family: "DejaVu Sans", sans-serif; }
             .actions { margin: 14px 0; }
             .button, button { display: inline-block; padding: 6px 14px; border: 0; border-radius: 3px; background: #334e68; color: #fff; font: inherit; text-decoration: none; cursor: pointer; }
             form.edit { background: #fff; padding: 16px; max-width: 560px; box-shadow: 0 1px 2px rgba(0,0,0,.08); }
@@ -46,6 +46,7 @@ final class Pages {
             form.edit input { width: 100%; box-sizing: border-box; padding: 5px 8px; border: 1px solid #bcccdc; border-radius: 3px; font: inherit; }
             form.edit input[readonly] { background: #f0f4f8; }
             .hint { color: #52606d; }
+            a.cancel { margin-left: 12px; color: #334e68; }
             """;
 
     private Pages() {
@@ -130,7 +131,8 @@ final class Pages {
                     .append(">\n");
         }
         return html.append("<p class=\"hint\">Saving stores every field as it stands here.</p>")
-                .append("<button type=\"submit\" id=\"save\">Save</button>\n</form>\n").toString();
+                .append("<button type=\"submit\" id=\"save\">Save</button> <a class=\"cancel\" href=\"")
+                .append(escape(detailPath(request, customer.id()))).append("\">Cancel</a>\n</form>\n").toString();
     }
 
     static String detailPath(HttpServletRequest request, int id) {

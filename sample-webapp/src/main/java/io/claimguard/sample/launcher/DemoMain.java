@@ -21,7 +21,7 @@ public final class DemoMain {
         String base = demo.base().toString();
         StringBuilder text = new StringBuilder()
                 .append("\nClaimGuard demo: the customer-support sample behind ClaimGuard\n\n")
-                .append("  Pages:   ").append(base).append("/customers (HTML; send a token: browsers need a header extension)\n")
+                .append("  Pages:   ").append(base).append("/customers (a token is needed here too; in a browser, add the header with an extension)\n")
                 .append("  API:     ").append(base).append("/api/customers\n")
                 .append("  Log:     ").append(demo.logFile()).append(" (through %redact)\n\n")
                 .append("Ask as each persona (tokens last 15 minutes; a new one: curl ").append(base)

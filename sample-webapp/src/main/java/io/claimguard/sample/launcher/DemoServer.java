@@ -124,8 +124,15 @@ public final class DemoServer implements AutoCloseable {
     }
 
     @Override
-    public void close() throws Exception {
-        server.stop();
+    public void close() {
+        try {
+            server.stop();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while the demo stopped", e);
+        } catch (Exception e) {
+            throw new IllegalStateException("the demo did not stop cleanly", e);
+        }
     }
 
     /** The sample-webapp folder, found from where this class was compiled to ({@code target/classes}). */

@@ -28,7 +28,7 @@ import org.junit.jupiter.api.TestMethodOrder;
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
-abstract class SampleBehindClaimGuardTest {
+abstract class SampleInTomcatTest {
 
     static final int LOAD_CLIENTS = 64;
     static final int LOAD_REQUESTS = 20_000;
