@@ -1,0 +1,62 @@
+package io.claimguard.e2e;
+
+import java.nio.file.Path;
+
+/** Where the build put what the tests deploy (see this module's pom), and where each run's files go. */
+final class Layout {
+
+    private Layout() {
+    }
+
+    /** {@code target/e2e}. */
+    static Path dir() {
+        return Path.of(property("e2e.dir"));
+    }
+
+    /** The unpacked Tomcat distribution ({@code CATALINA_HOME}). */
+    static Path tomcatHome() {
+        return Path.of(property("tomcat.home"));
+    }
+
+    /** The sample WAR as its own build made it: no ClaimGuard inside. */
+    static Path sampleWar() {
+        return dir().resolve("sample.war");
+    }
+
+    static Path claimGuardAll() {
+        return dir().resolve("claimguard-all.jar");
+    }
+
+    /** Jars for Tomcat's lib folder in the JNDI deployment. */
+    static Path containerLib() {
+        return dir().resolve("container-lib");
+    }
+
+    /** Jars for WEB-INF/lib in the JNDI deployment. */
+    static Path webappLib() {
+        return dir().resolve("webapp-lib");
+    }
+
+    /** The older Jackson (and SLF4J, H2) of the legacy application. */
+    static Path legacyLib() {
+        return dir().resolve("legacy-lib");
+    }
+
+    /** A file of the sample's own ClaimGuard setup ({@code claimguard.yaml}, the {@code %redact} {@code logback.xml}). */
+    static Path sampleConfig(String name) {
+        return Path.of(property("sample.config.dir")).resolve(name);
+    }
+
+    /** The folder of one test run: CATALINA_BASE, the application's logs, results. */
+    static Path run(String name) {
+        return dir().resolve("runs").resolve(name);
+    }
+
+    private static String property(String name) {
+        String value = System.getProperty(name);
+        if (value == null) {
+            throw new IllegalStateException("system property " + name + " is not set: run the tests through Maven");
+        }
+        return value;
+    }
+}

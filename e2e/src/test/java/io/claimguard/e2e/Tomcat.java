@@ -1,0 +1,242 @@
+package io.claimguard.e2e;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.stream.Stream;
+
+/**
+ * One Tomcat, from the unpacked distribution, run as its own process by {@code bin/catalina.sh run}
+ * with its own {@code CATALINA_BASE}: {@code conf} copied from the distribution with a
+ * {@code server.xml} of our own (HTTP and shutdown on free loopback ports, no AJP, an access log
+ * without query strings), and empty {@code lib}, {@code webapps}, {@code logs}, {@code temp} and
+ * {@code work}. The base stays under {@code target/} after the run, Tomcat's console output in
+ * {@code logs/console.out}, for diagnosis.
+ */
+final class Tomcat implements AutoCloseable {
+
+    private static final Duration STOP_GRACE = Duration.ofSeconds(30);
+
+    private final Path home;
+    private final Path base;
+    private final int httpPort;
+    private final int shutdownPort;
+    private final String shutdownCommand = "SHUTDOWN-" + UUID.randomUUID();
+    private Process process;
+    private Thread killOnExit;
+
+    private Tomcat(Path home, Path base) throws IOException {
+        this.home = home;
+        this.base = base;
+        this.httpPort = freePort();
+        this.shutdownPort = freePort();
+        deleteRecursively(base);
+        for (String folder : List.of("conf", "lib", "logs", "temp", "webapps", "work")) {
+            Files.createDirectories(base.resolve(folder));
+        }
+        try (Stream<Path> conf = Files.list(home.resolve("conf"))) {
+            for (Path file : (Iterable<Path>) conf::iterator) {
+                if (Files.isRegularFile(file)) {
+                    Files.copy(file, base.resolve("conf").resolve(file.getFileName()));
+                }
+            }
+        }
+        Files.writeString(base.resolve("conf/server.xml"), serverXml(), StandardCharsets.UTF_8);
+    }
+
+    /** A fresh {@code CATALINA_BASE} at {@code base} (emptied first) for the distribution at {@code home}. */
+    static Tomcat base(Path home, Path base) throws IOException {
+        return new Tomcat(home, base);
+    }
+
+    Path base() {
+        return base;
+    }
+
+    Path lib() {
+        return base.resolve("lib");
+    }
+
+    Path webapps() {
+        return base.resolve("webapps");
+    }
+
+    Path conf() {
+        return base.resolve("conf");
+    }
+
+    Path logs() {
+        return base.resolve("logs");
+    }
+
+    URI uri(String path) {
+        return URI.create("http://127.0.0.1:" + httpPort + path);
+    }
+
+    /**
+     * Starts Tomcat with the given system properties and waits until {@code readyPath} answers 200,
+     * failing at {@code deadline} or as soon as the process ends, with the end of its output.
+     */
+    void start(Map<String, String> systemProperties, String readyPath, Duration deadline) throws IOException {
+        List<String> options = new ArrayList<>(List.of("-Xmx512m"));
+        systemProperties.forEach((name, value) -> options.add("-D" + name + "=" + value));
+        ProcessBuilder builder = new ProcessBuilder("sh", home.resolve("bin/catalina.sh").toString(), "run")
+                .directory(base.toFile())
+                .redirectErrorStream(true)
+                .redirectOutput(logs().resolve("console.out").toFile());
+        Map<String, String> environment = builder.environment();
+        environment.keySet().removeIf(name -> name.startsWith("CATALINA_") || name.startsWith("JAVA_OPTS") || name.equals("JRE_HOME"));
+        environment.put("JAVA_HOME", System.getProperty("java.home"));
+        environment.put("CATALINA_HOME", home.toString());
+        environment.put("CATALINA_BASE", base.toString());
+        // catalina.sh splits CATALINA_OPTS on spaces: no option value may hold one.
+        environment.put("CATALINA_OPTS", String.join(" ", options));
+        process = builder.start();
+        Process started = process;
+        killOnExit = new Thread(started::destroyForcibly, "kill-tomcat-" + base.getFileName());
+        Runtime.getRuntime().addShutdownHook(killOnExit);
+        try {
+            awaitReady(uri(readyPath), deadline);
+        } catch (IOException | RuntimeException e) {
+            stop();
+            throw e;
+        }
+    }
+
+    private void awaitReady(URI ready, Duration deadline) throws IOException {
+        HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+        Instant giveUp = Instant.now().plus(deadline);
+        while (Instant.now().isBefore(giveUp)) {
+            try {
+                HttpResponse<String> response = client.send(
+                        HttpRequest.newBuilder(ready).timeout(Duration.ofSeconds(5)).build(), HttpResponse.BodyHandlers.ofString());
+                if (response.statusCode() == 200) {
+                    return;
+                }
+            } catch (IOException notYet) {
+                // Connection refused until the connector is up.
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IOException("interrupted while waiting for " + ready, e);
+            }
+            // Pause between polls by waiting for the process to end: a Tomcat that died fails at once.
+            try {
+                process.onExit().get(100, TimeUnit.MILLISECONDS);
+                throw new IOException("Tomcat exited with " + process.exitValue() + " before " + ready
+                        + " answered 200; its output:\n" + consoleTail());
+            } catch (TimeoutException stillRunning) {
+                // Poll again.
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IOException("interrupted while waiting for " + ready, e);
+            } catch (ExecutionException e) {
+                throw new IOException(e);
+            }
+        }
+        throw new IOException(ready + " did not answer 200 within " + deadline + "; Tomcat's output:\n" + consoleTail());
+    }
+
+    /** The last lines of Tomcat's console output, for failure messages. */
+    String consoleTail() {
+        try {
+            List<String> lines = Files.readAllLines(logs().resolve("console.out"), StandardCharsets.UTF_8);
+            return String.join("\n", lines.subList(Math.max(0, lines.size() - 60), lines.size()));
+        } catch (IOException e) {
+            return "(no console output: " + e + ")";
+        }
+    }
+
+    /**
+     * Stops Tomcat through its shutdown port and waits for the process to end; if it does not end in
+     * time, or the port does not answer, the process is terminated. Idempotent.
+     */
+    void stop() {
+        if (process == null || !process.isAlive()) {
+            return;
+        }
+        try (Socket socket = new Socket(InetAddress.getLoopbackAddress(), shutdownPort);
+             OutputStream out = socket.getOutputStream()) {
+            out.write(shutdownCommand.getBytes(StandardCharsets.US_ASCII));
+        } catch (IOException refused) {
+            process.destroy();
+        }
+        try {
+            if (!process.waitFor(STOP_GRACE.toSeconds(), TimeUnit.SECONDS)) {
+                process.destroyForcibly().waitFor(STOP_GRACE.toSeconds(), TimeUnit.SECONDS);
+            }
+        } catch (InterruptedException e) {
+            process.destroyForcibly();
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    @Override
+    public void close() {
+        stop();
+        if (killOnExit != null) {
+            Runtime.getRuntime().removeShutdownHook(killOnExit);
+            killOnExit = null;
+        }
+    }
+
+    private String serverXml() {
+        return """
+                <?xml version="1.0" encoding="UTF-8"?>
+                <Server port="%d" address="127.0.0.1" shutdown="%s">
+                  <Listener className="org.apache.catalina.startup.VersionLoggerListener"/>
+                  <Listener className="org.apache.catalina.core.JreMemoryLeakPreventionListener"/>
+                  <Listener className="org.apache.catalina.core.ThreadLocalLeakPreventionListener"/>
+                  <Service name="Catalina">
+                    <Connector port="%d" address="127.0.0.1" protocol="HTTP/1.1" maxThreads="100" connectionTimeout="20000"/>
+                    <Engine name="Catalina" defaultHost="localhost">
+                      <Host name="localhost" appBase="webapps" unpackWARs="true" autoDeploy="false">
+                        <!-- %%U, not %%r: the query string can carry personal data (a search for an email). -->
+                        <Valve className="org.apache.catalina.valves.AccessLogValve" directory="logs"
+                               prefix="access" suffix=".log" pattern="%%h %%t &quot;%%m %%U %%H&quot; %%s %%b %%D"/>
+                      </Host>
+                    </Engine>
+                  </Service>
+                </Server>
+                """.formatted(shutdownPort, shutdownCommand, httpPort);
+    }
+
+    private static int freePort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            return socket.getLocalPort();
+        }
+    }
+
+    static void deleteRecursively(Path path) throws IOException {
+        if (!Files.exists(path)) {
+            return;
+        }
+        try (Stream<Path> all = Files.walk(path)) {
+            all.sorted((a, b) -> b.getNameCount() - a.getNameCount()).forEach(p -> {
+                try {
+                    Files.delete(p);
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
+            });
+        }
+    }
+}
