@@ -226,6 +226,27 @@ abstract class SampleInTomcatTest {
         assertEquals(List.of(), found, "in " + files);
     }
 
+    /**
+     * Undeploying must let the application's class loader go: Tomcat names every thread it
+     * started and every JDBC driver it left registered. The application's own drivers (H2,
+     * p6spy) are its business; nothing of ClaimGuard's may be on the list.
+     */
+    @Test
+    @Order(6)
+    void stoppingLeavesNoThreadOrClaimGuardDriverBehind() throws IOException {
+        deployment.tomcat.stop();
+        List<String> leaks = new java.util.ArrayList<>();
+        try (var files = Files.list(deployment.tomcat.logs())) {
+            for (Path file : files.filter(f -> f.getFileName().toString().startsWith("catalina")).toList()) {
+                Files.readAllLines(file, StandardCharsets.UTF_8).stream()
+                        .filter(line -> line.contains("appears to have started a thread")
+                                || line.contains("registered the JDBC driver [io.claimguard"))
+                        .forEach(leaks::add);
+            }
+        }
+        assertEquals(List.of(), leaks);
+    }
+
     private Map<String, String> editForm(String id, String token) {
         return SampleApp.formFields(ok(app.get("/customers/" + id + "/edit", token)));
     }
