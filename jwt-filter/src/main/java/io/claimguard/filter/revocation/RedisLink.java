@@ -36,6 +36,8 @@ final class RedisLink implements AutoCloseable {
     private volatile long epoch;
     /** While down: the earliest time of the next try, claimed by one caller. */
     private final AtomicLong nextTry = new AtomicLong();
+    /** What the last failed call got, for the refusals that follow without trying. */
+    private volatile String lastFailure = "";
 
     /**
      * @param where      the store as logs show it, such as {@code redis://127.0.0.1:6379/0}
@@ -59,15 +61,16 @@ final class RedisLink implements AutoCloseable {
     <T> T call(Function<UnifiedJedis, T> work) {
         long startedIn = epoch;
         if (downSince != UP && !claimTry()) {
-            throw new RevocationUnavailableException("revocation store " + where + " is unreachable (next try within "
-                    + retryMillis + " ms)");
+            throw new RevocationUnavailableException("revocation store " + where + " is unreachable (" + lastFailure
+                    + "; next try within " + retryMillis + " ms)");
         }
         T result;
         try {
             result = work.apply(client);
         } catch (JedisException e) {
-            failed(startedIn, e);
-            throw new RevocationUnavailableException("revocation store " + where + " is unreachable (" + describe(e) + ")");
+            lastFailure = describe(e);
+            failed(startedIn);
+            throw new RevocationUnavailableException("revocation store " + where + " is unreachable (" + lastFailure + ")");
         }
         if (downSince != UP) {
             answered(startedIn);
@@ -92,7 +95,7 @@ final class RedisLink implements AutoCloseable {
         return now >= next && nextTry.compareAndSet(next, now + retryMillis);
     }
 
-    private void failed(long startedIn, JedisException e) {
+    private void failed(long startedIn) {
         // Idle connections opened before the outage are dead too; without this, each try after
         // Redis returns would draw one of them and fail again.
         client.getPool().clear();
@@ -109,7 +112,7 @@ final class RedisLink implements AutoCloseable {
             nextTry.set(now + retryMillis);
             epoch++;
         }
-        LOG.warn("revocation store {} is unreachable ({}); {}; trying again at most every {} ms", where, describe(e),
+        LOG.warn("revocation store {} is unreachable ({}); {}; trying again at most every {} ms", where, lastFailure,
                 whileDown, retryMillis);
     }
 
@@ -127,11 +130,18 @@ final class RedisLink implements AutoCloseable {
         LOG.info("revocation store {} is reachable again after {} ms", where, Math.max(0, clock.millis() - since));
     }
 
-    /** The error's class and its root cause's class: what went wrong without any server text. */
+    /**
+     * The error's class and its root cause's class (Jedis attaches a failed connect as a
+     * suppressed exception): what went wrong, such as {@code ConnectException} or
+     * {@code SocketTimeoutException}, without any server text.
+     */
     private static String describe(Throwable e) {
         Throwable root = e;
         while (root.getCause() != null && root.getCause() != root) {
             root = root.getCause();
+        }
+        if (root == e && e.getSuppressed().length > 0) {
+            root = e.getSuppressed()[0];
         }
         return e.getClass().getSimpleName() + (root == e ? "" : ": " + root.getClass().getSimpleName());
     }

@@ -107,11 +107,15 @@ public final class RedisRevocations implements RevocationStore {
             client.user(b.user).password(b.password);
         }
         RedisClient redis = RedisClient.builder().hostAndPort(b.host, b.port).clientConfig(client.build()).poolConfig(pool).build();
-        String whileDown = b.grace.isZero() ? "requests are refused (503) until it answers"
+        String whileDown = b.administration ? "nothing can be revoked until it answers"
+                : b.grace.isZero() ? "requests are refused (503) until it answers"
                 : "requests pass unchecked for " + b.grace.toSeconds() + " s, then are refused (503) until it answers";
         this.link = new RedisLink(redis, b.where, whileDown, b.retry.toMillis(), b.clock, cache == null ? () -> { } : cache::invalidate);
         this.events = cache == null ? null : new RevocationEvents(redis, keys.channel(), b.retry.toMillis(), cache::invalidate);
         this.misuse = b.misuse == null ? null : new MisuseDetector(link, keys, b.misuse, this);
+        if (b.administration) {
+            return;   // one command follows at once and reports its own failure
+        }
         try {
             link.call(r -> {
                 CHECK.load(r);
@@ -279,6 +283,7 @@ public final class RedisRevocations implements RevocationStore {
         private String keyPrefix = "claimguard:";
         private MisuseDetector.Limits misuse;
         private Clock clock = Clock.systemUTC();
+        private boolean administration;
 
         private Builder(String url) {
             String form = "a Redis URL must look like redis://[[user]:password@]host[:port][/database] (or rediss:// for TLS)";
@@ -390,7 +395,15 @@ public final class RedisRevocations implements RevocationStore {
             return this;
         }
 
-        /** Connects lazily: an unreachable Redis is logged, and the store answers as during an outage. */
+        /** For one administrative command: no cache, no subscription, no misuse detection, no background thread. */
+        Builder forAdministration() {
+            this.administration = true;
+            this.cache = Duration.ZERO;
+            this.misuse = null;
+            return this;
+        }
+
+        /** Loads its scripts at once: an unreachable Redis is logged, and the store answers as during an outage. */
         public RedisRevocations build() {
             return new RedisRevocations(this);
         }

@@ -11,6 +11,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Function;
 
 /**
  * Revokes tokens from the command line, in the store the application's own configuration names
@@ -47,7 +48,7 @@ public final class RevocationCommand {
     private final PrintStream err;
     private final Clock clock;
 
-    private RevocationCommand(PrintStream out, PrintStream err, Clock clock) {
+    RevocationCommand(PrintStream out, PrintStream err, Clock clock) {
         this.out = out;
         this.err = err;
         this.clock = clock;
@@ -57,45 +58,45 @@ public final class RevocationCommand {
         System.exit(new RevocationCommand(System.out, System.err, Clock.systemUTC()).run(args));
     }
 
+    /** Runs one command; the arguments are checked in full before the store is opened. */
+    int run(String[] args) {
+        try {
+            Map<String, String> options = new LinkedHashMap<>();
+            String command = parse(args, options);
+            String configured = options.remove("--config");
+            Function<RevocationStore, String> action = command.equals("status") ? status(options) : revoke(options);
+            ConfigFile file = configured != null ? ConfigFile.load(configured) : ConfigFile.locate();
+            RevocationConfig config = RevocationConfig.read(file.section("jwt").orElseThrow(() -> new ConfigException(
+                    "ClaimGuard configuration " + file.location() + " has no 'jwt' section")));
+            if (!config.enabled() || config.inThisProcessOnly()) {
+                err.println("claimguard revocation: jwt.revocation is " + config.store() + ": " + (config.enabled()
+                        ? "revocations live inside each application instance; revoke through the Java API (servlet context "
+                        + "attribute " + Revoker.class.getName() + ") or use a redis:// store"
+                        : "revocation is off, there is nothing to revoke"));
+                return USAGE;
+            }
+            try (RevocationStore store = config.openForAdministration()) {
+                out.print(action.apply(store));
+            }
+            return DONE;
+        } catch (UsageException e) {
+            err.println("claimguard revocation: " + e.getMessage());
+            err.println(USAGE_TEXT);
+            return USAGE;
+        } catch (ConfigException | IllegalArgumentException e) {
+            err.println("claimguard revocation: " + e.getMessage());
+            return USAGE;
+        } catch (RevocationUnavailableException e) {
+            err.println("claimguard revocation: " + e.getMessage() + "; nothing was changed");
+            return UNREACHABLE;
+        }
+    }
+
     private static final class UsageException extends RuntimeException {
         private static final long serialVersionUID = 1L;
 
         UsageException(String message) {
             super(message, null, false, false);
-        }
-    }
-
-    int run(String[] args) {
-        try {
-            Map<String, String> options = new LinkedHashMap<>();
-            String command = parse(args, options);
-            ConfigFile file = options.containsKey("--config") ? ConfigFile.load(options.remove("--config")) : ConfigFile.locate();
-            RevocationConfig config = RevocationConfig.read(file.section("jwt").orElseThrow(() -> new ConfigException(
-                    "ClaimGuard configuration " + file.location() + " has no 'jwt' section")));
-            if (!config.enabled() || config.inThisProcessOnly()) {
-                throw new UsageException("jwt.revocation is " + config.store() + ": " + (config.enabled()
-                        ? "revocations live inside each application instance; revoke through the Java API (servlet context "
-                        + "attribute " + Revoker.class.getName() + ") or use a redis:// store"
-                        : "revocation is off, there is nothing to revoke"));
-            }
-            try (RevocationStore store = config.openForAdministration()) {
-                if (command.equals("status")) {
-                    expectOnly(options, Set.of());
-                    printStatus(store.status());
-                } else {
-                    revoke(store, options);
-                }
-            }
-            return DONE;
-        } catch (UsageException | ConfigException | IllegalArgumentException e) {
-            err.println("claimguard revocation: " + e.getMessage());
-            if (e instanceof UsageException) {
-                err.println(USAGE_TEXT);
-            }
-            return USAGE;
-        } catch (RevocationUnavailableException e) {
-            err.println("claimguard revocation: " + e.getMessage() + "; nothing was changed");
-            return UNREACHABLE;
         }
     }
 
@@ -124,7 +125,13 @@ public final class RevocationCommand {
         return command;
     }
 
-    private void revoke(Revoker store, Map<String, String> options) {
+    private static Function<RevocationStore, String> status(Map<String, String> options) {
+        expectOnly(options, Set.of());
+        return store -> describe(store.status());
+    }
+
+    /** What to revoke, checked now; done when the store is open, returning what to print. */
+    private Function<RevocationStore, String> revoke(Map<String, String> options) {
         List<String> what = options.keySet().stream().filter(Set.of("--jti", "--subject", "--kid", "--all")::contains).toList();
         if (what.size() != 1) {
             throw new UsageException("revoke needs exactly one of --jti, --subject, --kid, --all");
@@ -134,38 +141,48 @@ public final class RevocationCommand {
             case "--jti" -> {
                 expectOnly(options, Set.of("--jti", "--issuer", "--until"));
                 String issuer = required(options, "--issuer");
+                String tokenId = options.get("--jti");
                 Instant until = options.containsKey("--until") ? instant(options.get("--until")) : now.plus(LONGEST_TOKEN_LIFE);
-                store.revokeToken(issuer, options.get("--jti"), until);
-                out.println("revoked token jti=" + options.get("--jti") + " of issuer " + issuer + ", kept until " + until
-                        + " plus " + Revoker.KEPT_PAST_EXPIRY.toMinutes() + " min");
+                return store -> {
+                    store.revokeToken(issuer, tokenId, until);
+                    return "revoked token jti=" + tokenId + " of issuer " + issuer + ", kept until " + until + " plus "
+                            + Revoker.KEPT_PAST_EXPIRY.toMinutes() + " min\n";
+                };
             }
             case "--subject" -> {
                 expectOnly(options, Set.of("--subject", "--issuer"));
                 String issuer = required(options, "--issuer");
-                store.revokeSubjectBefore(issuer, options.get("--subject"), now);
-                out.println("revoked every token of subject " + options.get("--subject") + " from issuer " + issuer
-                        + " issued before " + now);
+                String subject = options.get("--subject");
+                return store -> {
+                    store.revokeSubjectBefore(issuer, subject, now);
+                    return "revoked every token of subject " + subject + " from issuer " + issuer + " issued before " + now + "\n";
+                };
             }
             case "--kid" -> {
                 expectOnly(options, Set.of("--kid"));
-                store.revokeKey(options.get("--kid"));
-                out.println("revoked every token signed with key id " + options.get("--kid"));
+                String keyId = options.get("--kid");
+                return store -> {
+                    store.revokeKey(keyId);
+                    return "revoked every token signed with key id " + keyId + "\n";
+                };
             }
             default -> {
                 expectOnly(options, Set.of("--all"));
-                store.revokeAllBefore(now);
-                out.println("revoked every token issued before " + now);
+                return store -> {
+                    store.revokeAllBefore(now);
+                    return "revoked every token issued before " + now + "\n";
+                };
             }
         }
     }
 
-    private void printStatus(RevocationStatus status) {
-        out.println("store: " + status.store());
-        out.println("kill switch: " + (status.globalCutoff() == null ? "not used"
-                : "every token issued before " + status.globalCutoff() + " is revoked"));
-        out.println("revoked key ids: " + (status.revokedKeyIds().isEmpty() ? "none" : String.join(", ", status.revokedKeyIds())));
-        out.println("subjects with a cutoff: " + status.subjectCutoffs());
-        out.println("revoked tokens: " + status.revokedTokens());
+    private static String describe(RevocationStatus status) {
+        return "store: " + status.store() + "\n"
+                + "kill switch: " + (status.globalCutoff() == null ? "not used"
+                        : "every token issued before " + status.globalCutoff() + " is revoked") + "\n"
+                + "revoked key ids: " + (status.revokedKeyIds().isEmpty() ? "none" : String.join(", ", status.revokedKeyIds())) + "\n"
+                + "subjects with a cutoff: " + status.subjectCutoffs() + "\n"
+                + "revoked tokens: " + status.revokedTokens() + "\n";
     }
 
     private static void expectOnly(Map<String, String> options, Set<String> allowed) {

@@ -65,7 +65,7 @@ public final class RevocationConfig {
             return new RevocationConfig(jwt, kind, kind.name().toLowerCase(Locale.ROOT));
         }
         RevocationConfig config = new RevocationConfig(jwt, kind, null);
-        return new RevocationConfig(jwt, kind, config.redis(false).where());
+        return new RevocationConfig(jwt, kind, config.redis().where());
     }
 
     /** Whether revocation is on at all (every token then needs a {@code jti}). */
@@ -88,7 +88,7 @@ public final class RevocationConfig {
         return switch (kind) {
             case NONE -> null;
             case MEMORY -> new InMemoryRevocations();
-            case REDIS -> redis(false).build();
+            case REDIS -> redis().build();
         };
     }
 
@@ -97,10 +97,10 @@ public final class RevocationConfig {
      * no background thread; null when revocation is off.
      */
     public RevocationStore openForAdministration() {
-        return kind == Kind.REDIS ? redis(true).build() : open();
+        return kind == Kind.REDIS ? redis().forAdministration().build() : open();
     }
 
-    private RedisRevocations.Builder redis(boolean administration) {
+    private RedisRevocations.Builder redis() {
         ConfigSection options = jwt.section("revocation_options").orElse(null);
         RedisRevocations.Builder builder;
         try {
@@ -134,13 +134,9 @@ public final class RevocationConfig {
                 }
                 Duration window = Duration.ofSeconds(misuse.integer("window_seconds", 1, 86_400, 60));
                 boolean revoke = misuse.choice("action", Action.class, Action.LOG) == Action.REVOKE;
-                if (!administration) {
-                    builder.misuse(maxAddresses, maxRequests, window, revoke);
-                }
+                builder.misuse(maxAddresses, maxRequests, window, revoke);
             }
-            if (!administration) {
-                builder.cache(cache);
-            }
+            builder.cache(cache);
         } catch (ConfigException e) {
             throw e.getMessage().startsWith("ClaimGuard configuration ") ? e : jwt.fail(jwt.path() + ".revocation: " + e.getMessage());
         }
