@@ -8,8 +8,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import ch.qos.logback.classic.Level;
 import io.claimguard.filter.revocation.RedisRevocations;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -61,14 +59,6 @@ class MisuseDetectionTest {
         return Fixture.rs256(issuedAt(RSA_ISS, "mallory", jti, Instant.now().getEpochSecond() - 5, ""));
     }
 
-    private static int from(TestServer server, String client, String token) {
-        try {
-            return server.bearerFrom(client, token).status();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
     private List<String> misuseLines() {
         return log.at(Level.WARN).stream().filter(line -> line.startsWith("token misuse:")).toList();
     }
@@ -77,13 +67,13 @@ class MisuseDetectionTest {
     void oneTokenFromMoreAddressesThanAllowed_isReportedOnce_andRevoked() throws Exception {
         TestServer server = instance(2, 0, true);
         String token = token("m-1");
-        assertEquals(200, from(server, "127.0.0.1", token));
-        assertEquals(200, from(server, "127.0.0.2", token));
-        assertEquals(200, from(server, "127.0.0.2", token), "the same address again is no new address");
-        from(server, "127.0.0.3", token);   // the third address: counted off the request path
-        TestRedis.await(DETECTION, "revocation after the third address", () -> from(server, "127.0.0.1", token) == 401);
-        assertEquals(401, from(server, "127.0.0.2", token), "refused from every address");
-        assertEquals(200, from(server, "127.0.0.3", token("m-2")), "another token of the same subject is untouched");
+        assertEquals(200, server.statusFrom("127.0.0.1", token));
+        assertEquals(200, server.statusFrom("127.0.0.2", token));
+        assertEquals(200, server.statusFrom("127.0.0.2", token), "the same address again is no new address");
+        server.statusFrom("127.0.0.3", token);   // the third address: counted off the request path
+        TestRedis.await(DETECTION, "revocation after the third address", () -> server.statusFrom("127.0.0.1", token) == 401);
+        assertEquals(401, server.statusFrom("127.0.0.2", token), "refused from every address");
+        assertEquals(200, server.statusFrom("127.0.0.3", token("m-2")), "another token of the same subject is untouched");
 
         List<String> lines = misuseLines();
         assertEquals(1, lines.size(), log.all());
@@ -99,7 +89,7 @@ class MisuseDetectionTest {
         TestServer server = instance(2, 0, false);
         String token = token("l-1");
         for (int last = 1; last <= 5; last++) {
-            assertEquals(200, from(server, "127.0.0." + last, token));
+            assertEquals(200, server.statusFrom("127.0.0." + last, token));
         }
         TestRedis.await(DETECTION, "the report", () -> !misuseLines().isEmpty());
         try (RedisClient redis = TestRedis.shared()) {
@@ -109,7 +99,7 @@ class MisuseDetectionTest {
         }
         assertEquals(1, misuseLines().size(), "once per window, not once per request over the limit: " + log.all());
         assertTrue(misuseLines().get(0).contains("action=log"));
-        assertEquals(200, from(server, "127.0.0.6", token), "action log: the token stays valid");
+        assertEquals(200, server.statusFrom("127.0.0.6", token), "action log: the token stays valid");
     }
 
     @Test
@@ -117,9 +107,9 @@ class MisuseDetectionTest {
         TestServer server = instance(0, 5, true);
         String token = token("b-1");
         for (int i = 0; i < 6; i++) {
-            from(server, "127.0.0.1", token);
+            server.statusFrom("127.0.0.1", token);
         }
-        TestRedis.await(DETECTION, "revocation after the burst", () -> from(server, "127.0.0.1", token) == 401);
+        TestRedis.await(DETECTION, "revocation after the burst", () -> server.statusFrom("127.0.0.1", token) == 401);
         List<String> lines = misuseLines();
         assertEquals(1, lines.size(), log.all());
         assertTrue(lines.get(0).startsWith("token misuse: reason=too_many_requests iss=" + RSA_ISS + " sub=mallory jti=b-1"),
@@ -131,12 +121,12 @@ class MisuseDetectionTest {
         TestServer first = instance(2, 0, true);
         TestServer second = instance(2, 0, true);
         String token = token("t-1");
-        assertEquals(200, from(first, "127.0.0.1", token));
-        assertEquals(200, from(second, "127.0.0.2", token));
-        assertEquals(200, from(first, "127.0.0.1", token));
-        from(second, "127.0.0.3", token);   // a third address, seen by neither instance twice
-        TestRedis.await(DETECTION, "revocation on the first instance", () -> from(first, "127.0.0.1", token) == 401);
-        TestRedis.await(DETECTION, "revocation on the second instance", () -> from(second, "127.0.0.2", token) == 401);
+        assertEquals(200, first.statusFrom("127.0.0.1", token));
+        assertEquals(200, second.statusFrom("127.0.0.2", token));
+        assertEquals(200, first.statusFrom("127.0.0.1", token));
+        second.statusFrom("127.0.0.3", token);   // a third address, seen by neither instance twice
+        TestRedis.await(DETECTION, "revocation on the first instance", () -> first.statusFrom("127.0.0.1", token) == 401);
+        TestRedis.await(DETECTION, "revocation on the second instance", () -> second.statusFrom("127.0.0.2", token) == 401);
         assertEquals(1, misuseLines().size(), "one report across both instances: " + log.all());
     }
 }

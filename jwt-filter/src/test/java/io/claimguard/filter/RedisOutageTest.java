@@ -10,8 +10,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import ch.qos.logback.classic.Level;
 import io.claimguard.filter.revocation.RedisRevocations;
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
@@ -65,14 +63,6 @@ class RedisOutageTest {
         return Fixture.rs256(issuedAt(RSA_ISS, "alice", jti, Instant.now().getEpochSecond() - 5, ""));
     }
 
-    private static int status(TestServer server, String token) {
-        try {
-            return server.bearer(token).status();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
     @Test
     void redisDiesMidTraffic_requestsFailClosed_oneWarn_thenRecovers_oneInfo() throws Exception {
         TestRedis.OwnServer redis = closedAfter(TestRedis.OwnServer.start(PASSWORD));
@@ -81,7 +71,7 @@ class RedisOutageTest {
                 .timeout(Duration.ofMillis(300)).retry(Duration.ofMillis(50)).cache(Duration.ofSeconds(1)).build());
         TestServer server = serve(store);
         String token = token("o-1");
-        assertEquals(200, status(server, token));
+        assertEquals(200, server.status(token));
 
         // Four clients keep sending the token while Redis is killed and started again.
         AtomicBoolean stop = new AtomicBoolean();
@@ -91,7 +81,7 @@ class RedisOutageTest {
         for (int i = 0; i < 4; i++) {
             running.add(clients.submit(() -> {
                 while (!stop.get()) {
-                    seen.add(status(server, token));
+                    seen.add(server.status(token));
                 }
             }));
         }
@@ -104,13 +94,13 @@ class RedisOutageTest {
             assertNull(refused.header("www-authenticate"), "no challenge: nothing is wrong with the token");
             assertEquals("no-store", refused.header("cache-control"));
             for (int i = 0; i < 20; i++) {
-                assertEquals(503, status(server, token), "every request while Redis is down");
+                assertEquals(503, server.status(token), "every request while Redis is down");
             }
             assertTrue(seen.subList(seen.indexOf(503), seen.size()).stream().allMatch(s -> s == 503 || s == 200),
                     "only 503 (or answers given just before the failure), never an error: " + seen);
 
             redis.start();
-            TestRedis.await(Duration.ofSeconds(5), "recovery without a restart", () -> status(server, token) == 200);
+            TestRedis.await(Duration.ofSeconds(5), "recovery without a restart", () -> server.status(token) == 200);
             TestRedis.await(Duration.ofSeconds(5), "the traffic recovering too", () -> seen.get(seen.size() - 1) == 200);
         } finally {
             stop.set(true);
@@ -131,7 +121,7 @@ class RedisOutageTest {
 
         // The restarted Redis forgot the scripts (and, having no persistence, every revocation): both work again.
         store.revokeToken(RSA_ISS, "o-1", Instant.now().plusSeconds(600));
-        assertEquals(401, status(server, token));
+        assertEquals(401, server.status(token));
     }
 
     @Test
@@ -143,18 +133,18 @@ class RedisOutageTest {
                 .timeout(Duration.ofMillis(300)).retry(Duration.ofMillis(100)).grace(Duration.ofSeconds(30)).clock(clock).build());
         TestServer server = serve(store);
         String token = token("g-1");
-        assertEquals(200, status(server, token));
+        assertEquals(200, server.status(token));
         redis.kill();
-        assertEquals(200, status(server, token), "within the grace period");
+        assertEquals(200, server.status(token), "within the grace period");
         clock.advance(Duration.ofSeconds(29));
-        assertEquals(200, status(server, token), "still within it");
+        assertEquals(200, server.status(token), "still within it");
         clock.advance(Duration.ofSeconds(2));
-        assertEquals(503, status(server, token), "after it");
+        assertEquals(503, server.status(token), "after it");
         assertEquals(1, log.at(Level.WARN).size(), log.all());
         assertTrue(log.at(Level.WARN).get(0).contains("requests pass unchecked for 30 s, then are refused (503)"));
         redis.start();
         clock.advance(Duration.ofMillis(100));
-        assertEquals(200, status(server, token), "recovered");
+        assertEquals(200, server.status(token), "recovered");
         assertEquals(1, log.at(Level.INFO).size(), log.all());
     }
 
@@ -188,7 +178,7 @@ class RedisOutageTest {
         assertTrue(log.at(Level.WARN).get(0).contains("JedisConnectionException: SocketTimeoutException"), log.all());
         long start = System.nanoTime();
         for (int i = 0; i < 10; i++) {
-            assertEquals(503, status(server, token));
+            assertEquals(503, server.status(token));
         }
         Duration tenRequests = Duration.ofNanos(System.nanoTime() - start);
         assertTrue(tenRequests.compareTo(Duration.ofMillis(400)) < 0,

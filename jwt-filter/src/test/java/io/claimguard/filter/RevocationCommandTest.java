@@ -88,10 +88,6 @@ class RevocationCommandTest {
         return run;
     }
 
-    private int status(String token) throws IOException {
-        return server.bearer(token).status();
-    }
-
     @Test
     void revokeEachKind_refusedByTheFilter_andShownInStatus() throws Exception {
         long now = Instant.now().getEpochSecond();
@@ -100,21 +96,21 @@ class RevocationCommandTest {
         String ec = Fixture.es256(issuedAt(EC_ISS, "carol", "cli-3", now - 5, ""));
         String other = Fixture.rs256(issuedAt(RSA_ISS, "dave", "cli-4", now - 5, ""));
         for (String token : List.of(one, bob, ec, other)) {
-            assertEquals(200, status(token));
+            assertEquals(200, server.status(token));
         }
 
         Run token = revoke("--issuer", RSA_ISS, "--jti", "cli-1", "--until", String.valueOf(now + 595));
         assertTrue(token.out().startsWith("revoked token jti=cli-1 of issuer " + RSA_ISS), token.out());
-        assertEquals(401, status(one));
+        assertEquals(401, server.status(one));
         try (RedisClient redis = TestRedis.shared()) {
             long ttl = redis.ttl(prefix + "token:" + RSA_ISS.length() + ":" + RSA_ISS + "cli-1");
             assertTrue(ttl > 590 + 600 - 10 && ttl <= 595 + 600, "kept until exp plus 10 minutes, then gone: " + ttl);
         }
         revoke("--subject", "bob", "--issuer", RSA_ISS);
-        assertEquals(401, status(bob));
+        assertEquals(401, server.status(bob));
         revoke("--kid", "ec1");
-        assertEquals(401, status(ec));
-        assertEquals(200, status(other), "nothing else");
+        assertEquals(401, server.status(ec));
+        assertEquals(200, server.status(other), "nothing else");
 
         Run status = run(config, "status");
         assertEquals(0, status.exit(), status.toString());
@@ -125,10 +121,10 @@ class RevocationCommandTest {
                 + "revoked tokens: 1\n", status.out());
 
         revoke("--all");
-        assertEquals(401, status(other));
+        assertEquals(401, server.status(other));
         assertTrue(run(config, "status").out().contains("kill switch: every token issued before "));
         String issuedAfter = Fixture.rs256(issuedAt(RSA_ISS, "dave", "cli-5", Instant.now().getEpochSecond() + 1, ""));
-        assertEquals(200, status(issuedAfter), "tokens issued afterwards work");
+        assertEquals(200, server.status(issuedAfter), "tokens issued afterwards work");
     }
 
     @Test

@@ -10,6 +10,7 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
@@ -104,6 +105,20 @@ final class TestServer implements AutoCloseable {
     /** GET with {@code Authorization: Bearer token}, from the loopback address {@code client}, such as 127.0.0.2. */
     Response bearerFrom(String client, String token) throws IOException {
         return getFrom(client, "/app", "Authorization: Bearer " + token);
+    }
+
+    /** The status of {@link #bearerFrom}, unchecked: for conditions that tests poll in lambdas. */
+    int statusFrom(String client, String token) {
+        try {
+            return bearerFrom(client, token).status();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** The status of {@link #bearer}, unchecked. */
+    int status(String token) {
+        return statusFrom("127.0.0.1", token);
     }
 
     private Response getFrom(String client, String path, String... headerLines) throws IOException {
