@@ -6,6 +6,7 @@ import io.claimguard.core.GuardContext;
 import io.claimguard.core.Requirement;
 import io.claimguard.core.Subject;
 import io.claimguard.filter.revocation.Revocations;
+import io.claimguard.filter.revocation.Revoker;
 import io.claimguard.filter.revocation.TokenIdentity;
 import io.claimguard.filter.token.AddressRange;
 import io.claimguard.filter.token.RejectionReason;
@@ -46,7 +47,8 @@ import org.slf4j.LoggerFactory;
  * Without a token the answer is 401 without an {@code error} attribute, or, when tokens are not
  * required, the chain runs with no subject. Every refusal is logged once at INFO with its reason
  * code, the client address and, once the signature was verified, {@code iss}, {@code sub} and
- * {@code jti}; never the token.
+ * {@code jti}; never the token. When the revocation store cannot answer, the answer is 503
+ * without a challenge.
  *
  * <p>The subject is made current in {@link GuardContext} only after every check passed, and
  * removed when the chain returns or throws. {@code getUserPrincipal()}, {@code getRemoteUser()}
@@ -57,12 +59,17 @@ public final class JwtAuthFilter implements Filter {
     private static final Logger LOG = LoggerFactory.getLogger(JwtAuthFilter.class);
     /** The servlet context attribute under which the filter publishes its {@link Revocations}, if any. */
     public static final String REVOCATIONS_ATTRIBUTE = Revocations.class.getName();
+    /**
+     * The servlet context attribute under which the filter publishes its {@link Revoker}, when its
+     * revocation store is one: the Java API through which the application revokes tokens.
+     */
+    public static final String REVOKER_ATTRIBUTE = Revoker.class.getName();
 
     private volatile Settings settings;
 
     record Settings(TokenVerifier verifier, boolean required, List<PathRule> publicPaths,
                     Map<PathRule, Requirement> requirements, String realm, boolean allowQueryToken,
-                    ClientAddress clientAddress, Revocations revocations) {
+                    ClientAddress clientAddress, Revocations revocations, AutoCloseable closedOnDestroy) {
     }
 
     /** For containers: configured in {@link #init(FilterConfig)} from the configuration file. */
@@ -93,6 +100,22 @@ public final class JwtAuthFilter implements Filter {
         }
         if (settings.revocations() != null) {
             config.getServletContext().setAttribute(REVOCATIONS_ATTRIBUTE, settings.revocations());
+        }
+        if (settings.revocations() instanceof Revoker revoker) {
+            config.getServletContext().setAttribute(REVOKER_ATTRIBUTE, revoker);
+        }
+    }
+
+    /** Closes the revocation store the filter opened from the configuration (connections, threads); one given in code stays open. */
+    @Override
+    public void destroy() {
+        Settings s = settings;
+        if (s != null && s.closedOnDestroy() != null) {
+            try {
+                s.closedOnDestroy().close();
+            } catch (Exception e) {
+                LOG.warn("closing the revocation store failed ({})", e.getClass().getName());
+            }
         }
     }
 
@@ -160,8 +183,8 @@ public final class JwtAuthFilter implements Filter {
             LOG.info("JWT rejected: reason={} status={} client={}", reason.code(), reason.status(),
                     ClientAddress.describe(client));
         } else {
-            LOG.info("JWT rejected: reason={} status={} client={} iss={} sub={} jti={}", reason.code(), reason.status(),
-                    ClientAddress.describe(client), loggable(id.issuer()), loggable(id.subject()), loggable(id.tokenId()));
+            LOG.info("JWT rejected: reason={} status={} client={} {}", reason.code(), reason.status(),
+                    ClientAddress.describe(client), id);
         }
         respond(s, response, reason);
     }
@@ -172,27 +195,16 @@ public final class JwtAuthFilter implements Filter {
         }
         response.resetBuffer();
         response.setStatus(reason.status());
-        StringBuilder challenge = new StringBuilder("Bearer realm=\"").append(s.realm()).append('"');
-        if (reason.error() != null) {
-            challenge.append(", error=\"").append(reason.error()).append("\", error_description=\"")
-                    .append(reason.description()).append('"');
+        if (reason.status() < 500) {   // a challenge says the credentials are at fault; a 503 says the server is
+            StringBuilder challenge = new StringBuilder("Bearer realm=\"").append(s.realm()).append('"');
+            if (reason.error() != null) {
+                challenge.append(", error=\"").append(reason.error()).append("\", error_description=\"")
+                        .append(reason.description()).append('"');
+            }
+            response.setHeader("WWW-Authenticate", challenge.toString());
         }
-        response.setHeader("WWW-Authenticate", challenge.toString());
         response.setHeader("Cache-Control", "no-store");
         response.setContentLength(0);
-    }
-
-    /** Verified claim values can still hold anything: keep log lines one line and short. */
-    private static String loggable(String value) {
-        if (value == null) {
-            return "-";
-        }
-        StringBuilder out = new StringBuilder(Math.min(value.length(), 128));
-        for (int i = 0; i < value.length() && i < 128; i++) {
-            char c = value.charAt(i);
-            out.append(c < 0x20 || c == 0x7f ? '?' : c);
-        }
-        return out.toString();
     }
 
     private static String path(HttpServletRequest request) {
@@ -242,6 +254,7 @@ public final class JwtAuthFilter implements Filter {
         private boolean allowQueryToken;
         private final List<AddressRange> trustedProxies = new ArrayList<>();
         private Revocations revocations;
+        private AutoCloseable closedOnDestroy;
 
         private Builder(TokenVerifier verifier) {
             this.verifier = Objects.requireNonNull(verifier, "verifier");
@@ -293,15 +306,24 @@ public final class JwtAuthFilter implements Filter {
             return this;
         }
 
-        /** The same revocation list the verifier was built with, to publish it to the application. */
+        /**
+         * The same revocation list the verifier was built with, to publish it to the application
+         * (and, when it is also a {@link Revoker}, as {@link #REVOKER_ATTRIBUTE}).
+         */
         public Builder publishRevocations(Revocations revocations) {
             this.revocations = revocations;
             return this;
         }
 
+        /** A resource the filter owns, such as the revocation store it opened from the configuration. */
+        Builder closeOnDestroy(AutoCloseable resource) {
+            this.closedOnDestroy = resource;
+            return this;
+        }
+
         public JwtAuthFilter build() {
             return new JwtAuthFilter(new Settings(verifier, required, List.copyOf(publicPaths), Map.copyOf(requirements),
-                    realm, allowQueryToken, new ClientAddress(trustedProxies), revocations));
+                    realm, allowQueryToken, new ClientAddress(trustedProxies), revocations, closedOnDestroy));
         }
     }
 }
