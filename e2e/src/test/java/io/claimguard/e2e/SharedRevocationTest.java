@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.File;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.Socket;
@@ -32,7 +31,7 @@ import org.junit.jupiter.api.TestMethodOrder;
  * Two instances of the sample application, each in a Tomcat of its own with claimguard-all in
  * the WAR, sharing the machine's Redis as their revocation store (under a key prefix of this run's
  * own, with a 30 s local cache that only the store's messages clear). An operator revokes with
- * the command in claimguard-all, run as its own process with the same configuration file; both
+ * {@code java -jar claimguard-cli.jar}, run as its own process with the same configuration file; both
  * instances must refuse within one second of the command's return, and tokens issued afterwards
  * must still work. The tests run in order: each revocation is wider than the one before.
  */
@@ -140,9 +139,8 @@ class SharedRevocationTest {
     }
 
     private void revoke(String... arguments) throws Exception {
-        String classPath = Layout.claimGuardAll() + File.pathSeparator + slf4j();
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-cp", classPath, "io.claimguard.filter.revocation.RevocationCommand", "--config", configuration.toString()));
+                "-jar", Layout.claimGuardCli().toString(), "--config", configuration.toString()));
         command.addAll(List.of(arguments));
         Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
         String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
@@ -151,14 +149,6 @@ class SharedRevocationTest {
             fail("the revocation command did not end: " + output);
         }
         assertEquals(0, process.exitValue(), String.join(" ", arguments) + ": " + output);
-    }
-
-    /** The one library claimguard-all leaves out, as the README has the operator add it. */
-    private static Path slf4j() throws IOException {
-        try (var jars = Files.list(Layout.legacyLib())) {
-            return jars.filter(jar -> jar.getFileName().toString().startsWith("slf4j-api-")).findFirst()
-                    .orElseThrow(() -> new IllegalStateException("no slf4j-api jar in " + Layout.legacyLib()));
-        }
     }
 
     private void assertAnswer(int expected, String token) {

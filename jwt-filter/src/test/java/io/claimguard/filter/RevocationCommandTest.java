@@ -143,7 +143,7 @@ class RevocationCommandTest {
     void usageError_exitOne_withTheUsage() throws Exception {
         Run run = run(config, "revoke", "--jti", "x");
         assertEquals(1, run.exit(), run.toString());
-        assertTrue(run.err().startsWith("claimguard revocation: --issuer is required\nusage: RevocationCommand"), run.err());
+        assertTrue(run.err().startsWith("claimguard revocation: --issuer is required\nusage: java -jar claimguard-cli.jar"), run.err());
         assertEquals("", run.out());
     }
 

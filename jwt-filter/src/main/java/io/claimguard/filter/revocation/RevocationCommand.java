@@ -37,7 +37,7 @@ public final class RevocationCommand {
     private static final Duration LONGEST_TOKEN_LIFE = Duration.ofDays(31);
     private static final Set<String> VALUED = Set.of("--config", "--issuer", "--jti", "--subject", "--kid", "--until");
     private static final String USAGE_TEXT = """
-            usage: RevocationCommand [--config FILE] COMMAND
+            usage: java -jar claimguard-cli.jar [--config FILE] COMMAND
               revoke --issuer I --jti J [--until EPOCH_SECONDS|ISO_INSTANT]   one token; --until its exp (default: 31 days)
               revoke --issuer I --subject S                                   every token of S issued until now
               revoke --kid K                                                  every token signed with key id K

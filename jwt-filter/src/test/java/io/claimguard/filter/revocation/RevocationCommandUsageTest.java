@@ -48,7 +48,7 @@ class RevocationCommandUsageTest {
         String errors = err.toString(StandardCharsets.UTF_8);
         assertEquals(1, exit, errors);
         assertTrue(errors.startsWith("claimguard revocation: "), errors);
-        assertTrue(errors.contains("usage: RevocationCommand"), "the usage follows: " + errors);
+        assertTrue(errors.contains("usage: java -jar claimguard-cli.jar"), "the usage follows: " + errors);
         assertEquals("", out.toString(StandardCharsets.UTF_8));
     }
 }
