@@ -38,7 +38,8 @@ public final class Redactor {
     private final Replacement replacement;
     private final SecretKeys secretKeys;
     private final Phones phones;
-    private final List<CustomPattern> patterns;
+    /** An array: a for-each over a List would allocate an iterator per line. */
+    private final CustomPattern[] patterns;
 
     private Redactor(Builder b) {
         this.enabled = new boolean[Kind.values().length];
@@ -46,7 +47,7 @@ public final class Redactor {
         this.replacement = b.replacement();
         this.secretKeys = new SecretKeys(b.extraKeys);
         this.phones = new Phones(b.phoneRegion);
-        this.patterns = List.copyOf(b.patterns);
+        this.patterns = b.patterns.toArray(CustomPattern[]::new);
     }
 
     private static final byte OTHER = 0;
@@ -152,7 +153,7 @@ public final class Redactor {
             scan(s);
             s.finish();
         }
-        if (!patterns.isEmpty()) {
+        if (patterns.length > 0) {
             String region = buffer.substring(from);
             String result = applyPatterns(region);
             if (result != region) {
