@@ -23,6 +23,8 @@ import org.openjdk.jmh.annotations.State;
  * <ul>
  *   <li>{@code plain}: {@code %d %-5level %logger - %msg %X%n%ex}, the baseline;</li>
  *   <li>{@code redact}: the same with {@code %redact(%msg %X%n%ex)};</li>
+ *   <li>{@code layout}: the baseline's pattern in a {@code RedactingLayout}, which redacts the
+ *       whole formatted line (date, level and logger included);</li>
  *   <li>{@code replace}: the same with a chain of eight {@code %replace} regexes that look for
  *       what ClaimGuard's detectors look for (JWT, scheme credentials, secret keys, email, card,
  *       SSN, phone, IBAN), without the validators;</li>
@@ -38,7 +40,7 @@ import org.openjdk.jmh.annotations.State;
 @OutputTimeUnit(TimeUnit.NANOSECONDS)
 public class RedactionBenchmark {
 
-    @Param({"plain", "redact", "replace", "logstash", "logstash-masked"})
+    @Param({"plain", "redact", "layout", "replace", "logstash", "logstash-masked"})
     String pipeline;
 
     @Param({"clean", "mix"})

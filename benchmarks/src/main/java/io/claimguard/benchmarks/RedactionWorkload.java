@@ -7,6 +7,7 @@ import ch.qos.logback.classic.PatternLayout;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.classic.spi.LoggingEvent;
 import io.claimguard.logging.RedactingConverter;
+import io.claimguard.logging.RedactingLayout;
 import java.util.List;
 import java.util.Map;
 
@@ -69,6 +70,7 @@ final class RedactionWorkload {
     static String pattern(String pipeline) {
         switch (pipeline) {
             case "plain":
+            case "layout":
                 return PREFIX + BODY;
             case "redact":
                 return PREFIX + "%redact(" + BODY + ")";
@@ -84,7 +86,7 @@ final class RedactionWorkload {
     }
 
     static PatternLayout layout(LoggerContext context, String pipeline) {
-        PatternLayout layout = new PatternLayout();
+        PatternLayout layout = "layout".equals(pipeline) ? new RedactingLayout() : new PatternLayout();
         layout.setContext(context);
         layout.getInstanceConverterMap().put("redact", RedactingConverter::new);
         layout.setPattern(pattern(pipeline));
@@ -119,7 +121,7 @@ final class RedactionWorkload {
         return event;
     }
 
-    /** Fails the trial if a pipeline leaks a value of the mix, or if %redact changes a clean line. */
+    /** Fails the trial if a pipeline leaks a value of the mix, or if ClaimGuard's redaction changes a clean line. */
     static void check(PatternLayout layout, ILoggingEvent[] events, String pipeline, String lines) {
         if ("plain".equals(pipeline)) {
             return;
@@ -134,8 +136,8 @@ final class RedactionWorkload {
                     throw new IllegalStateException(pipeline + " leaves " + value + " in " + all);
                 }
             }
-        } else if ("redact".equals(pipeline) && all.indexOf("[REDACTED") >= 0) {
-            throw new IllegalStateException("redact changed a clean line: " + all);
+        } else if (("redact".equals(pipeline) || "layout".equals(pipeline)) && all.indexOf("[REDACTED") >= 0) {
+            throw new IllegalStateException(pipeline + " changed a clean line: " + all);
         }
     }
 }

@@ -58,24 +58,43 @@ final class LineRedaction {
 
     String apply(String text) {
         if (redactor == null) {
-            return placeholderFor(text);
+            return placeholderFor(text != null && text.endsWith("\n"));
         }
         try {
             return redactor.redact(text);
         } catch (RuntimeException | Error e) {
-            // neither the text nor the exception's message (which may quote it) goes to the status
-            if (failureReported.compareAndSet(false, true)) {
-                StackTraceElement[] where = e.getStackTrace();
-                owner.addError("Redaction failed with " + e.getClass().getName()
-                        + (where.length > 0 ? " at " + where[0] : "") + "; the line was replaced by "
-                        + PLACEHOLDER + ". Later failures are not reported.");
+            reportFailure(e);
+            return placeholderFor(text != null && text.endsWith("\n"));
+        }
+    }
+
+    /** Redacts {@code buffer} from {@code from} on, in place; the placeholder replaces that part if it cannot. */
+    void apply(StringBuilder buffer, int from) {
+        boolean endsLine = buffer.length() > from && buffer.charAt(buffer.length() - 1) == '\n';
+        if (redactor != null) {
+            try {
+                redactor.redact(buffer, from);
+                return;
+            } catch (RuntimeException | Error e) {
+                reportFailure(e);
             }
-            return placeholderFor(text);
+        }
+        buffer.setLength(from);
+        buffer.append(placeholderFor(endsLine));
+    }
+
+    private void reportFailure(Throwable e) {
+        // neither the text nor the exception's message (which may quote it) goes to the status
+        if (failureReported.compareAndSet(false, true)) {
+            StackTraceElement[] where = e.getStackTrace();
+            owner.addError("Redaction failed with " + e.getClass().getName()
+                    + (where.length > 0 ? " at " + where[0] : "") + "; the line was replaced by "
+                    + PLACEHOLDER + ". Later failures are not reported.");
         }
     }
 
     /** Keeps a trailing line separator, so that the next line does not run on. */
-    private static String placeholderFor(String text) {
-        return text != null && text.endsWith("\n") ? PLACEHOLDER + CoreConstants.LINE_SEPARATOR : PLACEHOLDER;
+    private static String placeholderFor(boolean endsLine) {
+        return endsLine ? PLACEHOLDER + CoreConstants.LINE_SEPARATOR : PLACEHOLDER;
     }
 }

@@ -29,6 +29,16 @@ import ch.qos.logback.core.pattern.Converter;
  */
 public final class RedactingConverter extends CompositeConverter<ILoggingEvent> {
 
+    /**
+     * Where the child pattern renders, one per thread and reused, so that a line costs only the
+     * String this converter must return (Logback's {@code write} for a composite converter is
+     * final and takes a String). A nested call on the same thread (a value's
+     * {@code toString()} that logs) renders after the outer call's text and removes its own.
+     */
+    private static final ThreadLocal<StringBuilder> RENDERED = ThreadLocal.withInitial(() -> new StringBuilder(256));
+    /** Above this a per-thread buffer is dropped after use, so that one huge line does not stay in memory. */
+    private static final int KEPT_CAPACITY = 16 * 1024;
+
     private volatile LineRedaction redaction;
 
     @Override
@@ -47,18 +57,42 @@ public final class RedactingConverter extends CompositeConverter<ILoggingEvent> 
     @Override
     public String convert(ILoggingEvent event) {
         LineRedaction r = redaction;
-        StringBuilder rendered = new StringBuilder(128);
-        try {
-            for (Converter<ILoggingEvent> c = getChildConverter(); c != null; c = c.getNext()) {
-                c.write(rendered, event);
-            }
-        } catch (RuntimeException e) {
-            // a child converter broke half-way: what it rendered so far is not shown either
-            addError("A converter inside %redact failed with " + e.getClass().getName() + "; the line was replaced by "
-                    + LineRedaction.PLACEHOLDER);
+        if (r == null) {
             return LineRedaction.PLACEHOLDER;
         }
-        return r == null ? LineRedaction.PLACEHOLDER : r.apply(rendered.toString());
+        StringBuilder buffer = RENDERED.get();
+        int from = buffer.length();
+        try {
+            if (!render(buffer, event)) {
+                return LineRedaction.PLACEHOLDER;
+            }
+            r.apply(buffer, from);
+            return buffer.substring(from);
+        } finally {
+            release(buffer, from);
+        }
+    }
+
+    /** Writes the child pattern; false, and an error in the status, if a child converter broke half-way. */
+    private boolean render(StringBuilder buffer, ILoggingEvent event) {
+        try {
+            for (Converter<ILoggingEvent> c = getChildConverter(); c != null; c = c.getNext()) {
+                c.write(buffer, event);
+            }
+            return true;
+        } catch (RuntimeException e) {
+            // what it rendered so far is not shown either
+            addError("A converter inside %redact failed with " + e.getClass().getName() + "; the line was replaced by "
+                    + LineRedaction.PLACEHOLDER);
+            return false;
+        }
+    }
+
+    private static void release(StringBuilder buffer, int from) {
+        buffer.setLength(from);
+        if (from == 0 && buffer.capacity() > KEPT_CAPACITY) {
+            RENDERED.remove();
+        }
     }
 
     @Override

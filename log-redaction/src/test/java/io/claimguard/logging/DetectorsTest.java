@@ -110,6 +110,7 @@ class DetectorsTest {
         DE89370400440532013001 | DE89370400440532013001
         # PEM private keys, up to the END line (or the end of the text when it is missing)
         key -----BEGIN RSA PRIVATE KEY-----MIIEow-----END RSA PRIVATE KEY----- loaded | key [REDACTED:PRIVATE_KEY] loaded
+        Key-----BEGIN EC PRIVATE KEY-----MHcCAQ-----END EC PRIVATE KEY----- | Key[REDACTED:PRIVATE_KEY]
         -----BEGIN PUBLIC KEY-----MIIBIj-----END PUBLIC KEY----- | -----BEGIN PUBLIC KEY-----MIIBIj-----END PUBLIC KEY-----
         # what logs are full of
         req 123e4567-e89b-12d3-a456-426614174000 at 2026-11-29T21:10:51.123Z took 1234 ms | req 123e4567-e89b-12d3-a456-426614174000 at 2026-11-29T21:10:51.123Z took 1234 ms

@@ -130,4 +130,85 @@ class RedactingConverterTest {
                     + "java.lang.RuntimeException: token=[REDACTED:SECRET]\n"), out);
         }
     }
+
+    /** Redactions that change the length of the text, with converters and literal text before and after each %redact. */
+    @Test
+    void redactionsInsideALargerPattern_keepTheTextAroundThem() {
+        String pattern = "%-5level <%redact(%msg)> %logger [%redact(%X{user})] %-28redact(%X{phone})|%n";
+        try (LogCapture log = LogCapture.of("redact-pattern.xml", Map.of("pattern", pattern))) {
+            MDC.put("user", "jane.doe@example.com");
+            MDC.put("phone", "+44 20 7946 0958");
+            try {
+                log.logger().info("card 4111 1111 1111 1111 and ssn 123-45-6789");
+                log.logger().warn("nothing to hide here");
+            } finally {
+                MDC.remove("user");
+                MDC.remove("phone");
+            }
+            log.logger().info("ssn 123-45-6789");
+            String phone = "[REDACTED:PHONE]" + " ".repeat(28 - 16) + "|";
+            assertEquals("INFO  <card [REDACTED:CARD] and ssn [REDACTED:SSN]> test [[REDACTED:EMAIL]] " + phone + "\n"
+                    + "WARN  <nothing to hide here> test [[REDACTED:EMAIL]] " + phone + "\n"
+                    + "INFO  <ssn [REDACTED:SSN]> test [] " + " ".repeat(28) + "|\n", log.take());
+        }
+    }
+
+    /** A stack trace of many lines, values on several of them, inside %redact and followed by more of the pattern. */
+    @Test
+    void multiLineStackTrace_isRedactedLineByLine_andThePatternGoesOnAfterIt() {
+        try (LogCapture log = LogCapture.of("redact-pattern.xml", Map.of("pattern", "%-5level %redact(%msg%n%ex)END %logger%n"))) {
+            RuntimeException cause = new RuntimeException("ssn 123-45-6789\nand phone +1-202-555-0143");
+            IllegalStateException top = new IllegalStateException("card 4111 1111 1111 1111 declined\nretry with 5555-5555-5555-4444", cause);
+            log.logger().error("charge for jane.doe@example.com failed", top);
+            String out = log.take();
+            assertTrue(out.startsWith("ERROR charge for [REDACTED:EMAIL] failed\n"
+                    + "java.lang.IllegalStateException: card [REDACTED:CARD] declined\n"
+                    + "retry with [REDACTED:CARD]\n\tat io.claimguard.logging.RedactingConverterTest."), out);
+            assertTrue(out.contains("Caused by: java.lang.RuntimeException: ssn [REDACTED:SSN]\nand phone [REDACTED:PHONE]\n\tat "), out);
+            assertTrue(out.endsWith("\nEND test\n"), out);
+            for (String value : List.of("jane.doe", "4111", "5555", "123-45", "555-0143")) {
+                assertFalse(out.contains(value), value);
+            }
+        }
+    }
+
+    /**
+     * A key-value pair whose {@code toString()} logs, on the same thread, through another pipeline
+     * with %redact: the nested line is formatted while the outer one is half-rendered, and both
+     * come out whole and redacted. (Logback formats the message itself before any converter runs.)
+     */
+    @Test
+    void loggingFromInsideAValue_keepsBothLinesWholeAndRedacted() {
+        try (LogCapture outer = LogCapture.of("redact-pattern.xml", Map.of("pattern", "%redact(%-5level %logger - %msg %kvp%n)"));
+                LogCapture inner = LogCapture.of("redact-msg.xml")) {
+            Object value = new Object() {
+                @Override
+                public String toString() {
+                    inner.logger().info("inner line for 123-45-6789 and a much longer tail " + "x".repeat(300));
+                    return "jane.doe@example.com";
+                }
+            };
+            outer.logger().atInfo().addKeyValue("user", value).log("outer line with card 4111111111111111");
+            assertEquals("INFO  test - outer line with card [REDACTED:CARD] user=\"[REDACTED:EMAIL]\"\n", outer.take());
+            assertEquals("inner line for [REDACTED:SSN] and a much longer tail " + "x".repeat(300) + "\n", inner.take());
+        }
+    }
+
+    /** A child converter that throws half-way: nothing it rendered is shown, and the next line is whole. */
+    @Test
+    void childConverterFailure_writesPlaceholderAndTheNextLineIsWhole() {
+        try (LogCapture log = LogCapture.of("redact-pattern.xml", Map.of("pattern", "%redact(%msg %kvp)|%n"))) {
+            Object broken = new Object() {
+                @Override
+                public String toString() {
+                    throw new IllegalStateException("jane.doe@example.com");
+                }
+            };
+            log.logger().atInfo().addKeyValue("user", broken).log("card 4111111111111111");
+            log.logger().info("ssn 123-45-6789");
+            assertEquals("[REDACTION FAILED]|\nssn [REDACTED:SSN] |\n", log.take());
+            assertTrue(log.errors().stream().anyMatch(e -> e.contains("IllegalStateException") && !e.contains("jane")),
+                    log.errors().toString());
+        }
+    }
 }

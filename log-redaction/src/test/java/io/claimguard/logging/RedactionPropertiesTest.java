@@ -3,6 +3,7 @@ package io.claimguard.logging;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 
+import io.claimguard.logging.redaction.Redactor;
 import org.junit.jupiter.api.Test;
 
 import java.util.ArrayList;
@@ -111,5 +112,27 @@ class RedactionPropertiesTest {
             }
         }
         return collisions;
+    }
+
+    /** Redacting a region of a buffer in place gives what redacting it as a String gives, and leaves the rest alone. */
+    @Test
+    void inPlace_equalsRedactingTheRegionAsAString() {
+        for (String options : List.of("style=label", "style=partial", HASH)) {
+            Redactor.Builder builder = Redactor.builder();
+            for (String option : options.split(", ")) {
+                builder.option(option);
+            }
+            Redactor redactor = builder.build();
+            Random random = new Random(options.hashCode());
+            for (String[] line : randomLines(random, 2_000)) {
+                String prefix = "2026-11-29 INFO [main] email=jane.doe@example.com ".substring(random.nextInt(20));
+                StringBuilder buffer = new StringBuilder(prefix).append(line[0]);
+                redactor.redact(buffer, prefix.length());
+                assertEquals(prefix + redactor.redact(line[0]), buffer.toString(), options);
+            }
+            StringBuilder clean = new StringBuilder("card 4111111111111111 | took 12 ms at 2026-11-29T10:00:00Z");
+            redactor.redact(clean, 22);
+            assertEquals("card 4111111111111111 | took 12 ms at 2026-11-29T10:00:00Z", clean.toString(), options);
+        }
     }
 }

@@ -25,7 +25,7 @@ final class AuthSchemes {
             return -1;
         }
         int p = wordEnd;
-        while (p < s.length && p - wordEnd < 3 && s.text.charAt(p) == ' ') {
+        while (p < s.length && p - wordEnd < 3 && s.text[p] == ' ') {
             p++;
         }
         if (p == wordEnd) {
@@ -46,14 +46,14 @@ final class AuthSchemes {
     /** The end of a token68 credential (RFC 9110): base64 and base64url letters, then '=' padding. */
     static int credentialEnd(Scan s, int p) {
         while (p < s.length) {
-            char c = s.text.charAt(p);
+            char c = s.text[p];
             if (Scan.isAlnum(c) || c == '-' || c == '.' || c == '_' || c == '~' || c == '+' || c == '/') {
                 p++;
             } else {
                 break;
             }
         }
-        while (p < s.length && s.text.charAt(p) == '=') {
+        while (p < s.length && s.text[p] == '=') {
             p++;
         }
         return p;
@@ -61,7 +61,7 @@ final class AuthSchemes {
 
     private static boolean hasDigit(Scan s, int start, int end) {
         for (int i = start; i < end; i++) {
-            if (Scan.isDigit(s.text.charAt(i))) {
+            if (Scan.isDigit(s.text[i])) {
                 return true;
             }
         }
@@ -70,7 +70,7 @@ final class AuthSchemes {
 
     private static boolean decodesToUserAndPassword(Scan s, int start, int end) {
         try {
-            byte[] decoded = Base64.getDecoder().decode(s.text.substring(start, end));
+            byte[] decoded = Base64.getDecoder().decode(s.substring(start, end));
             return new String(decoded, StandardCharsets.UTF_8).indexOf(':') > 0;
         } catch (IllegalArgumentException notBase64) {
             return false;

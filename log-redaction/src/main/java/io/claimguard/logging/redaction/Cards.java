@@ -57,7 +57,7 @@ final class Cards {
         for (int group = last; group >= 0; group--) {
             int end = group == last ? lastEnd : g.ends[group];
             for (int p = end - 1; p >= g.starts[group]; p--) {
-                int d = s.text.charAt(p) - '0';
+                int d = s.text[p] - '0';
                 if (doubled) {
                     d = d * 2 > 9 ? d * 2 - 9 : d * 2;
                 }

@@ -31,7 +31,7 @@ final class CustomPattern {
                 continue; // an empty match hides nothing
             }
             out.append(text, copied, m.start());
-            replacement.append(out, null, label, text, m.start(), m.end());
+            replacement.append(out, null, label, m.group());
             copied = m.end();
         } while (m.find());
         return out.append(text, copied, text.length()).toString();

@@ -27,7 +27,7 @@ final class DigitGroups {
         int p = start;
         while (true) {
             int groupStart = p;
-            while (p < s.length && Scan.isDigit(s.text.charAt(p))) {
+            while (p < s.length && Scan.isDigit(s.text[p])) {
                 p++;
             }
             starts[count] = groupStart;
@@ -66,7 +66,7 @@ final class DigitGroups {
         for (int g = 0; g < count; g++) {
             int len = length(g);
             if (index < len) {
-                return s.text.charAt(starts[g] + index) - '0';
+                return s.text[starts[g] + index] - '0';
             }
             index -= len;
         }

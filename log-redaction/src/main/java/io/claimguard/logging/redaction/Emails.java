@@ -20,13 +20,13 @@ final class Emails {
     static int at(Scan s, int at) {
         int floor = Math.max(s.floor(), at - MAX_LOCAL);
         int start = at;
-        while (start > floor && isLocalChar(s.text.charAt(start - 1))) {
+        while (start > floor && isLocalChar(s.text[start - 1])) {
             start--;
         }
-        while (start < at && s.text.charAt(start) == '.') {
+        while (start < at && s.text[start] == '.') {
             start++;
         }
-        if (start == at || s.text.charAt(at - 1) == '.') {
+        if (start == at || s.text[at - 1] == '.') {
             return -1;
         }
         int p = at + 1;
@@ -36,11 +36,11 @@ final class Emails {
         int end = -1;
         while (p < limit) {
             int labelStart = p;
-            while (p < limit && (Scan.isAlnum(s.text.charAt(p)) || s.text.charAt(p) == '-')) {
+            while (p < limit && (Scan.isAlnum(s.text[p]) || s.text[p] == '-')) {
                 p++;
             }
             int len = p - labelStart;
-            if (len == 0 || len > MAX_LABEL || s.text.charAt(labelStart) == '-' || s.text.charAt(p - 1) == '-') {
+            if (len == 0 || len > MAX_LABEL || s.text[labelStart] == '-' || s.text[p - 1] == '-') {
                 break;
             }
             labels++;
@@ -52,7 +52,7 @@ final class Emails {
                 break;
             }
         }
-        if (labels < 2 || Scan.isAlnum(s.at(end)) || !TopLevelDomains.contains(s.text, lastLabel, end)) {
+        if (labels < 2 || Scan.isAlnum(s.at(end)) || !TopLevelDomains.contains(s.substring(lastLabel, end))) {
             return -1;
         }
         s.redact(start, end, Kind.EMAIL);

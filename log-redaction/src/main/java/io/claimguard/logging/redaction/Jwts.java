@@ -24,7 +24,7 @@ final class Jwts {
         int dots = 0;
         int firstDot = -1;
         while (p < s.length) {
-            char c = s.text.charAt(p);
+            char c = s.text[p];
             if (c == '.') {
                 if (dots == 0) {
                     firstDot = p;
@@ -36,14 +36,14 @@ final class Jwts {
             p++;
         }
         int end = p;
-        if (dots == 3 && s.text.charAt(end - 1) == '.') { // a signed token at the end of a sentence
+        if (dots == 3 && s.text[end - 1] == '.') { // a signed token at the end of a sentence
             end--;
             dots = 2;
         }
-        if ((dots != 2 && dots != 4) || firstDot - start > MAX_HEADER || s.text.charAt(firstDot + 1) == '.') {
+        if ((dots != 2 && dots != 4) || firstDot - start > MAX_HEADER || s.text[firstDot + 1] == '.') {
             return -1;
         }
-        if (!headerHasAlg(s.text.substring(start, firstDot))) {
+        if (!headerHasAlg(s.substring(start, firstDot))) {
             return -1;
         }
         s.redact(start, end, Kind.JWT);

@@ -49,29 +49,29 @@ final class KeyedHashReplacement implements Replacement {
     }
 
     @Override
-    public void append(StringBuilder out, Kind kind, String label, String text, int start, int end) {
-        byte[] digest = mac.get().doFinal(canonical(kind, text, start, end).getBytes(StandardCharsets.UTF_8));
+    public void append(StringBuilder out, Kind kind, String label, String value) {
+        byte[] digest = mac.get().doFinal(canonical(kind, value).getBytes(StandardCharsets.UTF_8));
         out.append('[').append(label).append(':').append(HEX.formatHex(digest), 0, SHOWN_HEX).append(']');
     }
 
-    private static String canonical(Kind kind, String text, int start, int end) {
+    private static String canonical(Kind kind, String value) {
         if (kind == null) {
-            return text.substring(start, end);
+            return value;
         }
         switch (kind) {
             case EMAIL:
-                return text.substring(start, end).toLowerCase(Locale.ROOT);
+                return value.toLowerCase(Locale.ROOT);
             case CARD, SSN, PHONE, IBAN:
-                StringBuilder kept = new StringBuilder(end - start);
-                for (int i = start; i < end; i++) {
-                    char c = text.charAt(i);
+                StringBuilder kept = new StringBuilder(value.length());
+                for (int i = 0; i < value.length(); i++) {
+                    char c = value.charAt(i);
                     if (Character.isLetterOrDigit(c)) {
                         kept.append(Character.toUpperCase(c));
                     }
                 }
                 return kept.toString();
             default:
-                return text.substring(start, end);
+                return value;
         }
     }
 }

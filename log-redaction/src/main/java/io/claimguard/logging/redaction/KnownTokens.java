@@ -17,11 +17,11 @@ final class KnownTokens {
             return -1;
         }
         int end = start;
-        while (end < s.length && Scan.isTokenChar(s.text.charAt(end))) {
+        while (end < s.length && Scan.isTokenChar(s.text[end])) {
             end++;
         }
         int len = end - start;
-        boolean found = switch (s.text.charAt(start)) {
+        boolean found = switch (s.text[start]) {
             case 'A' -> (len == 20 && (s.startsWith(start, "AKIA") || s.startsWith(start, "ASIA")
                             || s.startsWith(start, "ABIA") || s.startsWith(start, "ACCA")) && upperOrDigits(s, start, end))
                     || (len == 39 && s.startsWith(start, "AIza"));
@@ -40,7 +40,7 @@ final class KnownTokens {
     }
 
     private static boolean hasVendorPrefix(Scan s, int start) {
-        return switch (s.text.charAt(start)) {
+        return switch (s.text[start]) {
             case 'A' -> s.at(start + 1) == 'K' || s.at(start + 1) == 'S' || s.at(start + 1) == 'B' || s.at(start + 1) == 'C'
                     || s.at(start + 1) == 'I';
             case 'g' -> s.at(start + 1) == 'h' || s.at(start + 1) == 'i';
@@ -53,7 +53,7 @@ final class KnownTokens {
 
     private static boolean upperOrDigits(Scan s, int start, int end) {
         for (int i = start; i < end; i++) {
-            char c = s.text.charAt(i);
+            char c = s.text[i];
             if (!Scan.isUpper(c) && !Scan.isDigit(c)) {
                 return false;
             }

@@ -9,7 +9,7 @@ final class LabelReplacement implements Replacement {
     }
 
     @Override
-    public void append(StringBuilder out, Kind kind, String label, String text, int start, int end) {
+    public void append(StringBuilder out, Kind kind, String label, String value) {
         Replacement.appendLabel(out, label);
     }
 }

@@ -15,34 +15,31 @@ final class PartialReplacement implements Replacement {
     }
 
     @Override
-    public void append(StringBuilder out, Kind kind, String label, String text, int start, int end) {
+    public void append(StringBuilder out, Kind kind, String label, String value) {
         if (kind == null) {
             Replacement.appendLabel(out, label);
             return;
         }
         switch (kind) {
-            case EMAIL -> {
-                int at = text.indexOf('@', start);
-                out.append(text.charAt(start)).append("***").append(text, at, end);
-            }
-            case CARD, SSN -> starAllBut(out, text, start, end, 0, 4);
-            case PHONE -> starAllBut(out, text, start, end, 0, 2);
-            case IBAN -> starAllBut(out, text, start, end, 2, 4);
+            case EMAIL -> out.append(value.charAt(0)).append("***").append(value, value.indexOf('@'), value.length());
+            case CARD, SSN -> starAllBut(out, value, 0, 4);
+            case PHONE -> starAllBut(out, value, 0, 2);
+            case IBAN -> starAllBut(out, value, 2, 4);
             default -> Replacement.appendLabel(out, label);
         }
     }
 
     /** Stars every letter and digit except the first {@code keepFirst} and last {@code keepLast} of them. */
-    private static void starAllBut(StringBuilder out, String text, int start, int end, int keepFirst, int keepLast) {
+    private static void starAllBut(StringBuilder out, String value, int keepFirst, int keepLast) {
         int alphanumerics = 0;
-        for (int i = start; i < end; i++) {
-            if (Character.isLetterOrDigit(text.charAt(i))) {
+        for (int i = 0; i < value.length(); i++) {
+            if (Character.isLetterOrDigit(value.charAt(i))) {
                 alphanumerics++;
             }
         }
         int seen = 0;
-        for (int i = start; i < end; i++) {
-            char c = text.charAt(i);
+        for (int i = 0; i < value.length(); i++) {
+            char c = value.charAt(i);
             if (Character.isLetterOrDigit(c)) {
                 boolean kept = seen < keepFirst || seen >= alphanumerics - keepLast;
                 out.append(kept ? c : '*');

@@ -17,15 +17,15 @@ final class PemKeys {
         if (!s.startsWith(start, "-----BEGIN ")) {
             return -1;
         }
-        int labelEnd = s.text.substring(start + 11, Math.min(s.length, start + MAX_LABEL)).indexOf("-----");
-        if (labelEnd < 0 || !s.text.substring(start + 11, start + 11 + labelEnd).endsWith("PRIVATE KEY")) {
+        int labelEnd = s.substring(start + 11, Math.min(s.length, start + MAX_LABEL)).indexOf("-----");
+        if (labelEnd < 0 || !s.substring(start + 11, start + 11 + labelEnd).endsWith("PRIVATE KEY")) {
             return -1;
         }
         labelEnd += start + 11;
-        int endLine = s.text.indexOf("-----END ", labelEnd + 5);
+        int endLine = s.indexOf("-----END ", labelEnd + 5);
         int end = s.length;
         if (endLine >= 0) {
-            int close = s.text.indexOf("-----", endLine + 9);
+            int close = s.indexOf("-----", endLine + 9);
             end = close < 0 ? s.length : close + 5;
         }
         s.redact(start, end, Kind.PRIVATE_KEY);

@@ -69,22 +69,26 @@ final class Phones {
 
     /** At {@code +} or {@code (} followed by a digit: the end of the phone number, or -1. */
     int atPrefix(Scan s, int start) {
-        boolean international = s.text.charAt(start) == '+';
+        boolean international = s.text[start] == '+';
         if (!international && !northAmerican || !Scan.isDigit(s.at(start + 1)) || Scan.isAlnum(s.at(start - 1))) {
             return -1;
         }
-        // digits with single separators between them, at most 20 digits read; each group end is a candidate end
-        int[] candidateEnds = new int[MAX_DIGITS + 6];
-        int candidates = 0;
+        // digits with single separators between them, at most 20 digits read; each group end is a
+        // candidate end, and the last three of them are tried, longest first (a few parses at most)
+        int last = -1;
+        int secondLast = -1;
+        int thirdLast = -1;
         int digits = 0;
         int p = start + 1;
         while (p < s.length && digits <= MAX_DIGITS + 5) {
-            char c = s.text.charAt(p);
+            char c = s.text[p];
             if (Scan.isDigit(c)) {
                 digits++;
                 p++;
                 if (!Scan.isDigit(s.at(p)) && digits >= MIN_DIGITS && digits <= MAX_DIGITS) {
-                    candidateEnds[candidates++] = p;
+                    thirdLast = secondLast;
+                    secondLast = last;
+                    last = p;
                 }
             } else if ((c == ' ' || c == '-' || c == '.' || c == '(' || c == ')') && p > start + 1) {
                 char next = s.at(p + 1);
@@ -98,13 +102,11 @@ final class Phones {
                 break;
             }
         }
-        // the longest candidate that is a valid number wins; a few parses at most
-        for (int k = candidates - 1, tries = 0; k >= 0 && tries < 3; k--, tries++) {
-            int end = candidateEnds[k];
-            if (Scan.isAlnum(s.at(end))) {
-                continue;
-            }
-            if (valid(s, start, end, international ? "ZZ" : region)) {
+        if (last < 0) {
+            return -1;
+        }
+        for (int end : new int[] {last, secondLast, thirdLast}) {
+            if (end >= 0 && !Scan.isAlnum(s.at(end)) && valid(s, start, end, international ? "ZZ" : region)) {
                 s.redact(start, end, Kind.PHONE);
                 return end;
             }
@@ -114,7 +116,7 @@ final class Phones {
 
     private static boolean valid(Scan s, int start, int end, String region) {
         try {
-            return UTIL.isValidNumber(UTIL.parse(s.text.substring(start, end), region));
+            return UTIL.isValidNumber(UTIL.parse(s.substring(start, end), region));
         } catch (NumberParseException notAPhoneNumber) {
             return false;
         }

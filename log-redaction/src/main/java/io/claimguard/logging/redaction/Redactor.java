@@ -13,18 +13,21 @@ import java.util.regex.PatternSyntaxException;
 
 /**
  * Removes tokens and personal data from a line of text. Immutable and safe for any number of
- * threads: each call keeps its state in locals.
+ * threads: each call keeps its state in locals and in a scan buffer of its thread's own.
  *
  * <p>One pass over the line looks only at cheap triggers: a key separator ({@code =}, {@code :},
- * {@code >}), from which the key name before it is read backwards; a capital or one of the
- * letters {@code e g x s r w b} starting a token (a JWT's {@code eyJ}, a vendor token prefix, an
- * IBAN country code, a scheme word); a digit starting a token (cards, SSNs, phone numbers);
- * {@code @} (emails); {@code +} and {@code (} (phone numbers); and {@code -----BEGIN} (PEM keys).
- * Other characters cost one table read, and the inside of a word, id or hex string is skipped
- * whole. Validation (Luhn, mod-97, SSN rules, the JWT header, the phone-number metadata) runs
- * only around a candidate, over a bounded span, and the scan resumes after it, so the time is
- * linear in the line's length whatever it holds. A line with nothing to redact comes back as the
- * same String, with no copy made.
+ * {@code >}), from which the key name before it is read backwards and dropped at its first
+ * letter that ends no name; a token that starts with a capital or one of the letters
+ * {@code e g x s r w b} and whose first two letters can start one (a JWT's {@code eyJ}, a
+ * vendor token prefix, an IBAN country code, a scheme word); a digit starting a token whose
+ * first digit group has a card's, an SSN's or a phone number's length; {@code @} (emails);
+ * {@code +} and {@code (} (phone numbers); and {@code -----BEGIN} (PEM keys). Other characters
+ * cost one table read, and the inside of a word, id or hex string is skipped whole. Validation
+ * (Luhn, mod-97, SSN rules, the JWT header, the phone-number metadata) runs only around a
+ * candidate, over a bounded span, and the scan resumes after it, so the time is linear in the
+ * line's length whatever it holds. The line is read from a copy in a per-thread buffer; a line
+ * with nothing to redact allocates nothing and comes back as the same String (or the same
+ * buffer content, untouched).
  *
  * <p>Custom patterns, if any, run afterwards as one regex pass each.
  */
@@ -35,7 +38,8 @@ public final class Redactor {
     private final Replacement replacement;
     private final SecretKeys secretKeys;
     private final Phones phones;
-    private final List<CustomPattern> patterns;
+    /** An array: a for-each over a List would allocate an iterator per line. */
+    private final CustomPattern[] patterns;
 
     private Redactor(Builder b) {
         this.enabled = new boolean[Kind.values().length];
@@ -43,40 +47,79 @@ public final class Redactor {
         this.replacement = b.replacement();
         this.secretKeys = new SecretKeys(b.extraKeys);
         this.phones = new Phones(b.phoneRegion);
-        this.patterns = List.copyOf(b.patterns);
+        this.patterns = b.patterns.toArray(CustomPattern[]::new);
     }
 
-    private static final byte NONE = 0;
-    private static final byte LETTER = 1;
-    private static final byte DIGIT = 2;
-    private static final byte SEPARATOR = 3;
-    private static final byte AT = 4;
-    private static final byte PLUS_OR_PAREN = 5;
-    private static final byte DASH = 6;
+    private static final byte OTHER = 0;
+    private static final byte WORD = 1;
+    private static final byte LETTER = 2;
+    private static final byte DIGIT = 3;
+    private static final byte DASH = 4;
+    private static final byte SEPARATOR = 5;
+    private static final byte AT = 6;
+    private static final byte PLUS_OR_PAREN = 7;
     /**
-     * What each ASCII character may start. Most characters, including most letters, start nothing
-     * and cost one array read: key names are found from the separator after them, so ordinary
-     * words are never read as words at all.
+     * What each ASCII character is to the scan. {@code OTHER} (spaces, most punctuation) and
+     * {@code WORD} (a word character that starts nothing) cost one array read; key names are found
+     * from the separator after them, so ordinary words are never read as words at all.
      */
-    private static final byte[] TRIGGERS = new byte[128];
+    private static final byte[] CLASSES = new byte[128];
 
     static {
+        for (char c = 'a'; c <= 'z'; c++) {
+            CLASSES[c] = WORD;
+        }
+        CLASSES['_'] = WORD;
+        CLASSES['.'] = WORD;
         for (char c = 'A'; c <= 'Z'; c++) {
-            TRIGGERS[c] = LETTER; // IBAN country codes, AKIA/AIza, Bearer/Basic
+            CLASSES[c] = LETTER; // IBAN country codes, AKIA/AIza, Bearer/Basic
         }
         for (char c : "egxsrwb".toCharArray()) {
-            TRIGGERS[c] = LETTER; // eyJ, vendor token prefixes, bearer/basic
+            CLASSES[c] = LETTER; // eyJ, vendor token prefixes, bearer/basic
         }
         for (char c = '0'; c <= '9'; c++) {
-            TRIGGERS[c] = DIGIT;
+            CLASSES[c] = DIGIT;
         }
-        TRIGGERS['='] = SEPARATOR;
-        TRIGGERS[':'] = SEPARATOR;
-        TRIGGERS['>'] = SEPARATOR;
-        TRIGGERS['@'] = AT;
-        TRIGGERS['+'] = PLUS_OR_PAREN;
-        TRIGGERS['('] = PLUS_OR_PAREN;
-        TRIGGERS['-'] = DASH;
+        CLASSES['-'] = DASH;
+        CLASSES['='] = SEPARATOR;
+        CLASSES[':'] = SEPARATOR;
+        CLASSES['>'] = SEPARATOR;
+        CLASSES['@'] = AT;
+        CLASSES['+'] = PLUS_OR_PAREN;
+        CLASSES['('] = PLUS_OR_PAREN;
+    }
+
+    /**
+     * The first two letters of every token a letter can start, as a bit set indexed by
+     * {@code first * 128 + second}: most words that start with a trigger letter are dismissed
+     * here, without a call.
+     */
+    private static final long[] LETTER_PAIRS = new long[128 * 128 / 64];
+
+    static {
+        for (char first = 'A'; first <= 'Z'; first++) {
+            for (char second = 'A'; second <= 'Z'; second++) {
+                pair(first, second); // IBANs; AKIA, ASIA, ABIA, ACCA, AIza
+            }
+        }
+        for (String p : new String[] {"ey", "Ai", "gh", "gi", "xo", "sk", "rk", "wh"}) {
+            pair(p.charAt(0), p.charAt(1)); // JWTs, vendor tokens
+        }
+        for (char first : "Bb".toCharArray()) {
+            for (char second : "eEaA".toCharArray()) {
+                pair(first, second); // Bearer, Basic
+            }
+        }
+    }
+
+    private static void pair(char first, char second) {
+        int bit = first * 128 + second;
+        LETTER_PAIRS[bit >>> 6] |= 1L << bit;
+    }
+
+    private static boolean mayStartToken(char first, char second) {
+        int bit = first * 128 + second;
+        return second < 128 && (LETTER_PAIRS[bit >>> 6] & 1L << bit) != 0;
     }
 
     /** A builder with every detector on and the label style. */
@@ -90,28 +133,84 @@ public final class Redactor {
      * @throws NullPointerException if {@code line} is null
      */
     public String redact(String line) {
-        Scan s = new Scan(line, replacement);
+        String result;
+        try (Scan s = Scan.open(line, replacement)) {
+            scan(s);
+            StringBuilder out = s.finish();
+            result = out == null ? line : out.toString();
+        }
+        return applyPatterns(result);
+    }
+
+    /**
+     * Redacts {@code buffer} from {@code from} to its end, in place: for a formatter that writes
+     * a line into a buffer, which then needs no String of its own. The text before {@code from}
+     * is left alone, and a region with nothing to redact is not written to. If this throws, the
+     * region's content is undefined: the caller replaces it.
+     */
+    public void redact(StringBuilder buffer, int from) {
+        try (Scan s = Scan.open(buffer, from, replacement)) {
+            scan(s);
+            s.finish();
+        }
+        if (patterns.length > 0) {
+            String region = buffer.substring(from);
+            String result = applyPatterns(region);
+            if (result != region) {
+                buffer.setLength(from);
+                buffer.append(result);
+            }
+        }
+    }
+
+    private void scan(Scan s) {
+        char[] text = s.text;
         int n = s.length;
         int i = 0;
         while (i < n) {
-            char c = line.charAt(i);
-            int trigger = c < 128 ? TRIGGERS[c] : NONE;
-            if (trigger == NONE) {
+            char c = text[i];
+            int type = c < 128 ? CLASSES[c] : OTHER;
+            if (type == OTHER) {
                 i++;
                 continue;
             }
-            int next = switch (trigger) {
+            if (type <= DIGIT) {
                 // inside a word, id or hex string nothing starts: skip to its end at once
-                case LETTER -> s.startsToken(i) ? atWord(s, i) : s.wordEnd(i);
-                case DIGIT -> s.startsToken(i) ? atNumber(s, i) : s.wordEnd(i);
-                case SEPARATOR -> on(Kind.SECRET) || on(Kind.AUTH) ? secretKeys.atSeparator(s, i) : -1;
+                int next = -1;
+                if (type != WORD && s.startsToken(i)) {
+                    next = type == LETTER ? atLetter(s, i) : atNumber(s, i);
+                }
+                i = next > i ? next : skipWord(text, i + 1, n);
+                continue;
+            }
+            int next = switch (type) {
+                case DASH -> on(Kind.PRIVATE_KEY) ? PemKeys.at(s, i) : -1;
+                case SEPARATOR -> secretKeys.mayFollowKey(text, i) && (on(Kind.SECRET) || on(Kind.AUTH))
+                        ? secretKeys.atSeparator(s, i) : -1;
                 case AT -> on(Kind.EMAIL) ? Emails.at(s, i) : -1;
-                case PLUS_OR_PAREN -> on(Kind.PHONE) ? phones.atPrefix(s, i) : -1;
-                default -> on(Kind.PRIVATE_KEY) ? PemKeys.at(s, i) : -1; // DASH
+                default -> on(Kind.PHONE) ? phones.atPrefix(s, i) : -1; // PLUS_OR_PAREN
             };
             i = next > i ? next : i + 1;
         }
-        String result = s.result();
+    }
+
+    /**
+     * The end of the word from {@code i}, or the next two dashes in it: five dashes may start a
+     * PEM key even inside a word ({@code \\n-----BEGIN}, an escaped line break).
+     */
+    private static int skipWord(char[] text, int i, int n) {
+        while (i < n) {
+            char c = text[i];
+            if (c >= 128 || !Scan.WORD[c] || c == '-' && i + 1 < n && text[i + 1] == '-') {
+                return i;
+            }
+            i++;
+        }
+        return i;
+    }
+
+    private String applyPatterns(String text) {
+        String result = text;
         for (CustomPattern pattern : patterns) {
             result = pattern.apply(result, replacement);
         }
@@ -122,9 +221,12 @@ public final class Redactor {
         return enabled[kind.ordinal()];
     }
 
-    /** At a letter that starts a token: returns where the scan goes on. */
-    private int atWord(Scan s, int start) {
-        char c = s.text.charAt(start);
+    /** At a letter that starts a token: the end of what it redacted there, or -1. */
+    private int atLetter(Scan s, int start) {
+        char c = s.text[start];
+        if (!mayStartToken(c, s.at(start + 1))) {
+            return -1;
+        }
         int found = -1;
         if (c == 'e' && on(Kind.JWT)) {
             found = Jwts.at(s, start);
@@ -138,7 +240,7 @@ public final class Redactor {
         if (found < 0 && (c == 'B' || c == 'b') && on(Kind.AUTH)) {
             found = AuthSchemes.at(s, start, s.wordEnd(start));
         }
-        return found >= 0 ? found : s.wordEnd(start);
+        return found;
     }
 
     private static final boolean[] TOKEN_STARTS = new boolean[128];
@@ -149,22 +251,30 @@ public final class Redactor {
         }
     }
 
-    /** At a digit that starts a number: returns where the scan goes on. */
+    /** At a digit that starts a number: the end of what it redacted there, or of the first digit group. */
     private int atNumber(Scan s, int start) {
-        int p = start;
-        while (p < s.length && Scan.isDigit(s.text.charAt(p))) {
+        char[] text = s.text;
+        int p = start + 1;
+        while (p < s.length && Scan.isDigit(text[p])) {
             p++;
         }
         // most numbers in a log are none of these: decide that from the first group alone
         int first = p - start;
         char after = s.at(p);
         boolean grouped = (after == ' ' || after == '-' || after == '.') && Scan.isDigit(s.at(p + 1));
-        boolean card = on(Kind.CARD) && (first >= 12 && first <= 19 || grouped && first >= 4 && first <= 6);
-        boolean ssn = on(Kind.SSN) && (grouped && first == 3 || first == 9);
-        boolean phone = on(Kind.PHONE) && grouped && phones.mayStartNational(s.text.charAt(start), first);
+        boolean card = (first >= 12 && first <= 19 || grouped && first >= 4 && first <= 6) && on(Kind.CARD);
+        boolean ssn = (grouped && first == 3 || first == 9) && on(Kind.SSN);
+        boolean phone = grouped && on(Kind.PHONE) && phones.mayStartNational(text[start], first);
         if (!card && !ssn && !phone) {
-            return Scan.isWordChar(after) ? s.wordEnd(p) : p;
+            return p;
         }
+        int end = number(s, start, card, ssn, phone);
+        // digits inside the rest of the token (ids, versions, UUIDs) never start a number: the scan skips them
+        return end >= 0 ? end : p;
+    }
+
+    /** At a number that may be a card, an SSN or a phone number: the end of the one it is, redacted, or -1. */
+    private int number(Scan s, int start, boolean card, boolean ssn, boolean phone) {
         DigitGroups g = s.digitGroups();
         g.read(s, start);
         int end = -1;
@@ -186,8 +296,7 @@ public final class Redactor {
                 s.redact(start, end, Kind.PHONE);
             }
         }
-        // past the whole token, so that digits inside ids, versions and UUIDs never start a number
-        return end >= 0 ? end : s.wordEnd(start);
+        return end;
     }
 
     /**

@@ -7,12 +7,12 @@ package io.claimguard.logging.redaction;
 sealed interface Replacement permits LabelReplacement, PartialReplacement, KeyedHashReplacement {
 
     /**
-     * Appends the replacement for {@code text[start, end)} to {@code out}.
+     * Appends the replacement for {@code value} to {@code out}.
      *
      * @param kind what was found, or null for a custom pattern (which then only has a label)
      * @param label the label to show: the kind's, or the custom pattern's name
      */
-    void append(StringBuilder out, Kind kind, String label, String text, int start, int end);
+    void append(StringBuilder out, Kind kind, String label, String value);
 
     /** {@code [REDACTED:EMAIL]}. */
     static void appendLabel(StringBuilder out, String label) {

@@ -1,24 +1,82 @@
 package io.claimguard.logging.redaction;
 
 /**
- * One redaction of one line: the text, where the scan is, and the output built so far. The
- * output is only allocated at the first finding, so a clean line costs no copy and comes back as
- * the same String. Not shared between threads: each {@link Redactor#redact} call makes its own.
+ * One redaction of one line: a copy of its characters, where the scan is, and where the output
+ * goes. Detectors read {@link #text} directly, an array read per character where a String or a
+ * StringBuilder would check bounds and encoding on every call.
+ *
+ * <p>Each thread reuses one Scan and its buffer ({@link #open}), so a line with nothing to
+ * redact allocates nothing: the output is only touched at the first finding. A Scan is never
+ * shared between threads; one opened while its thread's Scan is busy (a redaction that ends up
+ * logging, through a bridge, into a redacting appender) is a fresh one.
  */
-final class Scan {
+final class Scan implements AutoCloseable {
 
-    final String text;
-    final int length;
-    private final Replacement replacement;
+    private static final ThreadLocal<Scan> PER_THREAD = ThreadLocal.withInitial(Scan::new);
+    /** Longer lines get a buffer of their own, so that one huge line does not stay in memory per thread. */
+    private static final int KEPT_CAPACITY = 16 * 1024;
+
+    /** The line's characters; only {@code [0, length)} belong to it. */
+    char[] text;
+    int length;
+    private char[] kept = new char[256];
+    private Replacement replacement;
+    /** Where the redacted line goes: the caller's buffer, or null for a String until the first finding. */
     private StringBuilder out;
+    /** Where the line starts in {@code out}. */
+    private int outStart;
+    private boolean changed;
     /** Everything before this index is already in {@code out}, or has been replaced there. */
     private int copied;
-    private DigitGroups groups;
+    private final DigitGroups groups = new DigitGroups();
+    private boolean busy;
 
-    Scan(String text, Replacement replacement) {
-        this.text = text;
-        this.length = text.length();
-        this.replacement = replacement;
+    private Scan() {
+    }
+
+    /** A scan of {@code line}; close it when done. */
+    static Scan open(String line, Replacement replacement) {
+        Scan s = forThisThread(line.length(), replacement);
+        line.getChars(0, s.length, s.text, 0);
+        return s;
+    }
+
+    /** A scan of {@code buffer} from {@code from} on, whose redaction rewrites the buffer in place; close it when done. */
+    static Scan open(StringBuilder buffer, int from, Replacement replacement) {
+        Scan s = forThisThread(buffer.length() - from, replacement);
+        buffer.getChars(from, buffer.length(), s.text, 0);
+        s.out = buffer;
+        s.outStart = from;
+        return s;
+    }
+
+    private static Scan forThisThread(int length, Replacement replacement) {
+        Scan s = PER_THREAD.get();
+        if (s.busy) {
+            s = new Scan();
+        }
+        s.busy = true;
+        s.replacement = replacement;
+        s.length = length;
+        s.changed = false;
+        s.copied = 0;
+        if (length <= s.kept.length) {
+            s.text = s.kept;
+        } else if (length <= KEPT_CAPACITY) {
+            s.kept = new char[Math.max(length, Math.min(2 * s.kept.length, KEPT_CAPACITY))];
+            s.text = s.kept;
+        } else {
+            s.text = new char[length];
+        }
+        return s;
+    }
+
+    @Override
+    public void close() {
+        // nothing of the line stays reachable from the thread but the characters in the buffer
+        out = null;
+        text = null;
+        busy = false;
     }
 
     /** Lowest index a detector may still redact from: detectors that look backwards stop here. */
@@ -28,51 +86,87 @@ final class Scan {
 
     /** Replaces {@code text[start, end)}; {@code start} is never before {@link #floor()}. */
     void redact(int start, int end, Kind kind) {
-        begin(start);
-        replacement.append(out, kind, kind.label, text, start, end);
+        if (!changed) {
+            if (out == null) {
+                out = new StringBuilder(length + 32).append(text, 0, start);
+            } else {
+                out.setLength(outStart + start); // the buffer holds the line itself: what is before start stays
+            }
+            changed = true;
+        } else {
+            out.append(text, copied, start - copied);
+        }
+        replacement.append(out, kind, kind.label, new String(text, start, end - start));
         copied = end;
     }
 
-    /** Copies the text not yet copied, up to {@code start}, into the output. */
-    private void begin(int start) {
-        if (out == null) {
-            out = new StringBuilder(length + 32);
-        }
-        out.append(text, copied, start);
+    boolean changed() {
+        return changed;
     }
 
-    String result() {
-        if (out == null) {
-            return text;
+    /** Completes the output: the redacted line, or null if nothing was found (the line stands as it is). */
+    StringBuilder finish() {
+        if (!changed) {
+            return null;
         }
-        out.append(text, copied, length);
-        return out.toString();
+        return out.append(text, copied, length - copied);
     }
 
     /** The character at {@code i}, or 0 outside the text: detectors peek without bounds checks. */
     char at(int i) {
-        return i >= 0 && i < length ? text.charAt(i) : 0;
+        return i >= 0 && i < length ? text[i] : 0;
+    }
+
+    String substring(int start, int end) {
+        return new String(text, start, end - start);
     }
 
     DigitGroups digitGroups() {
-        if (groups == null) {
-            groups = new DigitGroups();
-        }
         return groups;
     }
 
     boolean startsWith(int i, String prefix) {
-        return text.startsWith(prefix, i);
+        if (i < 0 || prefix.length() > length - i) {
+            return false;
+        }
+        for (int k = 0; k < prefix.length(); k++) {
+            if (text[i + k] != prefix.charAt(k)) {
+                return false;
+            }
+        }
+        return true;
     }
 
+    /** {@code prefix} in lower case. */
     boolean startsWithIgnoreCase(int i, String prefix) {
-        return text.regionMatches(true, i, prefix, 0, prefix.length());
+        if (i < 0 || prefix.length() > length - i) {
+            return false;
+        }
+        for (int k = 0; k < prefix.length(); k++) {
+            char c = text[i + k];
+            if (c != prefix.charAt(k) && Character.toLowerCase(c) != prefix.charAt(k)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** The first {@code s} at or after {@code from}, or -1. */
+    int indexOf(String s, int from) {
+        for (int i = Math.max(from, 0); i <= length - s.length(); i++) {
+            if (startsWith(i, s)) {
+                return i;
+            }
+        }
+        return -1;
     }
 
     /** End of the run of {@code [A-Za-z0-9_.-]} from {@code i}: a word, a key name, a dotted or hyphenated id. */
     int wordEnd(int i) {
-        while (i < length) {
-            char c = text.charAt(i);
+        char[] t = text;
+        int n = length;
+        while (i < n) {
+            char c = t[i];
             if (c >= 128 || !WORD[c]) {
                 return i;
             }
@@ -86,11 +180,11 @@ final class Scan {
         if (i == 0) {
             return true;
         }
-        char before = text.charAt(i - 1);
+        char before = text[i - 1];
         return before >= 128 || !WORD[before];
     }
 
-    private static final boolean[] WORD = new boolean[128];
+    static final boolean[] WORD = new boolean[128];
 
     static {
         for (char c = 0; c < 128; c++) {

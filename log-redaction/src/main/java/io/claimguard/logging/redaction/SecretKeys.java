@@ -25,15 +25,23 @@ final class SecretKeys {
     static final List<String> DEFAULT_NAMES = List.of(
             "password", "passwd", "pwd", "passphrase", "secret", "secretkey", "token", "apikey", "accesskey",
             "privatekey", "credential", "credentials", "sessionid", "signature", "cvv", "cvc");
-    private static final char[] AUTHORIZATION = "authorization".toCharArray();
 
     /**
-     * The names as one automaton read backwards from the end of a word: {@code next[node][symbol]}
-     * is the child node (0: none), {@code accepts[node]} whether a name ends there. One walk over
-     * the word's last characters decides, however many names there are.
+     * The names, and {@code authorization}, as one automaton read backwards from the end of a
+     * word: {@code next[node * SYMBOLS + symbol]} is the child node (0: none), {@code accepts[node]} whether a
+     * name ({@link #NAME}) or {@code authorization} ({@link #AUTHORIZATION_KEY}) ends there. One
+     * walk over the word's last characters decides, however many names there are.
      */
-    private final int[][] next;
-    private final boolean[] accepts;
+    private final int[] next;
+    private final byte[] accepts;
+    /**
+     * The characters a separator can follow when a key it ends may be a name: a last letter or
+     * digit of some name, or what may stand between a key and its separator. Any other character
+     * dismisses the separator without a call.
+     */
+    private final boolean[] mayEndKey = new boolean[128];
+    private static final byte NAME = 1;
+    private static final byte AUTHORIZATION_KEY = 2;
 
     SecretKeys(Set<String> extraNames) {
         Set<String> all = new LinkedHashSet<>(DEFAULT_NAMES);
@@ -41,43 +49,63 @@ final class SecretKeys {
             all.add(normalize(extra));
         }
         List<int[]> nodes = new ArrayList<>();
-        List<Boolean> accepting = new ArrayList<>();
+        List<Byte> accepting = new ArrayList<>();
         nodes.add(new int[SYMBOLS]);
-        accepting.add(false);
+        accepting.add((byte) 0);
         for (String name : all) {
-            int node = 0;
-            for (int k = name.length() - 1; k >= 0; k--) {
-                int symbol = symbol(name.charAt(k));
-                if (nodes.get(node)[symbol] == 0) {
-                    nodes.add(new int[SYMBOLS]);
-                    accepting.add(false);
-                    nodes.get(node)[symbol] = nodes.size() - 1;
-                }
-                node = nodes.get(node)[symbol];
-            }
-            accepting.set(node, true);
+            int node = add(nodes, accepting, name);
+            accepting.set(node, (byte) (accepting.get(node) | NAME));
         }
-        this.next = nodes.toArray(int[][]::new);
-        this.accepts = new boolean[accepting.size()];
+        int authorization = add(nodes, accepting, "authorization");
+        accepting.set(authorization, (byte) (accepting.get(authorization) | AUTHORIZATION_KEY));
+        this.next = new int[nodes.size() * SYMBOLS];
+        for (int node = 0; node < nodes.size(); node++) {
+            System.arraycopy(nodes.get(node), 0, next, node * SYMBOLS, SYMBOLS);
+        }
+        this.accepts = new byte[accepting.size()];
         for (int k = 0; k < accepts.length; k++) {
             accepts[k] = accepting.get(k);
         }
+        for (char c = 0; c < 128; c++) {
+            int symbol = symbol(c);
+            mayEndKey[c] = symbol >= 0 ? next[symbol] != 0 : Scan.isWordChar(c) || " \"'\\".indexOf(c) >= 0;
+        }
+    }
+
+    /** Whether a key may end right before the separator at {@code sep}: false for most separators in a line. */
+    boolean mayFollowKey(char[] text, int sep) {
+        char before = sep > 0 ? text[sep - 1] : 0;
+        return before < 128 && mayEndKey[before];
+    }
+
+    /** Adds the path of {@code name}, read backwards; returns its last node. */
+    private static int add(List<int[]> nodes, List<Byte> accepting, String name) {
+        int node = 0;
+        for (int k = name.length() - 1; k >= 0; k--) {
+            int symbol = symbol(name.charAt(k));
+            if (nodes.get(node)[symbol] == 0) {
+                nodes.add(new int[SYMBOLS]);
+                accepting.add((byte) 0);
+                nodes.get(node)[symbol] = nodes.size() - 1;
+            }
+            node = nodes.get(node)[symbol];
+        }
+        return node;
     }
 
     private static final int SYMBOLS = 36;
 
-    /** 0-25 for letters in either case, 26-35 for digits, -1 for anything else. */
+    /** By ASCII character: 0-25 for letters in either case, 26-35 for digits, -1 for anything else. */
+    private static final byte[] SYMBOL = new byte[128];
+
+    static {
+        for (char c = 0; c < 128; c++) {
+            SYMBOL[c] = (byte) (c >= 'a' && c <= 'z' ? c - 'a' : c >= 'A' && c <= 'Z' ? c - 'A' : c >= '0' && c <= '9' ? 26 + c - '0' : -1);
+        }
+    }
+
     private static int symbol(char c) {
-        if (c >= 'a' && c <= 'z') {
-            return c - 'a';
-        }
-        if (c >= 'A' && c <= 'Z') {
-            return c - 'A';
-        }
-        if (c >= '0' && c <= '9') {
-            return 26 + c - '0';
-        }
-        return -1;
+        return c < 128 ? SYMBOL[c] : -1;
     }
 
     /** The key name as matched: lower-case letters and digits only. */
@@ -101,13 +129,13 @@ final class SecretKeys {
             return -1;
         }
         boolean colon = s.at(valueStart - 1) == ':';
-        boolean authorization = endsWith(s, start, end, AUTHORIZATION);
-        if (!authorization && !matchesName(s, start, end)) {
+        boolean authorization = endsWithName(s, start, end, AUTHORIZATION_KEY);
+        if (!authorization && !endsWithName(s, start, end, NAME)) {
             return -1;
         }
         // "password= user=jane" has an empty password; "password = x" and "password: x" do not
         boolean spaced = s.at(valueStart - 1) != '=' || s.at(valueStart - 2) == ' ';
-        while (spaced && valueStart < s.length && valueStart - end < 8 && s.text.charAt(valueStart) == ' ') {
+        while (spaced && valueStart < s.length && valueStart - end < 8 && s.text[valueStart] == ' ') {
             valueStart++;
         }
         int from = valueStart;
@@ -125,7 +153,7 @@ final class SecretKeys {
         } else {
             unquoted = true;
             to = from;
-            while (to < s.length && !endsUnquotedValue(s.text.charAt(to))) {
+            while (to < s.length && !endsUnquotedValue(s.text[to])) {
                 to++;
             }
         }
@@ -154,7 +182,7 @@ final class SecretKeys {
      * few spaces) and redacts the value after it. Returns the end of the value, or -1.
      */
     int atSeparator(Scan s, int sep) {
-        char c = s.text.charAt(sep);
+        char c = s.text[sep];
         char before = s.at(sep - 1);
         if (c == '=' && (before == '=' || before == '!' || before == '<' || before == '>' || s.at(sep + 1) == '=')
                 || c == ':' && (before == ':' || s.at(sep + 1) == ':')) {
@@ -162,7 +190,7 @@ final class SecretKeys {
         }
         int end = sep;
         if (c != '>') {
-            while (end > 0 && sep - end < 4 && s.text.charAt(end - 1) == ' ') {
+            while (end > 0 && sep - end < 4 && s.text[end - 1] == ' ') {
                 end--;
             }
             char quote = s.at(end - 1);
@@ -174,11 +202,14 @@ final class SecretKeys {
             }
         }
         int floor = Math.max(0, end - MAX_KEY);
+        if (!endsWithName(s, floor, end, NAME | AUTHORIZATION_KEY)) {
+            return -1; // most keys in a line: decided from their last two or three letters
+        }
         int start = end;
-        while (start > floor && Scan.isWordChar(s.text.charAt(start - 1))) {
+        while (start > floor && Scan.isWordChar(s.text[start - 1])) {
             start--;
         }
-        while (start < end && !Scan.isLetter(s.text.charAt(start))) {
+        while (start < end && !Scan.isLetter(s.text[start])) {
             start++; // a key starts with a letter: "_token" is read as "token"
         }
         if (start == end || c == '>' && s.at(start - 1) != '<') {
@@ -213,43 +244,37 @@ final class SecretKeys {
         return -1;
     }
 
-    /** Whether the word's letters and digits, in lower case, end with one of the names. */
-    private boolean matchesName(Scan s, int start, int end) {
+    /**
+     * Whether the word before {@code end}, read back no further than {@code floor}, ends with a
+     * name ({@code wanted} {@link #NAME}), {@code authorization} ({@link #AUTHORIZATION_KEY}) or
+     * either. Only letters and digits count, in either case: {@code client_secret},
+     * {@code X-Api-Key}.
+     */
+    private boolean endsWithName(Scan s, int floor, int end, int wanted) {
         int node = 0;
-        for (int p = end - 1; p >= start; p--) {
-            int symbol = symbol(s.text.charAt(p));
+        for (int p = end - 1; p >= floor; p--) {
+            char c = s.text[p];
+            int symbol = symbol(c);
             if (symbol < 0) {
-                continue; // separators inside a key: client_secret, db.password, X-Api-Key
+                if (Scan.isWordChar(c)) {
+                    continue;
+                }
+                return false;
             }
-            node = next[node][symbol];
+            node = next[node * SYMBOLS + symbol];
             if (node == 0) {
                 return false;
             }
-            if (accepts[node]) {
+            if ((accepts[node] & wanted) != 0) {
                 return true;
             }
         }
         return false;
     }
 
-    /** Whether the word's letters and digits, in lower case, end with {@code name}. */
-    private static boolean endsWith(Scan s, int start, int end, char[] name) {
-        int p = end - 1;
-        for (int k = name.length - 1; k >= 0; k--) {
-            while (p >= start && !Scan.isAlnum(s.text.charAt(p))) {
-                p--;
-            }
-            if (p < start || Character.toLowerCase(s.text.charAt(p)) != name[k]) {
-                return false;
-            }
-            p--;
-        }
-        return true;
-    }
-
     private static int closingQuote(Scan s, int from, char quote) {
         for (int p = from; p < s.length; p++) {
-            char c = s.text.charAt(p);
+            char c = s.text[p];
             if (c == '\\') {
                 p++;
             } else if (c == quote || c == '\n') {
@@ -261,10 +286,10 @@ final class SecretKeys {
 
     /** The next {@code close} on this line, or the end of the line: never looks past either. */
     private static int indexOrLineEnd(Scan s, String close, int from) {
-        int found = s.text.indexOf(close, from);
+        int found = s.indexOf(close, from);
         int limit = found < 0 ? s.length : found;
         for (int p = from; p < limit; p++) {
-            if (s.text.charAt(p) == '\n') {
+            if (s.text[p] == '\n') {
                 return p;
             }
         }
@@ -279,7 +304,7 @@ final class SecretKeys {
     /** A lower-case word followed by another word: how prose goes on, and how secrets do not look. */
     private static boolean isProse(Scan s, int from, int to) {
         for (int p = from; p < to; p++) {
-            char c = s.text.charAt(p);
+            char c = s.text[p];
             if (c < 'a' || c > 'z') {
                 return false;
             }
@@ -290,11 +315,11 @@ final class SecretKeys {
     /** {@code Digest abc}: the credential starts after the scheme word and its spaces. */
     private static int afterSchemeWord(Scan s, int from, int to) {
         int p = from;
-        while (p < to && (Scan.isAlnum(s.text.charAt(p)) || s.text.charAt(p) == '-')) {
+        while (p < to && (Scan.isAlnum(s.text[p]) || s.text[p] == '-')) {
             p++;
         }
-        if (p < to && s.text.charAt(p) == ' ') {
-            while (p < to && s.text.charAt(p) == ' ') {
+        if (p < to && s.text[p] == ' ') {
+            while (p < to && s.text[p] == ' ') {
                 p++;
             }
             return p;
@@ -304,18 +329,18 @@ final class SecretKeys {
 
     /** Empty-ish values and the output of an earlier redaction stay: {@code null}, {@code ****}, {@code [REDACTED:SECRET]}. */
     private static boolean alreadyRedacted(Scan s, int from, int to) {
-        char first = s.text.charAt(from);
-        if (first == '[' && to - from > 2 && Scan.isUpper(s.text.charAt(from + 1))) {
+        char first = s.text[from];
+        if (first == '[' && to - from > 2 && Scan.isUpper(s.text[from + 1])) {
             return true;
         }
-        if (to - from == 4 && s.text.startsWith("null", from)) {
+        if (to - from == 4 && s.startsWith(from, "null")) {
             return true;
         }
         if (first == '{' || first == '[') {
             return true; // a structure: the scan goes on inside it and finds its secret members
         }
         for (int p = from; p < to; p++) {
-            if (s.text.charAt(p) != '*') {
+            if (s.text[p] != '*') {
                 return false;
             }
         }

@@ -32,7 +32,7 @@ final class Ssns {
 
     private static boolean contextBefore(Scan s, int start) {
         for (int i = Math.max(0, start - CONTEXT_WINDOW); i < start; i++) {
-            char c = s.text.charAt(i);
+            char c = s.text[i];
             if ((c == 's' || c == 'S') && s.startsWithIgnoreCase(i, "ssn")
                     || (c == 's' || c == 'S') && s.startsWithIgnoreCase(i, "social")) {
                 return true;

@@ -12,8 +12,8 @@ final class TopLevelDomains {
     private TopLevelDomains() {
     }
 
-    static boolean contains(String text, int start, int end) {
-        return ALL.contains(text.substring(start, end).toLowerCase(Locale.ROOT));
+    static boolean contains(String label) {
+        return ALL.contains(label.toLowerCase(Locale.ROOT));
     }
 
     private static Set<String> load() {
