@@ -42,12 +42,14 @@ final class Enforcement {
     private final Dialect dialect;
     /** First-result shapes by analysis (compared by identity: analyses are shared through the analyzer's cache). */
     private final Cache<Analysis, KnownShape> shapes = Caffeine.newBuilder().weakKeys().maximumSize(10_000).build();
+    private final StatementAudit audit;
     private volatile Catalogued catalogued;
 
     private Enforcement(Policy policy, Dialect dialect, DatabaseCatalog catalog) {
         this.policy = policy;
         this.dialect = dialect;
         this.catalogued = new Catalogued(catalog, dialect);
+        this.audit = new StatementAudit(policy.audit());
     }
 
     /**
@@ -99,35 +101,42 @@ final class Enforcement {
         return catalogued.analyzer().analyze(sql);
     }
 
-    /** Reads the subject and refuses the statement if it may not run for that subject. */
-    Execution begin(Analysis analysis) throws SQLException {
-        Subject subject = GuardContext.current().orElse(null);
+    /**
+     * Reads the subject and refuses the statement if it may not run for that subject.
+     *
+     * @param audited false for statements ClaimGuard runs itself (reading what a subject was shown)
+     */
+    Execution begin(Analysis analysis, boolean audited) throws SQLException {
+        Execution run = new Execution(GuardContext.current().orElse(null), analysis, audited ? audit : null);
         if (!analysis.touched().isEmpty()) {
-            check(analysis, subject);
+            check(run);
         }
-        return new Execution(subject, analysis);
+        return run;
     }
 
-    private void check(Analysis analysis, Subject subject) throws SQLException {
+    private void check(Execution run) throws SQLException {
+        Analysis analysis = run.analysis();
+        Subject subject = run.subject();
         if (subject == null && policy.onNoSubject() == Policy.OnNoSubject.DENY) {
-            throw Denials.denied("no subject is set on this thread and the statement involves protected column "
-                    + analysis.touched().iterator().next() + " (jdbc.on_no_subject: deny)");
+            ColumnRule first = analysis.touched().iterator().next();
+            throw run.denied(DenialReason.NO_SUBJECT, first, "no subject is set on this thread and the statement involves"
+                    + " protected column " + first + " (jdbc.on_no_subject: deny)");
         }
         if (analysis.unanalysable() != null && policy.onUnparseable() == Policy.OnUnparseable.DENY) {
             ColumnRule hidden = firstDenied(analysis.touched(), subject);
             if (hidden != null) {
-                throw Denials.denied("the statement " + analysis.unanalysable() + " and may read protected column "
-                        + hidden + " (jdbc.on_unparseable: deny)");
+                throw run.denied(DenialReason.UNANALYSABLE, hidden, "the statement " + analysis.unanalysable()
+                        + " and may read protected column " + hidden + " (jdbc.on_unparseable: deny)");
             }
         }
         ColumnRule copied = firstDenied(analysis.copied(), subject);
         if (copied != null) {
-            throw Denials.denied("the statement copies protected column " + copied
+            throw run.denied(DenialReason.COPY_OUT, copied, "the statement copies protected column " + copied
                     + " into a table, a view or session state, where masking cannot follow it");
         }
         ColumnRule guessed = firstDenied(analysis.predicates(), subject);
         if (guessed != null) {
-            throw Denials.denied("protected column " + guessed
+            throw run.denied(DenialReason.PREDICATE, guessed, "protected column " + guessed
                     + " may not be used to filter, join, group or sort rows by this subject (predicates: deny)");
         }
     }

@@ -3,6 +3,7 @@ package io.claimguard.jdbc;
 import io.claimguard.jdbc.mask.CellMask;
 import io.claimguard.jdbc.policy.ColumnRule.Writes;
 import java.util.Arrays;
+import java.util.List;
 
 /**
  * The masks of one result set for one subject: an array indexed by column, built once per
@@ -14,18 +15,31 @@ final class MaskPlan {
     static final CellMask CLEAR = (raw, column) -> {
         throw new IllegalStateException("the CLEAR mask is a marker and must not be applied");
     };
-    static final MaskPlan NOTHING_MASKED = new MaskPlan(new CellMask[0], new Writes[0]);
+    static final MaskPlan NOTHING_MASKED = new MaskPlan(new CellMask[0], new Writes[0], List.of(), List.of());
 
     /** Index 0 is unused so that JDBC's 1-based column numbers index it directly. */
     private final CellMask[] masks;
     /** Per masked column: what the subject may write to it through the result set. */
     private final Writes[] writes;
     private final boolean masksAny;
+    /** For audit events: the protected columns whose values this plan shows masked, and those it shows as NULL. */
+    private final List<String> masked;
+    private final List<String> nulled;
 
-    MaskPlan(CellMask[] masks, Writes[] writes) {
+    MaskPlan(CellMask[] masks, Writes[] writes, List<String> masked, List<String> nulled) {
         this.masks = masks;
         this.writes = writes;
         this.masksAny = Arrays.stream(masks).anyMatch(m -> m != null && m != CLEAR);
+        this.masked = List.copyOf(masked);
+        this.nulled = List.copyOf(nulled);
+    }
+
+    List<String> masked() {
+        return masked;
+    }
+
+    List<String> nulled() {
+        return nulled;
     }
 
     CellMask mask(int column) {

@@ -92,9 +92,14 @@ abstract class MaskingResultSet implements ResultSet {
         if (writes == ColumnRule.Writes.PRESERVE && WriteCheck.shows(this, column, value)) {
             return false;
         }
-        throw Denials.denied("column " + delegate.getMetaData().getColumnLabel(column) + " is protected and may "
+        String label = delegate.getMetaData().getColumnLabel(column);
+        String message = "column " + label + " is protected and may "
                 + (writes == ColumnRule.Writes.PRESERVE ? "only be written back as shown" : "not be written")
-                + " by this subject (writes: " + writes.name().toLowerCase(Locale.ROOT) + ")");
+                + " by this subject (writes: " + writes.name().toLowerCase(Locale.ROOT) + ")";
+        Execution run = statement == null ? null : statement.execution;
+        throw run == null ? Denials.denied(message)
+                : run.denied(writes == ColumnRule.Writes.PRESERVE ? DenialReason.WRITE_CHANGED : DenialReason.WRITE_DENIED,
+                        label, message);
     }
 
     final boolean writable(String label, Object value) throws SQLException {

@@ -94,7 +94,8 @@ final class ResultShape {
         CellMask[] masks = new CellMask[rules.length];
         ColumnRule.Writes[] writes = new ColumnRule.Writes[rules.length];
         Arrays.fill(masks, MaskPlan.CLEAR);
-        boolean any = false;
+        Set<String> masked = new LinkedHashSet<>();
+        Set<String> nulled = new LinkedHashSet<>();
         for (int column = 1; column < rules.length; column++) {
             List<ColumnRule> denied = new ArrayList<>(0);
             for (ColumnRule rule : rules[column]) {
@@ -103,12 +104,14 @@ final class ResultShape {
                 }
             }
             if (!denied.isEmpty()) {
-                masks[column] = maskFor(denied, direct[column]).bind(types[column]);
+                ColumnMask mask = maskFor(denied, direct[column]);
+                masks[column] = mask.bind(types[column]);
                 writes[column] = strictest(denied);
-                any = true;
+                denied.forEach(rule -> (mask == ColumnMask.NULL ? nulled : masked).add(rule.toString()));
             }
         }
-        return any ? new MaskPlan(masks, writes) : MaskPlan.NOTHING_MASKED;
+        return masked.isEmpty() && nulled.isEmpty() ? MaskPlan.NOTHING_MASKED
+                : new MaskPlan(masks, writes, List.copyOf(masked), List.copyOf(nulled));
     }
 
     private static ColumnRule.Writes strictest(List<ColumnRule> denied) {

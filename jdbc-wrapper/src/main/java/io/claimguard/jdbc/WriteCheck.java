@@ -56,18 +56,20 @@ final class WriteCheck {
                 continue;
             }
             if (rule.writes() == ColumnRule.Writes.DENY) {
-                throw Denials.denied("protected column " + rule + " may not be written by this subject (writes: deny)");
+                throw execution.denied(DenialReason.WRITE_DENIED, rule, "protected column " + rule
+                        + " may not be written by this subject (writes: deny)");
             }
             if (!writeBack.overwrites()) {
                 if (!isNull(write)) {
-                    throw Denials.denied("protected column " + rule + " may only be left empty in new rows by this"
-                            + " subject (writes: preserve)");
+                    throw execution.denied(DenialReason.WRITE_NEW_ROW, rule, "protected column " + rule
+                            + " may only be left empty in new rows by this subject (writes: preserve)");
                 }
             } else if (write.flag() > 0) {
                 compare[write.flag() - 1] = true;
             } else {
-                throw Denials.denied("protected column " + rule + " may only be written back as it was shown to this"
-                        + " subject, and this statement's value for it cannot be checked (writes: preserve)");
+                throw execution.denied(DenialReason.WRITE_UNCHECKED, rule, "protected column " + rule + " may only be"
+                        + " written back as it was shown to this subject, and this statement's value for it cannot be"
+                        + " checked (writes: preserve)");
             }
         }
         for (boolean needed : compare) {
@@ -95,6 +97,7 @@ final class WriteCheck {
             }
         }
         Execution running = connection.latest;
+        connection.readingShown = true;
         try (PreparedStatement query = connection.prepareStatement(writeBack.shownQuery())) {
             if (parameters != null) {
                 parameters.bindTo(query, writeBack.shownParameters());
@@ -103,16 +106,23 @@ final class WriteCheck {
                 while (shown.next()) {
                     for (int flag = 1; flag <= compare.length; flag++) {
                         if (compare[flag - 1] && !shows(shown, flag, written[flag - 1])) {
-                            throw Denials.denied("protected column " + firstCompared(flag) + " may only be written"
-                                    + " back as it was shown to this subject (writes: preserve)");
+                            ColumnRule changed = firstCompared(flag);
+                            throw execution.denied(DenialReason.WRITE_CHANGED, changed, "protected column " + changed
+                                    + " may only be written back as it was shown to this subject (writes: preserve)");
                         }
                     }
                 }
             }
         } finally {
             connection.latest = running;
+            connection.readingShown = false;
         }
         System.arraycopy(compare, 0, keep, 0, keep.length);
+        for (Write write : writeBack.writes()) {
+            if (write.flag() > 0 && compare[write.flag() - 1]) {
+                execution.preserved(write.rule());
+            }
+        }
     }
 
     private ColumnRule firstCompared(int flag) {

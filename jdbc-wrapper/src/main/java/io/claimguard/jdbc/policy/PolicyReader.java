@@ -4,6 +4,7 @@ import io.claimguard.core.ConfigException;
 import io.claimguard.core.ConfigFile;
 import io.claimguard.core.ConfigSection;
 import io.claimguard.core.Requirement;
+import io.claimguard.core.audit.RepeatThrottle;
 import io.claimguard.jdbc.mask.ColumnMask;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -67,7 +68,8 @@ final class PolicyReader {
                 jdbc.choice("on_no_subject", Policy.OnNoSubject.class, Policy.OnNoSubject.MASK),
                 jdbc.flag("allow_unwrap", false),
                 jdbc.text("driver_class"),
-                jdbc.choice("catalog", Policy.Catalog.class, Policy.Catalog.READ));
+                jdbc.choice("catalog", Policy.Catalog.class, Policy.Catalog.READ),
+                RepeatThrottle.Settings.read(file));
     }
 
     /**
