@@ -43,26 +43,20 @@ final class StatementAudit {
                 .addKeyValue("kind", "jdbc")
                 .addKeyValue("outcome", d.outcome)
                 .addKeyValue("fingerprint", Fingerprint.hex(d.fingerprint));
-        addIfKnown(event, "iss", d.who.issuer());
-        addIfKnown(event, "sub", d.who.subject());
-        addIfKnown(event, "jti", d.who.tokenId());
+        d.who.eachKnown(event::addKeyValue);
         addIfAny(event, "masked", d.masked);
         addIfAny(event, "nulled", d.nulled);
         addIfAny(event, "preserved", d.preserved);
         if (d.reason != null) {
             event.addKeyValue("reason", d.reason.code());
-            addIfKnown(event, "column", d.column);
+            if (d.column != null) {
+                event.addKeyValue("column", d.column);
+            }
         }
         if (repeats > 0) {
             event.addKeyValue("repeats", repeats);
         }
         event.log();
-    }
-
-    private static void addIfKnown(LoggingEventBuilder event, String key, String value) {
-        if (value != null) {
-            event.addKeyValue(key, value);
-        }
     }
 
     private static void addIfAny(LoggingEventBuilder event, String key, List<String> columns) {

@@ -5,8 +5,8 @@ import io.claimguard.core.ConfigFile;
 import io.claimguard.core.GuardContext;
 import io.claimguard.core.Requirement;
 import io.claimguard.core.Subject;
+import io.claimguard.core.audit.RepeatThrottle;
 import io.claimguard.filter.revocation.Revocations;
-import io.claimguard.filter.revocation.TokenIdentity;
 import io.claimguard.filter.token.AddressRange;
 import io.claimguard.filter.token.RejectionReason;
 import io.claimguard.filter.token.TokenRejectedException;
@@ -46,7 +46,8 @@ import org.slf4j.LoggerFactory;
  * Without a token the answer is 401 without an {@code error} attribute, or, when tokens are not
  * required, the chain runs with no subject. Every refusal is logged once at INFO with its reason
  * code, the client address and, once the signature was verified, {@code iss}, {@code sub} and
- * {@code jti}; never the token.
+ * {@code jti}; never the token. That line is an audit event on {@code claimguard.audit}
+ * (SLF4J key-value pairs), and identical refusals within a window are counted, not repeated.
  *
  * <p>The subject is made current in {@link GuardContext} only after every check passed, and
  * removed when the chain returns or throws. {@code getUserPrincipal()}, {@code getRemoteUser()}
@@ -62,7 +63,7 @@ public final class JwtAuthFilter implements Filter {
 
     record Settings(TokenVerifier verifier, boolean required, List<PathRule> publicPaths,
                     Map<PathRule, Requirement> requirements, String realm, boolean allowQueryToken,
-                    ClientAddress clientAddress, Revocations revocations) {
+                    ClientAddress clientAddress, Revocations revocations, RequestAudit audit) {
     }
 
     /** For containers: configured in {@link #init(FilterConfig)} from the configuration file. */
@@ -154,16 +155,8 @@ public final class JwtAuthFilter implements Filter {
     }
 
     private static void refuse(Settings s, HttpServletResponse response, TokenRejectedException e, byte[] client) {
-        RejectionReason reason = e.reason();
-        TokenIdentity id = e.identity();
-        if (id == null) {
-            LOG.info("JWT rejected: reason={} status={} client={}", reason.code(), reason.status(),
-                    ClientAddress.describe(client));
-        } else {
-            LOG.info("JWT rejected: reason={} status={} client={} iss={} sub={} jti={}", reason.code(), reason.status(),
-                    ClientAddress.describe(client), loggable(id.issuer()), loggable(id.subject()), loggable(id.tokenId()));
-        }
-        respond(s, response, reason);
+        s.audit().rejected(e.reason(), client, e.identity());
+        respond(s, response, e.reason());
     }
 
     private static void respond(Settings s, HttpServletResponse response, RejectionReason reason) {
@@ -180,19 +173,6 @@ public final class JwtAuthFilter implements Filter {
         response.setHeader("WWW-Authenticate", challenge.toString());
         response.setHeader("Cache-Control", "no-store");
         response.setContentLength(0);
-    }
-
-    /** Verified claim values can still hold anything: keep log lines one line and short. */
-    private static String loggable(String value) {
-        if (value == null) {
-            return "-";
-        }
-        StringBuilder out = new StringBuilder(Math.min(value.length(), 128));
-        for (int i = 0; i < value.length() && i < 128; i++) {
-            char c = value.charAt(i);
-            out.append(c < 0x20 || c == 0x7f ? '?' : c);
-        }
-        return out.toString();
     }
 
     private static String path(HttpServletRequest request) {
@@ -242,6 +222,7 @@ public final class JwtAuthFilter implements Filter {
         private boolean allowQueryToken;
         private final List<AddressRange> trustedProxies = new ArrayList<>();
         private Revocations revocations;
+        private RepeatThrottle.Settings auditRepeats = RepeatThrottle.Settings.DEFAULT;
 
         private Builder(TokenVerifier verifier) {
             this.verifier = Objects.requireNonNull(verifier, "verifier");
@@ -299,9 +280,15 @@ public final class JwtAuthFilter implements Filter {
             return this;
         }
 
+        /** How refusals repeated within a window are counted instead of written; the configuration's {@code audit} section. */
+        public Builder auditRepeats(RepeatThrottle.Settings settings) {
+            this.auditRepeats = Objects.requireNonNull(settings, "settings");
+            return this;
+        }
+
         public JwtAuthFilter build() {
             return new JwtAuthFilter(new Settings(verifier, required, List.copyOf(publicPaths), Map.copyOf(requirements),
-                    realm, allowQueryToken, new ClientAddress(trustedProxies), revocations));
+                    realm, allowQueryToken, new ClientAddress(trustedProxies), revocations, new RequestAudit(auditRepeats)));
         }
     }
 }

@@ -3,6 +3,7 @@ package io.claimguard.filter;
 import io.claimguard.core.ConfigException;
 import io.claimguard.core.ConfigFile;
 import io.claimguard.core.ConfigSection;
+import io.claimguard.core.audit.RepeatThrottle;
 import io.claimguard.filter.revocation.InMemoryRevocations;
 import io.claimguard.filter.revocation.Revocations;
 import io.claimguard.filter.token.IssuerKeys;
@@ -102,6 +103,7 @@ final class JwtConfigReader {
                     .publishRevocations(revocations);
             jwt.strings("public_paths").forEach(filter::publicPath);
             jwt.strings("trusted_proxies").forEach(filter::trustedProxy);
+            filter.auditRepeats(RepeatThrottle.Settings.read(file));
             ConfigSection requirements = jwt.section("path_requirements").orElse(null);
             if (requirements != null) {
                 for (String pattern : requirements.keys()) {

@@ -1,6 +1,7 @@
 package io.claimguard.core.audit;
 
 import io.claimguard.core.Subject;
+import java.util.function.BiConsumer;
 
 /**
  * Who an audit event is about: the token's {@code iss}, {@code sub} and {@code jti}, each made safe
@@ -32,6 +33,19 @@ public record AuditIdentity(String issuer, String subject, String tokenId) {
             return NONE;
         }
         return of(text(subject, "iss"), subject.id(), text(subject, "jti"));
+    }
+
+    /** Hands each known part to {@code field} as it is named in audit events: {@code iss}, {@code sub}, {@code jti}. */
+    public void eachKnown(BiConsumer<String, String> field) {
+        if (issuer != null) {
+            field.accept("iss", issuer);
+        }
+        if (subject != null) {
+            field.accept("sub", subject);
+        }
+        if (tokenId != null) {
+            field.accept("jti", tokenId);
+        }
     }
 
     private static String text(Subject subject, String claim) {

@@ -28,6 +28,15 @@ class AuditIdentityTest {
     }
 
     @Test
+    void eachKnown_namesThePartsAsEventsDo() {
+        Map<String, String> fields = new java.util.LinkedHashMap<>();
+        AuditIdentity.of("https://id.example.com/", "bob", null).eachKnown(fields::put);
+        assertEquals(Map.of("iss", "https://id.example.com/", "sub", "bob"), fields);
+        AuditIdentity.NONE.eachKnown(fields::put);
+        assertEquals(2, fields.size());
+    }
+
+    @Test
     void values_stayOneShortLine() {
         AuditIdentity id = AuditIdentity.of("iss\r\nforged=1", "a\u0085b\u2028c", "x".repeat(500));
         assertEquals("iss??forged=1", id.issuer());
