@@ -43,13 +43,20 @@ final class Enforcement {
     /** First-result shapes by analysis (compared by identity: analyses are shared through the analyzer's cache). */
     private final Cache<Analysis, KnownShape> shapes = Caffeine.newBuilder().weakKeys().maximumSize(10_000).build();
     private final StatementAudit audit;
+    private final DriverMeters.Tally cacheHits;
+    private final DriverMeters.Tally cacheMisses;
+    private final DriverMeters.Timing analysisTime;
     private volatile Catalogued catalogued;
 
     private Enforcement(Policy policy, Dialect dialect, DatabaseCatalog catalog) {
         this.policy = policy;
         this.dialect = dialect;
         this.catalogued = new Catalogued(catalog, dialect);
-        this.audit = new StatementAudit(policy.audit());
+        DriverMeters meters = DriverMeters.current();
+        this.audit = new StatementAudit(policy.audit(), meters);
+        this.cacheHits = meters.analyses(true);
+        this.cacheMisses = meters.analyses(false);
+        this.analysisTime = meters.analysisTime();
     }
 
     /**
@@ -98,7 +105,21 @@ final class Enforcement {
         if (sql == null) {
             throw new SQLException("SQL text is null", "42000");
         }
-        return catalogued.analyzer().analyze(sql);
+        SqlAnalyzer analyzer = catalogued.analyzer();
+        Analysis cached = analyzer.cached(sql);
+        if (cached != null) {
+            cacheHits.add(1);
+            return cached;
+        }
+        long start = System.nanoTime();
+        Analysis analysis = analyzer.analyze(sql);
+        analysisTime.record(System.nanoTime() - start);
+        cacheMisses.add(1);
+        return analysis;
+    }
+
+    DriverMeters meters() {
+        return audit.meters();
     }
 
     /**

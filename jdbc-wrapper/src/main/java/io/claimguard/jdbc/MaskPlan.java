@@ -1,5 +1,6 @@
 package io.claimguard.jdbc;
 
+import io.claimguard.core.Mode;
 import io.claimguard.jdbc.mask.CellMask;
 import io.claimguard.jdbc.policy.ColumnRule.Writes;
 import java.util.Arrays;
@@ -15,7 +16,8 @@ final class MaskPlan {
     static final CellMask CLEAR = (raw, column) -> {
         throw new IllegalStateException("the CLEAR mask is a marker and must not be applied");
     };
-    static final MaskPlan NOTHING_MASKED = new MaskPlan(new CellMask[0], new Writes[0], List.of(), List.of());
+    static final MaskPlan NOTHING_MASKED = new MaskPlan(new CellMask[0], new Writes[0], List.of(), List.of(),
+            new String[0], new boolean[0]);
 
     /** Index 0 is unused so that JDBC's 1-based column numbers index it directly. */
     private final CellMask[] masks;
@@ -25,13 +27,36 @@ final class MaskPlan {
     /** For audit events: the protected columns whose values this plan shows masked, and those it shows as NULL. */
     private final List<String> masked;
     private final List<String> nulled;
+    /** Per masked result column: the protected column its cells are counted under, and whether they read as NULL. */
+    private final String[] cellColumns;
+    private final boolean[] cellsNulled;
+    /** The masked-cell counters of {@link #cellColumns}, fetched once per plan. */
+    private volatile DriverMeters.Tally[] cellTallies;
 
-    MaskPlan(CellMask[] masks, Writes[] writes, List<String> masked, List<String> nulled) {
+    MaskPlan(CellMask[] masks, Writes[] writes, List<String> masked, List<String> nulled, String[] cellColumns,
+             boolean[] cellsNulled) {
         this.masks = masks;
         this.writes = writes;
         this.masksAny = Arrays.stream(masks).anyMatch(m -> m != null && m != CLEAR);
         this.masked = List.copyOf(masked);
         this.nulled = List.copyOf(nulled);
+        this.cellColumns = cellColumns;
+        this.cellsNulled = cellsNulled;
+    }
+
+    /** Counts {@code rows} rows' masked cells, per column. */
+    void countMaskedCells(long rows, DriverMeters meters) {
+        DriverMeters.Tally[] tallies = cellTallies;
+        if (tallies == null) {
+            tallies = new DriverMeters.Tally[cellColumns.length];
+            for (int i = 0; i < tallies.length; i++) {
+                tallies[i] = meters.maskedCells(cellColumns[i], cellsNulled[i], Mode.ENFORCE);
+            }
+            cellTallies = tallies;
+        }
+        for (DriverMeters.Tally tally : tallies) {
+            tally.add(rows);
+        }
     }
 
     List<String> masked() {

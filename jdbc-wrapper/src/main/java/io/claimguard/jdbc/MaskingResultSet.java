@@ -51,6 +51,8 @@ abstract class MaskingResultSet implements ResultSet {
     private final GuardedConnection connection;
     /** What the latest getter read, so that {@link #wasNull()} answers for masked values too. */
     private int lastRead = RAW;
+    /** Rows moved to with {@link #next()} whose masked cells are not counted yet. */
+    private long rows;
 
     MaskingResultSet(ResultSet delegate, MaskPlan plan, GuardedStatement<?> statement, GuardedConnection connection) {
         this.delegate = delegate;
@@ -110,14 +112,38 @@ abstract class MaskingResultSet implements ResultSet {
         return statement == null ? value : statement.cursorSafe(value);
     }
 
-    /** Drivers that fetch lazily fail here rather than at execute; their messages are scrubbed too. */
+    /**
+     * Drivers that fetch lazily fail here rather than at execute; their messages are scrubbed too.
+     * Rows are counted so that the masked cells are counted per column once, when the rows run out
+     * or the result closes, rather than cell by cell.
+     */
     @Override
     public final boolean next() throws SQLException {
+        boolean more;
         try {
-            return delegate.next();
+            more = delegate.next();
         } catch (SQLException e) {
             throw statement == null ? e : statement.scrub(e);
         }
+        if (more) {
+            rows++;
+        } else {
+            countMaskedCells();
+        }
+        return more;
+    }
+
+    @Override
+    public final void close() throws SQLException {
+        countMaskedCells();
+        delegate.close();
+    }
+
+    private void countMaskedCells() {
+        if (rows > 0 && plan.masksAny()) {
+            plan.countMaskedCells(rows, connection.enforcement.meters());
+        }
+        rows = 0;
     }
 
     @Override

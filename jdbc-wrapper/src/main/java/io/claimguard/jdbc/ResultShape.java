@@ -96,6 +96,8 @@ final class ResultShape {
         Arrays.fill(masks, MaskPlan.CLEAR);
         Set<String> masked = new LinkedHashSet<>();
         Set<String> nulled = new LinkedHashSet<>();
+        List<String> cellColumns = new ArrayList<>();
+        List<Boolean> cellsNulled = new ArrayList<>();
         for (int column = 1; column < rules.length; column++) {
             List<ColumnRule> denied = new ArrayList<>(0);
             for (ColumnRule rule : rules[column]) {
@@ -108,10 +110,19 @@ final class ResultShape {
                 masks[column] = mask.bind(types[column]);
                 writes[column] = strictest(denied);
                 denied.forEach(rule -> (mask == ColumnMask.NULL ? nulled : masked).add(rule.toString()));
+                cellColumns.add(denied.get(0).toString());
+                cellsNulled.add(mask == ColumnMask.NULL);
             }
         }
-        return masked.isEmpty() && nulled.isEmpty() ? MaskPlan.NOTHING_MASKED
-                : new MaskPlan(masks, writes, List.copyOf(masked), List.copyOf(nulled));
+        if (cellColumns.isEmpty()) {
+            return MaskPlan.NOTHING_MASKED;
+        }
+        boolean[] nulledCells = new boolean[cellsNulled.size()];
+        for (int i = 0; i < nulledCells.length; i++) {
+            nulledCells[i] = cellsNulled.get(i);
+        }
+        return new MaskPlan(masks, writes, List.copyOf(masked), List.copyOf(nulled), cellColumns.toArray(new String[0]),
+                nulledCells);
     }
 
     private static ColumnRule.Writes strictest(List<ColumnRule> denied) {

@@ -1,5 +1,6 @@
 package io.claimguard.jdbc;
 
+import io.claimguard.core.Mode;
 import io.claimguard.core.audit.RepeatThrottle;
 import io.claimguard.jdbc.analysis.Fingerprint;
 import java.time.Clock;
@@ -9,31 +10,59 @@ import org.slf4j.LoggerFactory;
 import org.slf4j.spi.LoggingEventBuilder;
 
 /**
- * Writes the audit events of statement runs: one per run that involves a protected column, on the
- * logger {@value #LOGGER} at INFO, as SLF4J key-value pairs (see the README for the fields), so
- * that any Logback encoder, plain or JSON, ships them. Identical events within the configured
- * window are counted, not repeated ({@link RepeatThrottle}).
+ * Records the decisions about statement runs: one audit event per run that involves a protected
+ * column, on the logger {@value #LOGGER} at INFO, as SLF4J key-value pairs (see the README for the
+ * fields), so that any Logback encoder, plain or JSON, ships them; and the decision and denial
+ * counters of {@link DriverMeters}. Identical events within the configured window are counted,
+ * not repeated ({@link RepeatThrottle}).
  *
- * <p>Nothing is done while the logger is off. Events carry names and a fingerprint, never the SQL
- * text, a bind value or a cell value.
+ * <p>No event is built while the logger is off. Events carry names and a fingerprint, never the
+ * SQL text, a bind value or a cell value.
  */
 final class StatementAudit {
     static final String LOGGER = "claimguard.audit";
     private static final Logger LOG = LoggerFactory.getLogger(LOGGER);
 
     private final RepeatThrottle throttle;
+    private final DriverMeters meters;
+    private final DriverMeters.Tally allowed;
+    private final DriverMeters.Tally masked;
+    private final DriverMeters.Tally preserved;
+    private final DriverMeters.Tally denied;
 
-    StatementAudit(RepeatThrottle.Settings settings) {
+    StatementAudit(RepeatThrottle.Settings settings, DriverMeters meters) {
         this.throttle = new RepeatThrottle(settings, Clock.systemUTC(), (key, repeats) -> write((Decision) key, repeats));
+        this.meters = meters;
+        this.allowed = meters.decisions(Decision.ALLOW, Mode.ENFORCE);
+        this.masked = meters.decisions(Decision.MASK, Mode.ENFORCE);
+        this.preserved = meters.decisions(Decision.PRESERVE, Mode.ENFORCE);
+        this.denied = meters.decisions(Decision.DENY, Mode.ENFORCE);
+    }
+
+    DriverMeters meters() {
+        return meters;
     }
 
     void write(Decision decision) {
+        count(decision);
         if (!LOG.isInfoEnabled()) {
             return;
         }
         long repeats = throttle.admit(decision);
         if (repeats != RepeatThrottle.SUPPRESSED) {
             write(decision, repeats);
+        }
+    }
+
+    private void count(Decision d) {
+        switch (d.outcome) {
+            case Decision.MASK -> masked.add(1);
+            case Decision.PRESERVE -> preserved.add(1);
+            case Decision.DENY -> {
+                denied.add(1);
+                meters.denials(d.reason.code(), d.column, Mode.ENFORCE).add(1);
+            }
+            default -> allowed.add(1);
         }
     }
 

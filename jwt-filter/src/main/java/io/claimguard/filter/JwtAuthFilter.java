@@ -129,6 +129,7 @@ public final class JwtAuthFilter implements Filter {
                 if (s.required() || !needed.isEmpty()) {
                     throw new TokenRejectedException(RejectionReason.NO_TOKEN);
                 }
+                s.verifier().stats().accepted();
                 chain.doFilter(request, response);
                 return;
             }
@@ -149,12 +150,14 @@ public final class JwtAuthFilter implements Filter {
             respond(s, response, RejectionReason.MALFORMED_TOKEN);
             return;
         }
+        s.verifier().stats().accepted();
         try (GuardContext.Scope scope = GuardContext.open(subject)) {
             chain.doFilter(new AuthenticatedRequest(request, subject), response);
         }
     }
 
     private static void refuse(Settings s, HttpServletResponse response, TokenRejectedException e, byte[] client) {
+        s.verifier().stats().rejected(e.reason(), true);
         s.audit().rejected(e.reason(), client, e.identity());
         respond(s, response, e.reason());
     }

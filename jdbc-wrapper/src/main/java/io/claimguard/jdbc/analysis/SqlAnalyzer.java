@@ -125,6 +125,11 @@ public final class SqlAnalyzer {
         this.routineCall = Analysis.unanalysable("calls a routine, whose output cannot be analysed", Set.copyOf(policy.rules()));
     }
 
+    /** The analysis of {@code sql} if the cache holds it, or null: nothing is analysed. */
+    public Analysis cached(String sql) {
+        return cache.getIfPresent(sql);
+    }
+
     public Analysis analyze(String sql) {
         return cache.get(sql, text -> {
             boolean guarded = GuardWords.anyIn(text);
