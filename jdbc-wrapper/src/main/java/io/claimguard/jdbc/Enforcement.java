@@ -3,6 +3,7 @@ package io.claimguard.jdbc;
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import io.claimguard.core.GuardContext;
+import io.claimguard.core.Mode;
 import io.claimguard.core.Subject;
 import io.claimguard.jdbc.analysis.Analysis;
 import io.claimguard.jdbc.analysis.SqlAnalyzer;
@@ -16,6 +17,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Function;
 
 /**
  * Applies one policy to one database: decides, when a statement executes, whether it may run and,
@@ -135,40 +137,46 @@ final class Enforcement {
         return run;
     }
 
+    /**
+     * Runs every check; the first that fails on an enforced column refuses the run, and one that
+     * fails only on columns in report mode is noted on the run, which goes ahead.
+     */
     private void check(Execution run) throws SQLException {
         Analysis analysis = run.analysis();
         Subject subject = run.subject();
         if (subject == null && policy.onNoSubject() == Policy.OnNoSubject.DENY) {
             ColumnRule first = analysis.touched().iterator().next();
-            throw run.denied(DenialReason.NO_SUBJECT, first, "no subject is set on this thread and the statement involves"
-                    + " protected column " + first + " (jdbc.on_no_subject: deny)");
+            if (policy.mode() == Mode.ENFORCE) {
+                throw run.denied(DenialReason.NO_SUBJECT, first, "no subject is set on this thread and the statement"
+                        + " involves protected column " + first + " (jdbc.on_no_subject: deny)");
+            }
+            run.wouldDeny(DenialReason.NO_SUBJECT, first);
         }
         if (analysis.unanalysable() != null && policy.onUnparseable() == Policy.OnUnparseable.DENY) {
-            ColumnRule hidden = firstDenied(analysis.touched(), subject);
-            if (hidden != null) {
-                throw run.denied(DenialReason.UNANALYSABLE, hidden, "the statement " + analysis.unanalysable()
-                        + " and may read protected column " + hidden + " (jdbc.on_unparseable: deny)");
-            }
+            refuse(run, analysis.touched(), DenialReason.UNANALYSABLE, hidden -> "the statement "
+                    + analysis.unanalysable() + " and may read protected column " + hidden + " (jdbc.on_unparseable: deny)");
         }
-        ColumnRule copied = firstDenied(analysis.copied(), subject);
-        if (copied != null) {
-            throw run.denied(DenialReason.COPY_OUT, copied, "the statement copies protected column " + copied
-                    + " into a table, a view or session state, where masking cannot follow it");
-        }
-        ColumnRule guessed = firstDenied(analysis.predicates(), subject);
-        if (guessed != null) {
-            throw run.denied(DenialReason.PREDICATE, guessed, "protected column " + guessed
-                    + " may not be used to filter, join, group or sort rows by this subject (predicates: deny)");
-        }
+        refuse(run, analysis.copied(), DenialReason.COPY_OUT, copied -> "the statement copies protected column " + copied
+                + " into a table, a view or session state, where masking cannot follow it");
+        refuse(run, analysis.predicates(), DenialReason.PREDICATE, guessed -> "protected column " + guessed
+                + " may not be used to filter, join, group or sort rows by this subject (predicates: deny)");
     }
 
-    private static ColumnRule firstDenied(Iterable<ColumnRule> rules, Subject subject) {
+    /** Refuses {@code run} if one of {@code rules} is hidden from its subject; notes one that only would be. */
+    private static void refuse(Execution run, Iterable<ColumnRule> rules, DenialReason reason,
+                               Function<ColumnRule, String> message) throws SQLException {
+        ColumnRule reported = null;
         for (ColumnRule rule : rules) {
-            if (!rule.allows(subject)) {
-                return rule;
+            if (rule.hides(run.subject())) {
+                throw run.denied(reason, rule, message.apply(rule));
+            }
+            if (reported == null && rule.wouldHide(run.subject())) {
+                reported = rule;
             }
         }
-        return null;
+        if (reported != null) {
+            run.wouldDeny(reason, reported);
+        }
     }
 
     /** The masks for rows of {@code raw}, produced by {@code execution}. */

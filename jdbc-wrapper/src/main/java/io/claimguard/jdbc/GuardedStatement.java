@@ -1,6 +1,7 @@
 package io.claimguard.jdbc;
 
 import io.claimguard.core.GuardContext;
+import io.claimguard.core.Mode;
 import io.claimguard.core.Subject;
 import io.claimguard.jdbc.analysis.Analysis;
 import java.sql.Connection;
@@ -109,8 +110,13 @@ abstract class GuardedStatement<S extends Statement> implements Statement {
      */
     final void checkedForBatch(Subject subject, Analysis entry) throws SQLException {
         if (batchChecked && batchSubject != subject) {
-            throw enforcement.begin(entry, true).denied(DenialReason.BATCH_SUBJECTS, null,
-                    "a batch that writes protected columns was built for two subjects");
+            Execution run = enforcement.begin(entry, true);
+            if (enforcement.policy().mode() == Mode.ENFORCE) {
+                throw run.denied(DenialReason.BATCH_SUBJECTS, null,
+                        "a batch that writes protected columns was built for two subjects");
+            }
+            run.wouldDeny(DenialReason.BATCH_SUBJECTS, null);
+            audit(run, MaskPlan.NOTHING_MASKED);
         }
         batchChecked = true;
         batchSubject = subject;

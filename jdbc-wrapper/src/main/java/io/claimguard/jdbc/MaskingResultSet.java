@@ -85,6 +85,7 @@ abstract class MaskingResultSet implements ResultSet {
      */
     final boolean writable(int column, Object value) throws SQLException {
         if (!plan.isMasked(column)) {
+            reportWrite(column, value);
             return true;
         }
         ColumnRule.Writes writes = plan.writes(column);
@@ -105,7 +106,24 @@ abstract class MaskingResultSet implements ResultSet {
     }
 
     final boolean writable(String label, Object value) throws SQLException {
-        return !plan.masksAny() || writable(delegate.findColumn(label), value);
+        return !plan.countsCells() || writable(delegate.findColumn(label), value);
+    }
+
+    /**
+     * A column only report mode would mask: checks the write as if it were enforced, notes a
+     * write that would be refused, and lets it through (this row shows the real value, so writing
+     * back what was shown changes nothing).
+     */
+    private void reportWrite(int column, Object value) throws SQLException {
+        ColumnRule.Writes writes = plan.reportWrites(column);
+        Execution run = statement == null ? null : statement.execution;
+        if (writes == null || writes == ColumnRule.Writes.ALLOW || run == null) {
+            return;
+        }
+        if (writes == ColumnRule.Writes.DENY || !WriteCheck.shows(this, column, value)) {
+            run.wouldDeny(writes == ColumnRule.Writes.DENY ? DenialReason.WRITE_DENIED : DenialReason.WRITE_CHANGED,
+                    delegate.getMetaData().getColumnLabel(column));
+        }
     }
 
     private Object cursorSafe(Object value) throws SQLException {
@@ -140,7 +158,7 @@ abstract class MaskingResultSet implements ResultSet {
     }
 
     private void countMaskedCells() {
-        if (rows > 0 && plan.masksAny()) {
+        if (rows > 0 && plan.countsCells()) {
             plan.countMaskedCells(rows, connection.enforcement.meters());
         }
         rows = 0;

@@ -3,6 +3,8 @@ package io.claimguard.jdbc;
 import io.claimguard.core.Mode;
 import io.claimguard.core.audit.RepeatThrottle;
 import io.claimguard.jdbc.analysis.Fingerprint;
+import io.claimguard.jdbc.policy.ColumnRule;
+import io.claimguard.jdbc.policy.Policy;
 import java.time.Clock;
 import java.util.List;
 import org.slf4j.Logger;
@@ -25,18 +27,37 @@ final class StatementAudit {
 
     private final RepeatThrottle throttle;
     private final DriverMeters meters;
-    private final DriverMeters.Tally allowed;
-    private final DriverMeters.Tally masked;
-    private final DriverMeters.Tally preserved;
-    private final DriverMeters.Tally denied;
+    /** The decision counter of each outcome, fetched once. */
+    private final DriverMeters.Tally[] decisions = new DriverMeters.Tally[Decision.Outcome.values().length];
 
     StatementAudit(RepeatThrottle.Settings settings, DriverMeters meters) {
         this.throttle = new RepeatThrottle(settings, Clock.systemUTC(), (key, repeats) -> write((Decision) key, repeats));
         this.meters = meters;
-        this.allowed = meters.decisions(Decision.ALLOW, Mode.ENFORCE);
-        this.masked = meters.decisions(Decision.MASK, Mode.ENFORCE);
-        this.preserved = meters.decisions(Decision.PRESERVE, Mode.ENFORCE);
-        this.denied = meters.decisions(Decision.DENY, Mode.ENFORCE);
+        for (Decision.Outcome outcome : Decision.Outcome.values()) {
+            decisions[outcome.ordinal()] = meters.decisions(outcome.code,
+                    outcome.ordinal() >= Decision.Outcome.WOULD_MASK.ordinal() ? Mode.REPORT : Mode.ENFORCE);
+        }
+    }
+
+    /**
+     * Warns, on the audit logger, that {@code policy} lets through what it would mask or refuse:
+     * report mode must never be on by accident. Once per loaded configuration.
+     */
+    static Policy announce(Policy policy) {
+        List<String> reported = policy.rules().stream().filter(rule -> rule.mode() == Mode.REPORT)
+                .map(ColumnRule::toString).distinct().toList();
+        if (policy.mode() == Mode.REPORT || !reported.isEmpty()) {
+            LOG.atWarn().setMessage("ClaimGuard JDBC is in REPORT mode for " + (policy.mode() == Mode.REPORT ? "the whole"
+                            + " jdbc section" : reported.size() + " column(s)") + ": protected values are returned"
+                            + " unmasked and refused statements run; audit events say what enforcement would do")
+                    .addKeyValue("kind", "config")
+                    .addKeyValue("mode", "report")
+                    .addKeyValue("section", "jdbc")
+                    .addKeyValue("columns", reported)
+                    .addKeyValue("config", policy.location())
+                    .log();
+        }
+        return policy;
     }
 
     DriverMeters meters() {
@@ -44,7 +65,11 @@ final class StatementAudit {
     }
 
     void write(Decision decision) {
-        count(decision);
+        decisions[decision.outcome.ordinal()].add(1);
+        if (decision.reason != null) {
+            meters.denials(decision.reason.code(), decision.column,
+                    decision.outcome == Decision.Outcome.DENY ? Mode.ENFORCE : Mode.REPORT).add(1);
+        }
         if (!LOG.isInfoEnabled()) {
             return;
         }
@@ -54,28 +79,21 @@ final class StatementAudit {
         }
     }
 
-    private void count(Decision d) {
-        switch (d.outcome) {
-            case Decision.MASK -> masked.add(1);
-            case Decision.PRESERVE -> preserved.add(1);
-            case Decision.DENY -> {
-                denied.add(1);
-                meters.denials(d.reason.code(), d.column, Mode.ENFORCE).add(1);
-            }
-            default -> allowed.add(1);
-        }
-    }
-
     private static void write(Decision d, long repeats) {
         LoggingEventBuilder event = LOG.atInfo()
-                .setMessage(d.reason == null ? "ClaimGuard JDBC " + d.outcome : "ClaimGuard JDBC deny: " + d.reason.code())
+                .setMessage(d.reason == null ? "ClaimGuard JDBC " + d.outcome.code
+                        : "ClaimGuard JDBC " + d.outcome.code + ": " + d.reason.code())
                 .addKeyValue("kind", "jdbc")
-                .addKeyValue("outcome", d.outcome)
+                .addKeyValue("outcome", d.outcome.code)
+                .addKeyValue("mode", d.mode.code())
                 .addKeyValue("fingerprint", Fingerprint.hex(d.fingerprint));
         d.who.eachKnown(event::addKeyValue);
-        addIfAny(event, "masked", d.masked);
-        addIfAny(event, "nulled", d.nulled);
+        addIfAny(event, "masked", d.plan.masked());
+        addIfAny(event, "nulled", d.plan.nulled());
         addIfAny(event, "preserved", d.preserved);
+        addIfAny(event, "would_mask", d.plan.wouldMask());
+        addIfAny(event, "would_null", d.plan.wouldNull());
+        addIfAny(event, "would_preserve", d.wouldPreserve);
         if (d.reason != null) {
             event.addKeyValue("reason", d.reason.code());
             if (d.column != null) {

@@ -3,6 +3,7 @@ package io.claimguard.filter;
 import io.claimguard.core.ConfigException;
 import io.claimguard.core.ConfigFile;
 import io.claimguard.core.GuardContext;
+import io.claimguard.core.Mode;
 import io.claimguard.core.Requirement;
 import io.claimguard.core.Subject;
 import io.claimguard.core.audit.RepeatThrottle;
@@ -48,6 +49,9 @@ import org.slf4j.LoggerFactory;
  * code, the client address and, once the signature was verified, {@code iss}, {@code sub} and
  * {@code jti}; never the token. That line is an audit event on {@code claimguard.audit}
  * (SLF4J key-value pairs), and identical refusals within a window are counted, not repeated.
+ * In report mode ({@code jwt.mode: report}) a refusal for a policy reason is audited as
+ * {@code would_reject} and the request goes through, with its subject only if the token verified
+ * ({@link Refusals} lists which reasons; malformed and unverifiable tokens are always refused).
  *
  * <p>The subject is made current in {@link GuardContext} only after every check passed, and
  * removed when the chain returns or throws. {@code getUserPrincipal()}, {@code getRemoteUser()}
@@ -63,7 +67,7 @@ public final class JwtAuthFilter implements Filter {
 
     record Settings(TokenVerifier verifier, boolean required, List<PathRule> publicPaths,
                     Map<PathRule, Requirement> requirements, String realm, boolean allowQueryToken,
-                    ClientAddress clientAddress, Revocations revocations, RequestAudit audit) {
+                    ClientAddress clientAddress, Revocations revocations, Refusals refusals) {
     }
 
     /** For containers: configured in {@link #init(FilterConfig)} from the configuration file. */
@@ -122,7 +126,7 @@ public final class JwtAuthFilter implements Filter {
             return;
         }
         byte[] client = s.clientAddress().of(request);
-        Subject subject;
+        Subject subject = null;
         try {
             String token = BearerCredentials.of(request, s.allowQueryToken(), s.verifier().maxTokenBytes());
             if (token == null) {
@@ -134,15 +138,25 @@ public final class JwtAuthFilter implements Filter {
                 return;
             }
             VerifiedToken verified = s.verifier().verify(token, client);
-            subject = verified.subject();
+            subject = verified.subject();   // set once verified: report mode lets a refused scope through with it
             for (Requirement requirement : needed) {
                 if (!requirement.isSatisfiedBy(subject)) {
                     throw new TokenRejectedException(RejectionReason.INSUFFICIENT_SCOPE, verified.identity());
                 }
             }
+            s.verifier().stats().accepted();
         } catch (TokenRejectedException e) {
-            refuse(s, response, e, client);
-            return;
+            boolean enforced = s.refusals().enforces(e.reason());
+            s.verifier().stats().rejected(e.reason(), enforced);
+            s.refusals().record(e.reason(), client, e.identity(), enforced);
+            if (enforced) {
+                respond(s, response, e.reason());
+                return;
+            }
+            if (subject == null) {
+                chain.doFilter(request, response);   // report mode, and no verified token
+                return;
+            }
         } catch (RuntimeException e) {
             // Nothing in verification should throw anything else; if it does, refuse rather than 500.
             LOG.error("JWT rejected: reason=internal_error status=401 client={} ({})", ClientAddress.describe(client),
@@ -150,16 +164,9 @@ public final class JwtAuthFilter implements Filter {
             respond(s, response, RejectionReason.MALFORMED_TOKEN);
             return;
         }
-        s.verifier().stats().accepted();
         try (GuardContext.Scope scope = GuardContext.open(subject)) {
             chain.doFilter(new AuthenticatedRequest(request, subject), response);
         }
-    }
-
-    private static void refuse(Settings s, HttpServletResponse response, TokenRejectedException e, byte[] client) {
-        s.verifier().stats().rejected(e.reason(), true);
-        s.audit().rejected(e.reason(), client, e.identity());
-        respond(s, response, e.reason());
     }
 
     private static void respond(Settings s, HttpServletResponse response, RejectionReason reason) {
@@ -226,6 +233,7 @@ public final class JwtAuthFilter implements Filter {
         private final List<AddressRange> trustedProxies = new ArrayList<>();
         private Revocations revocations;
         private RepeatThrottle.Settings auditRepeats = RepeatThrottle.Settings.DEFAULT;
+        private Mode mode = Mode.ENFORCE;
 
         private Builder(TokenVerifier verifier) {
             this.verifier = Objects.requireNonNull(verifier, "verifier");
@@ -283,6 +291,16 @@ public final class JwtAuthFilter implements Filter {
             return this;
         }
 
+        /**
+         * {@link Mode#REPORT} lets requests through that would be refused for a policy reason
+         * (with their subject when the token verified), and audits them as {@code would_reject};
+         * malformed and unverifiable tokens are refused all the same.
+         */
+        public Builder mode(Mode mode) {
+            this.mode = Objects.requireNonNull(mode, "mode");
+            return this;
+        }
+
         /** How refusals repeated within a window are counted instead of written; the configuration's {@code audit} section. */
         public Builder auditRepeats(RepeatThrottle.Settings settings) {
             this.auditRepeats = Objects.requireNonNull(settings, "settings");
@@ -291,7 +309,7 @@ public final class JwtAuthFilter implements Filter {
 
         public JwtAuthFilter build() {
             return new JwtAuthFilter(new Settings(verifier, required, List.copyOf(publicPaths), Map.copyOf(requirements),
-                    realm, allowQueryToken, new ClientAddress(trustedProxies), revocations, new RequestAudit(auditRepeats)));
+                    realm, allowQueryToken, new ClientAddress(trustedProxies), revocations, new Refusals(mode, auditRepeats)));
         }
     }
 }

@@ -72,6 +72,7 @@ class RejectionAuditTest {
         assertEquals("claimguard.audit", event.get("logger_name").asText());
         assertEquals("jwt", event.get("kind").asText());
         assertEquals("reject", event.get("outcome").asText());
+        assertEquals("enforce", event.get("mode").asText());
         assertEquals("no_token", event.get("reason").asText());
         assertEquals(401, event.get("status").asInt());
         assertEquals("127.0.0.1", event.get("client").asText());
