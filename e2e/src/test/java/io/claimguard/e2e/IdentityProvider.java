@@ -68,8 +68,17 @@ final class IdentityProvider implements AutoCloseable {
 
     /** A valid token for 15 minutes. */
     String token(Persona persona) {
-        Instant now = Instant.now();
-        return sign(key, header("RS256"), claims(persona, now, now.plus(Duration.ofMinutes(15)), AUDIENCE));
+        return tokenIssuedAt(persona, Instant.now());
+    }
+
+    /** A token valid for 15 minutes from {@code issuedAt} (which may lie a second ahead, within the leeway). */
+    String tokenIssuedAt(Persona persona, Instant issuedAt) {
+        return sign(key, header("RS256"), claims(persona, issuedAt, issuedAt.plus(Duration.ofMinutes(15)), AUDIENCE));
+    }
+
+    /** The {@code kid} of every token this provider signs. */
+    String keyId() {
+        return kid;
     }
 
     /** Issued two hours ago for one hour. */

@@ -27,6 +27,11 @@ final class Layout {
         return dir().resolve("claimguard-all.jar");
     }
 
+    /** The operator's command line jar: claimguard-all with SLF4J, runnable with {@code java -jar}. */
+    static Path claimGuardCli() {
+        return dir().resolve("claimguard-cli.jar");
+    }
+
     /** Jars for Tomcat's lib folder in the JNDI deployment. */
     static Path containerLib() {
         return dir().resolve("container-lib");

@@ -8,6 +8,7 @@ import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.function.UnaryOperator;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
@@ -44,11 +45,18 @@ final class SampleDeployment implements AutoCloseable {
     /** The customers as the seed script stores them, read without ClaimGuard. */
     final Map<String, Map<String, String>> seeded;
 
-    private SampleDeployment(Wiring wiring, Path run) throws IOException {
+    /** Null when the identity provider is shared with other deployments, and closed by its owner. */
+    private final IdentityProvider ownIdentityProvider;
+    private final UnaryOperator<String> policyChange;
+
+    private SampleDeployment(Wiring wiring, Path run, IdentityProvider shared, UnaryOperator<String> policyChange)
+            throws IOException {
         tomcat = Tomcat.base(Layout.tomcatHome(), run.resolve("catalina-base"));
         applicationLogs = run.resolve("app-logs");
         Tomcat.deleteRecursively(applicationLogs);
-        identityProvider = IdentityProvider.start();
+        ownIdentityProvider = shared == null ? IdentityProvider.start() : null;
+        identityProvider = shared == null ? ownIdentityProvider : shared;
+        this.policyChange = policyChange;
         try {
             seeded = deploy(wiring, run);
             tomcat.start(Map.of("sample.log.dir", applicationLogs.toString()), CONTEXT + "/health", Duration.ofSeconds(90));
@@ -62,8 +70,7 @@ final class SampleDeployment implements AutoCloseable {
     private Map<String, Map<String, String>> deploy(Wiring wiring, Path run) throws IOException {
         try (War war = War.copy(Layout.sampleWar(), tomcat.webapps().resolve(CONTEXT.substring(1) + ".war"))) {
             Map<String, Map<String, String>> seed = SeedData.read(war.read("/WEB-INF/classes/db/seed.sql"), run.resolve("seed.sql"));
-            String policy = Files.readString(Layout.sampleConfig("claimguard.yaml"), StandardCharsets.UTF_8)
-                    .replace("@BASE_URL@", identityProvider.baseUrl());
+            String policy = policyChange.apply(policy(identityProvider));
             war.put("/WEB-INF/classes/claimguard.yaml", policy)
                     .put("/WEB-INF/classes/logback.xml", Files.readAllBytes(Layout.sampleConfig("logback.xml")));
             switch (wiring) {
@@ -81,7 +88,22 @@ final class SampleDeployment implements AutoCloseable {
 
     /** Builds and starts the deployment; its files go to {@code target/e2e/runs/<name>}. */
     static SampleDeployment start(Wiring wiring, String name) throws IOException {
-        return new SampleDeployment(wiring, Layout.run(name));
+        return new SampleDeployment(wiring, Layout.run(name), null, policy -> policy);
+    }
+
+    /**
+     * One of several instances of the application (claimguard-all in the WAR) trusting the same
+     * {@code identityProvider}, with {@code policyChange} applied to the sample's policy.
+     */
+    static SampleDeployment instance(String name, IdentityProvider identityProvider, UnaryOperator<String> policyChange)
+            throws IOException {
+        return new SampleDeployment(Wiring.DROP_IN, Layout.run(name), identityProvider, policyChange);
+    }
+
+    /** The sample's own {@code claimguard.yaml}, trusting {@code identityProvider}. */
+    static String policy(IdentityProvider identityProvider) throws IOException {
+        return Files.readString(Layout.sampleConfig("claimguard.yaml"), StandardCharsets.UTF_8)
+                .replace("@BASE_URL@", identityProvider.baseUrl());
     }
 
     SampleApp app(Http http) {
@@ -128,6 +150,8 @@ final class SampleDeployment implements AutoCloseable {
     @Override
     public void close() {
         tomcat.close();
-        identityProvider.close();
+        if (ownIdentityProvider != null) {
+            ownIdentityProvider.close();
+        }
     }
 }

@@ -8,6 +8,7 @@ import io.claimguard.core.Requirement;
 import io.claimguard.core.Subject;
 import io.claimguard.core.audit.RepeatThrottle;
 import io.claimguard.filter.revocation.Revocations;
+import io.claimguard.filter.revocation.Revoker;
 import io.claimguard.filter.token.AddressRange;
 import io.claimguard.filter.token.RejectionReason;
 import io.claimguard.filter.token.TokenRejectedException;
@@ -52,6 +53,7 @@ import org.slf4j.LoggerFactory;
  * In report mode ({@code jwt.mode: report}) a refusal for a policy reason is audited as
  * {@code would_reject} and the request goes through, with its subject only if the token verified
  * ({@link Refusals} lists which reasons; malformed and unverifiable tokens are always refused).
+ * When the revocation store cannot answer, the answer is 503 without a challenge.
  *
  * <p>The subject is made current in {@link GuardContext} only after every check passed, and
  * removed when the chain returns or throws. {@code getUserPrincipal()}, {@code getRemoteUser()}
@@ -62,12 +64,18 @@ public final class JwtAuthFilter implements Filter {
     private static final Logger LOG = LoggerFactory.getLogger(JwtAuthFilter.class);
     /** The servlet context attribute under which the filter publishes its {@link Revocations}, if any. */
     public static final String REVOCATIONS_ATTRIBUTE = Revocations.class.getName();
+    /**
+     * The servlet context attribute under which the filter publishes its {@link Revoker}, when its
+     * revocation store is one: the Java API through which the application revokes tokens.
+     */
+    public static final String REVOKER_ATTRIBUTE = Revoker.class.getName();
 
     private volatile Settings settings;
 
     record Settings(TokenVerifier verifier, boolean required, List<PathRule> publicPaths,
                     Map<PathRule, Requirement> requirements, String realm, boolean allowQueryToken,
-                    ClientAddress clientAddress, Revocations revocations, Refusals refusals) {
+                    ClientAddress clientAddress, Revocations revocations, AutoCloseable closedOnDestroy,
+                    Refusals refusals) {
     }
 
     /** For containers: configured in {@link #init(FilterConfig)} from the configuration file. */
@@ -98,6 +106,22 @@ public final class JwtAuthFilter implements Filter {
         }
         if (settings.revocations() != null) {
             config.getServletContext().setAttribute(REVOCATIONS_ATTRIBUTE, settings.revocations());
+        }
+        if (settings.revocations() instanceof Revoker revoker) {
+            config.getServletContext().setAttribute(REVOKER_ATTRIBUTE, revoker);
+        }
+    }
+
+    /** Closes the revocation store the filter opened from the configuration (connections, threads); one given in code stays open. */
+    @Override
+    public void destroy() {
+        Settings s = settings;
+        if (s != null && s.closedOnDestroy() != null) {
+            try {
+                s.closedOnDestroy().close();
+            } catch (Exception e) {
+                LOG.warn("closing the revocation store failed ({})", e.getClass().getName());
+            }
         }
     }
 
@@ -175,12 +199,14 @@ public final class JwtAuthFilter implements Filter {
         }
         response.resetBuffer();
         response.setStatus(reason.status());
-        StringBuilder challenge = new StringBuilder("Bearer realm=\"").append(s.realm()).append('"');
-        if (reason.error() != null) {
-            challenge.append(", error=\"").append(reason.error()).append("\", error_description=\"")
-                    .append(reason.description()).append('"');
+        if (reason.status() < 500) {   // a challenge says the credentials are at fault; a 503 says the server is
+            StringBuilder challenge = new StringBuilder("Bearer realm=\"").append(s.realm()).append('"');
+            if (reason.error() != null) {
+                challenge.append(", error=\"").append(reason.error()).append("\", error_description=\"")
+                        .append(reason.description()).append('"');
+            }
+            response.setHeader("WWW-Authenticate", challenge.toString());
         }
-        response.setHeader("WWW-Authenticate", challenge.toString());
         response.setHeader("Cache-Control", "no-store");
         response.setContentLength(0);
     }
@@ -232,6 +258,7 @@ public final class JwtAuthFilter implements Filter {
         private boolean allowQueryToken;
         private final List<AddressRange> trustedProxies = new ArrayList<>();
         private Revocations revocations;
+        private AutoCloseable closedOnDestroy;
         private RepeatThrottle.Settings auditRepeats = RepeatThrottle.Settings.DEFAULT;
         private Mode mode = Mode.ENFORCE;
 
@@ -285,9 +312,18 @@ public final class JwtAuthFilter implements Filter {
             return this;
         }
 
-        /** The same revocation list the verifier was built with, to publish it to the application. */
+        /**
+         * The same revocation list the verifier was built with, to publish it to the application
+         * (and, when it is also a {@link Revoker}, as {@link #REVOKER_ATTRIBUTE}).
+         */
         public Builder publishRevocations(Revocations revocations) {
             this.revocations = revocations;
+            return this;
+        }
+
+        /** A resource the filter owns, such as the revocation store it opened from the configuration. */
+        Builder closeOnDestroy(AutoCloseable resource) {
+            this.closedOnDestroy = resource;
             return this;
         }
 
@@ -309,7 +345,8 @@ public final class JwtAuthFilter implements Filter {
 
         public JwtAuthFilter build() {
             return new JwtAuthFilter(new Settings(verifier, required, List.copyOf(publicPaths), Map.copyOf(requirements),
-                    realm, allowQueryToken, new ClientAddress(trustedProxies), revocations, new Refusals(mode, auditRepeats)));
+                    realm, allowQueryToken, new ClientAddress(trustedProxies), revocations, closedOnDestroy,
+                    new Refusals(mode, auditRepeats)));
         }
     }
 }

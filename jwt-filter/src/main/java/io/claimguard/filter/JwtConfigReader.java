@@ -5,8 +5,8 @@ import io.claimguard.core.ConfigFile;
 import io.claimguard.core.ConfigSection;
 import io.claimguard.core.Mode;
 import io.claimguard.core.audit.RepeatThrottle;
-import io.claimguard.filter.revocation.InMemoryRevocations;
-import io.claimguard.filter.revocation.Revocations;
+import io.claimguard.filter.revocation.RevocationConfig;
+import io.claimguard.filter.revocation.RevocationStore;
 import io.claimguard.filter.token.IssuerKeys;
 import io.claimguard.filter.token.TokenVerifier;
 import java.net.URI;
@@ -31,16 +31,15 @@ final class JwtConfigReader {
             "hmac_secret_env", "algorithms");
     private static final Set<String> SECTION_KEYS = Set.of("issuer", "jwks_uri", "public_key_pem", "public_keys",
             "hmac_secret_env", "issuers", "audiences", "algorithms", "types", "leeway_seconds", "max_lifetime_seconds",
-            "roles_claim", "required", "public_paths", "revocation", "realm", "max_token_bytes", "allow_query_token",
+            "roles_claim", "required", "public_paths", "revocation", "revocation_options", "realm", "max_token_bytes", "allow_query_token",
             "kid_pattern", "jwks_connect_timeout_ms", "jwks_read_timeout_ms", "jwks_max_bytes", "jwks_cache_seconds",
             "jwks_refresh_cooldown_seconds", "token_cache_size", "client_ip_claim", "trusted_proxies", "tenant_claim",
             "personal_data_claims", "personal_data_claim_names", "path_requirements", "mode");
     /** Structured keys cannot be written as one init-param. */
-    private static final Set<String> NOT_OVERRIDABLE = Set.of("issuers", "path_requirements", "public_keys");
+    private static final Set<String> NOT_OVERRIDABLE = Set.of("issuers", "path_requirements", "public_keys",
+            "revocation_options");
     private static final long DAY_SECONDS = 86_400;
     private static final long MINUTE_MS = 60_000;
-
-    private enum Revocation { NONE, MEMORY }
 
     private JwtConfigReader() {
     }
@@ -57,14 +56,13 @@ final class JwtConfigReader {
         for (String key : overrides.keySet()) {
             if (!SECTION_KEYS.contains(key) || NOT_OVERRIDABLE.contains(key)) {
                 throw given.fail("filter init-param '" + key + "' is not a key of the jwt section that can be overridden"
-                        + " (structured keys issuers, path_requirements and public_keys are set in the file)");
+                        + " (structured keys issuers, path_requirements, public_keys and revocation_options are set in the file)");
             }
         }
         ConfigSection jwt = given.withTextOverrides(overrides, "filter init-param");
         TokenVerifier.Builder verifier = TokenVerifier.builder();
-        Revocations revocations = jwt.choice("revocation", Revocation.class, Revocation.NONE) == Revocation.MEMORY
-                ? new InMemoryRevocations() : null;
-        JwtAuthFilter.Builder filter;
+        RevocationConfig revocation = RevocationConfig.read(jwt);
+        RevocationStore revocations = null;
         try {
             readIssuers(jwt, verifier);
             verifier.audiences(jwt.strings("audiences"));
@@ -87,8 +85,7 @@ final class JwtConfigReader {
                     .clientAddressClaim(jwt.text("client_ip_claim"))
                     .tenantClaim(jwt.text("tenant_claim"))
                     .personalDataClaims(jwt.choice("personal_data_claims", TokenVerifier.PersonalDataClaims.class,
-                            TokenVerifier.PersonalDataClaims.WARN), jwt.strings("personal_data_claim_names"))
-                    .revocations(revocations);
+                            TokenVerifier.PersonalDataClaims.WARN), jwt.strings("personal_data_claim_names"));
             String kidPattern = jwt.text("kid_pattern");
             if (kidPattern != null) {
                 try {
@@ -97,11 +94,14 @@ final class JwtConfigReader {
                     throw jwt.fail("jwt.kid_pattern is not a regular expression");
                 }
             }
-            filter = JwtAuthFilter.builder(verifier.build())
+            revocations = revocation.open();
+            verifier.revocations(revocations);
+            JwtAuthFilter.Builder filter = JwtAuthFilter.builder(verifier.build())
                     .required(jwt.flag("required", true))
                     .allowQueryToken(jwt.flag("allow_query_token", false))
                     .realm(jwt.text("realm", "claimguard"))
-                    .publishRevocations(revocations);
+                    .publishRevocations(revocations)
+                    .closeOnDestroy(revocations);
             jwt.strings("public_paths").forEach(filter::publicPath);
             jwt.strings("trusted_proxies").forEach(filter::trustedProxy);
             filter.auditRepeats(RepeatThrottle.Settings.read(file)).mode(jwt.choice("mode", Mode.class, Mode.ENFORCE));
@@ -111,12 +111,19 @@ final class JwtConfigReader {
                     filter.pathRequirement(pattern, requirements.strings(pattern));
                 }
             }
-        } catch (ConfigException e) {
-            throw e.getMessage().startsWith("ClaimGuard configuration ") ? e : jwt.fail("jwt: " + e.getMessage());
-        } catch (IllegalArgumentException e) {
-            throw jwt.fail("jwt: " + e.getMessage());
+            return filter.build().settings();
+        } catch (RuntimeException e) {
+            if (revocations != null) {
+                revocations.close();   // a Redis store has started threads and a pool
+            }
+            if (e instanceof ConfigException c && c.getMessage().startsWith("ClaimGuard configuration ")) {
+                throw c;
+            }
+            if (e instanceof ConfigException || e instanceof IllegalArgumentException) {
+                throw jwt.fail("jwt: " + e.getMessage());
+            }
+            throw e;
         }
-        return filter.build().settings();
     }
 
     private static void readIssuers(ConfigSection jwt, TokenVerifier.Builder verifier) {

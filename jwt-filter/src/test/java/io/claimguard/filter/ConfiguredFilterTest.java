@@ -20,7 +20,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
-import java.util.Base64;
 import java.util.EnumSet;
 import java.util.Map;
 import java.util.stream.Stream;
@@ -65,8 +64,7 @@ class ConfiguredFilterTest {
 
     /** Writes the configuration file (a {@code jwt} section trusting TestKeys.RSA) and points the property at it. */
     private Path configure(String extraJwtLines) throws IOException {
-        Path pem = Files.writeString(dir.resolve("rsa1.pem"), "-----BEGIN PUBLIC KEY-----\n"
-                + Base64.getMimeEncoder().encodeToString(TestKeys.RSA.getPublic().getEncoded()) + "\n-----END PUBLIC KEY-----\n");
+        Path pem = Fixture.pem(dir.resolve("rsa1.pem"), TestKeys.RSA.getPublic());
         return configureRaw("jwt:\n  issuer: \"" + ISS + "\"\n  public_keys: {rsa1: \"" + pem + "\"}\n"
                 + "  audiences: [orders-api]\n  algorithms: [RS256]\n" + extraJwtLines);
     }
@@ -155,8 +153,27 @@ class ConfiguredFilterTest {
                 Arguments.of("text flag", "  required: \"" + SECRET + "\"\n", Map.of(), "jwt.required must be true or false"),
                 Arguments.of("choice", "  personal_data_claims: sometimes\n", Map.of(),
                         "jwt.personal_data_claims must be one of [warn, refuse]"),
-                Arguments.of("revocation", "  revocation: \"redis://" + SECRET + "@h/0\"\n", Map.of(),
-                        "jwt.revocation must be one of [none, memory]"),
+                Arguments.of("revocation", "  revocation: \"sqlite://" + SECRET + "@h/0\"\n", Map.of(),
+                        "jwt.revocation must be none, memory, or redis://"),
+                Arguments.of("redis url without a password", "  revocation: \"redis://" + SECRET + "@h/0\"\n", Map.of(),
+                        "jwt.revocation: a Redis URL must look like redis://"),
+                Arguments.of("redis url that does not parse", "  revocation: \"redis://:" + SECRET + "@h/0 x\"\n", Map.of(),
+                        "jwt.revocation: a Redis URL must look like redis://"),
+                Arguments.of("redis options for memory", "  revocation: memory\n  revocation_options: {cache_ms: 10}\n",
+                        Map.of(), "jwt.revocation_options apply to a Redis store only"),
+                Arguments.of("unknown redis option", "  revocation: \"redis://:" + SECRET + "@h/0\"\n"
+                        + "  revocation_options: {cache: 10}\n", Map.of(), "jwt.revocation_options has an unknown key 'cache'"),
+                Arguments.of("redis option out of range", "  revocation: \"redis://:" + SECRET + "@h/0\"\n"
+                        + "  revocation_options: {cache_ms: 600000}\n", Map.of(),
+                        "jwt.revocation_options.cache_ms must be a whole number from 0 to 60000"),
+                Arguments.of("misuse without a limit", "  revocation: \"redis://:" + SECRET + "@h/0\"\n"
+                        + "  revocation_options: {misuse: {window_seconds: 10}}\n", Map.of(),
+                        "jwt.revocation_options.misuse needs max_addresses, max_requests or both"),
+                Arguments.of("misuse action", "  revocation: \"redis://:" + SECRET + "@h/0\"\n"
+                        + "  revocation_options: {misuse: {max_addresses: 2, action: block}}\n", Map.of(),
+                        "jwt.revocation_options.misuse.action must be one of [log, revoke]"),
+                Arguments.of("redis options as init-param", "", Map.of("revocation_options", "x"),
+                        "filter init-param 'revocation_options'"),
                 Arguments.of("none algorithm", "  types: [JWT]\n", Map.of("algorithms", "none"), "algorithm 'none'"),
                 Arguments.of("bad init-param value", "", Map.of("max_token_bytes", "lots"),
                         "filter init-param jwt.max_token_bytes must be a whole number from 256"),

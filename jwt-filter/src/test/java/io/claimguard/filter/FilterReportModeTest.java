@@ -86,8 +86,7 @@ class FilterReportModeTest {
         assertEquals("report", event.get("mode").asText());
         assertEquals("no_token", event.get("reason").asText());
 
-        String expired = Fixture.rs256(claims(RSA_ISS, "").replace("\"iat\":" + (NOW - 10) + ",\"exp\":" + (NOW + 600),
-                "\"iat\":" + (NOW - 700) + ",\"exp\":" + (NOW - 100)));
+        String expired = Fixture.rs256(Fixture.issuedAt(RSA_ISS, "alice", "t-1", NOW - 700, ""));   // expired 100 s ago
         TestServer.Response late = server.bearer(expired);
         assertEquals(200, late.status());
         assertTrue(late.body().startsWith("subject=- "), "an expired token gives no subject: " + late.body());
@@ -128,9 +127,7 @@ class FilterReportModeTest {
 
     @Test
     void jwtMode_isReadFromTheConfigurationFile() throws Exception {
-        Path pem = Files.writeString(dir.resolve("rsa1.pem"), "-----BEGIN PUBLIC KEY-----\n"
-                + java.util.Base64.getMimeEncoder().encodeToString(TestKeys.RSA.getPublic().getEncoded())
-                + "\n-----END PUBLIC KEY-----\n");
+        Path pem = Fixture.pem(dir.resolve("rsa1.pem"), TestKeys.RSA.getPublic());
         Path file = Files.writeString(dir.resolve("claimguard.yaml"), "jwt:\n  issuer: \"" + RSA_ISS + "\"\n"
                 + "  public_keys: {rsa1: \"" + pem + "\"}\n  audiences: [orders-api]\n  mode: report\n", StandardCharsets.UTF_8);
         JwtAuthFilter.Settings report = JwtConfigReader.read(ConfigFile.load(file.toString()), Map.of());

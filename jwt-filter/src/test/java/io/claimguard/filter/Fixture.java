@@ -2,10 +2,15 @@ package io.claimguard.filter;
 
 import io.claimguard.filter.token.IssuerKeys;
 import io.claimguard.filter.token.TokenVerifier;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.security.Key;
+import java.security.PublicKey;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 
@@ -32,8 +37,22 @@ final class Fixture {
 
     /** A payload for {@code iss} with sub alice, role admin, issued 10 s ago, valid 10 min; {@code extra} is appended. */
     static String claims(String iss, String extra) {
-        return "{\"iss\":\"" + iss + "\",\"sub\":\"alice\",\"aud\":\"" + AUD + "\",\"iat\":" + (NOW - 10) + ",\"exp\":"
-                + (NOW + 600) + ",\"jti\":\"t-1\",\"roles\":[\"admin\"]" + extra + "}";
+        return issuedAt(iss, "alice", "t-1", NOW - 10, ",\"roles\":[\"admin\"]" + extra);
+    }
+
+    /**
+     * A payload issued at {@code iat} (epoch seconds) and valid for 10 min from then; for verifiers
+     * on the system clock, pass a time near {@link Instant#now()}. {@code extra} is appended.
+     */
+    static String issuedAt(String iss, String sub, String jti, long iat, String extra) {
+        return "{\"iss\":\"" + iss + "\",\"sub\":\"" + sub + "\",\"aud\":\"" + AUD + "\",\"iat\":" + iat + ",\"exp\":"
+                + (iat + 600) + ",\"jti\":\"" + jti + "\"" + extra + "}";
+    }
+
+    /** Writes {@code key} to {@code file} as a PEM public key, as an operator would configure it. */
+    static Path pem(Path file, PublicKey key) throws IOException {
+        return Files.writeString(file, "-----BEGIN PUBLIC KEY-----\n" + Base64.getMimeEncoder().encodeToString(key.getEncoded())
+                + "\n-----END PUBLIC KEY-----\n");
     }
 
     /** A payload from literal members, such as {@code "\"sub\":\"bob\""}. */

@@ -54,8 +54,7 @@ class RejectionAuditTest {
 
     /** Issued 700 s ago, expired 100 s ago (past the 30 s leeway). */
     private String expiredToken() {
-        return token(claims(RSA_ISS, "").replace("\"iat\":" + (NOW - 10) + ",\"exp\":" + (NOW + 600),
-                "\"iat\":" + (NOW - 700) + ",\"exp\":" + (NOW - 100)));
+        return token(Fixture.issuedAt(RSA_ISS, "alice", "t-1", NOW - 700, ""));
     }
 
     private JsonNode one() {

@@ -10,6 +10,8 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -92,12 +94,7 @@ final class TestServer implements AutoCloseable {
     }
 
     Response get(String path, String... headerLines) throws IOException {
-        StringBuilder request = new StringBuilder("GET " + path + " HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n");
-        for (String line : headerLines) {
-            request.append(line).append("\r\n");
-        }
-        request.append("\r\n");
-        return send(request.toString().getBytes(StandardCharsets.ISO_8859_1));
+        return getFrom("127.0.0.1", path, headerLines);
     }
 
     /** GET with {@code Authorization: Bearer token}. */
@@ -105,8 +102,42 @@ final class TestServer implements AutoCloseable {
         return get("/app", "Authorization: Bearer " + token);
     }
 
+    /** GET with {@code Authorization: Bearer token}, from the loopback address {@code client}, such as 127.0.0.2. */
+    Response bearerFrom(String client, String token) throws IOException {
+        return getFrom(client, "/app", "Authorization: Bearer " + token);
+    }
+
+    /** The status of {@link #bearerFrom}, unchecked: for conditions that tests poll in lambdas. */
+    int statusFrom(String client, String token) {
+        try {
+            return bearerFrom(client, token).status();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** The status of {@link #bearer}, unchecked. */
+    int status(String token) {
+        return statusFrom("127.0.0.1", token);
+    }
+
+    private Response getFrom(String client, String path, String... headerLines) throws IOException {
+        StringBuilder request = new StringBuilder("GET " + path + " HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n");
+        for (String line : headerLines) {
+            request.append(line).append("\r\n");
+        }
+        request.append("\r\n");
+        return send(client, request.toString().getBytes(StandardCharsets.ISO_8859_1));
+    }
+
     Response send(byte[] raw) throws IOException {
-        try (Socket socket = new Socket("127.0.0.1", port)) {
+        return send("127.0.0.1", raw);
+    }
+
+    private Response send(String client, byte[] raw) throws IOException {
+        try (Socket socket = new Socket()) {
+            socket.bind(new InetSocketAddress(client, 0));
+            socket.connect(new InetSocketAddress("127.0.0.1", port));
             socket.setSoTimeout(30_000);
             OutputStream out = socket.getOutputStream();
             out.write(raw);

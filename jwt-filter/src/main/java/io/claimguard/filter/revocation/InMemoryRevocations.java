@@ -9,9 +9,10 @@ import java.util.concurrent.ConcurrentHashMap;
 /**
  * Revocations held in this JVM: single tokens by {@code (iss, jti)}, everything a subject was
  * issued before a cutoff, everything issued before a global cutoff, and every token signed with
- * a withdrawn key id. Thread-safe; a revocation is seen by the next request on any thread.
+ * a withdrawn key id. Thread-safe; a revocation is seen by the next request on any thread. Only
+ * this instance sees it: several instances share revocations through {@link RedisRevocations}.
  */
-public final class InMemoryRevocations implements Revocations {
+public final class InMemoryRevocations implements RevocationStore {
     private record IssuerAnd(String issuer, String value) {
     }
 
@@ -29,24 +30,20 @@ public final class InMemoryRevocations implements Revocations {
         this.clock = Objects.requireNonNull(clock, "clock");
     }
 
-    /**
-     * Denies the token {@code (issuer, tokenId)}; the entry may be dropped after {@code keepUntil},
-     * which should be the token's {@code exp} (an expired token is refused anyway).
-     */
+    @Override
     public void revokeToken(String issuer, String tokenId, Instant keepUntil) {
-        tokens.put(new IssuerAnd(issuer, tokenId), keepUntil);
+        tokens.put(new IssuerAnd(issuer, tokenId), keepUntil.plus(KEPT_PAST_EXPIRY));
         if (tokens.size() % 1024 == 0) {
-            Instant now = clock.instant();
-            tokens.values().removeIf(until -> until.isBefore(now));
+            dropExpired();
         }
     }
 
-    /** Denies every token of {@code subject} from {@code issuer} issued before {@code cutoff}. */
+    @Override
     public void revokeSubjectBefore(String issuer, String subject, Instant cutoff) {
         subjectCutoffs.merge(new IssuerAnd(issuer, subject), cutoff, (a, b) -> a.isAfter(b) ? a : b);
     }
 
-    /** Denies every token issued before {@code cutoff}. */
+    @Override
     public void revokeAllBefore(Instant cutoff) {
         synchronized (this) {
             if (cutoff.isAfter(globalCutoff)) {
@@ -55,13 +52,13 @@ public final class InMemoryRevocations implements Revocations {
         }
     }
 
-    /** Denies every token whose header names {@code keyId}. */
+    @Override
     public void revokeKey(String keyId) {
         keyIds.put(keyId, Boolean.TRUE);
     }
 
     @Override
-    public boolean isRevoked(TokenIdentity token) {
+    public boolean isRevoked(TokenIdentity token, byte[] client) {
         Instant issued = token.issuedAt();
         if (issued.isBefore(globalCutoff)) {
             return true;
@@ -74,5 +71,23 @@ public final class InMemoryRevocations implements Revocations {
             return true;
         }
         return token.tokenId() != null && tokens.containsKey(new IssuerAnd(token.issuer(), token.tokenId()));
+    }
+
+    @Override
+    public RevocationStatus status() {
+        dropExpired();
+        Instant cutoff = globalCutoff;
+        return new RevocationStatus("memory", cutoff.equals(Instant.MIN) ? null : cutoff,
+                keyIds.keySet().stream().sorted().toList(), subjectCutoffs.size(), tokens.size());
+    }
+
+    private void dropExpired() {
+        Instant now = clock.instant();
+        tokens.values().removeIf(until -> until.isBefore(now));
+    }
+
+    /** Nothing to release. */
+    @Override
+    public void close() {
     }
 }

@@ -19,6 +19,7 @@ final class MicrometerVerifierStats implements VerifierStats {
     private final Counter fetchFailed;
     private final Counter revoked;
     private final Counter notRevoked;
+    private final Counter unavailable;
 
     MicrometerVerifierStats(MeterRegistry registry) {
         accepted = requests(registry, "accepted", "none", "enforce");
@@ -30,6 +31,7 @@ final class MicrometerVerifierStats implements VerifierStats {
         fetchFailed = jwks(registry, "failure");
         revoked = revocations(registry, "revoked");
         notRevoked = revocations(registry, "not_revoked");
+        unavailable = revocations(registry, "unavailable");
     }
 
     static VerifierStats global() {
@@ -69,5 +71,10 @@ final class MicrometerVerifierStats implements VerifierStats {
     @Override
     public void revocationChecked(boolean wasRevoked) {
         (wasRevoked ? revoked : notRevoked).increment();
+    }
+
+    @Override
+    public void revocationUnavailable() {
+        unavailable.increment();
     }
 }

@@ -39,7 +39,12 @@ public enum RejectionReason {
     REVOKED(401, "invalid_token", "The access token was revoked"),
     CLIENT_ADDRESS(401, "invalid_token", "The access token is not valid from this address"),
     PERSONAL_DATA_CLAIM(401, "invalid_token", "The access token is invalid"),
-    INSUFFICIENT_SCOPE(403, "insufficient_scope", "The access token lacks the required scope");
+    INSUFFICIENT_SCOPE(403, "insufficient_scope", "The access token lacks the required scope"),
+    /**
+     * The revocation store did not answer, so whether the token was revoked is unknown: 503, and
+     * no challenge, since nothing is wrong with the token and a new one would not help.
+     */
+    REVOCATION_UNAVAILABLE(503, null, "The service is temporarily unavailable");
 
     private final int status;
     private final String error;
@@ -51,12 +56,12 @@ public enum RejectionReason {
         this.description = description;
     }
 
-    /** 400, 401 or 403. */
+    /** 400, 401, 403, or 503 when the revocation store cannot answer. */
     public int status() {
         return status;
     }
 
-    /** The RFC 6750 {@code error} value, or null when no token was sent. */
+    /** The RFC 6750 {@code error} value, or null when no token was sent or the service is unavailable. */
     public String error() {
         return error;
     }

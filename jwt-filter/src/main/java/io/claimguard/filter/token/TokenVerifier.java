@@ -2,6 +2,7 @@ package io.claimguard.filter.token;
 
 import io.claimguard.core.ConfigException;
 import io.claimguard.core.Subject;
+import io.claimguard.filter.revocation.RevocationUnavailableException;
 import io.claimguard.filter.revocation.Revocations;
 import io.claimguard.filter.revocation.TokenIdentity;
 import java.math.BigDecimal;
@@ -44,7 +45,8 @@ import org.slf4j.LoggerFactory;
  *       refused.</li>
  * </ol>
  * A token that passed is cached (bounded in size, and never past its {@code exp}); expiry,
- * revocation and the client address are checked on every call, cached or not.
+ * revocation and the client address are checked on every call, cached or not. When the
+ * revocation store cannot answer, the token is refused ({@link RejectionReason#REVOCATION_UNAVAILABLE}).
  *
  * <p>Instances are immutable apart from that cache, and thread-safe. Build one with
  * {@link #builder()}; the builder validates eagerly and fails with a {@link ConfigException}.
@@ -107,8 +109,14 @@ public final class TokenVerifier {
 
     /** Every lookup counted, whatever the implementation. */
     private static Revocations counted(Revocations revocations, VerifierStats stats) {
-        return token -> {
-            boolean revoked = revocations.isRevoked(token);
+        return (token, client) -> {
+            boolean revoked;
+            try {
+                revoked = revocations.isRevoked(token, client);
+            } catch (RevocationUnavailableException e) {
+                stats.revocationUnavailable();
+                throw e;
+            }
             stats.revocationChecked(revoked);
             return revoked;
         };
@@ -189,8 +197,16 @@ public final class TokenVerifier {
         if (token.notBefore() != null && now + leewaySeconds < token.notBefore().getEpochSecond()) {
             throw new TokenRejectedException(RejectionReason.NOT_YET_VALID, identity);
         }
-        if (revocations != null && revocations.isRevoked(identity)) {
-            throw new TokenRejectedException(RejectionReason.REVOKED, identity);
+        if (revocations != null) {
+            boolean revoked;
+            try {
+                revoked = revocations.isRevoked(identity, client);
+            } catch (RevocationUnavailableException e) {
+                throw new TokenRejectedException(RejectionReason.REVOCATION_UNAVAILABLE, identity);
+            }
+            if (revoked) {
+                throw new TokenRejectedException(RejectionReason.REVOKED, identity);
+            }
         }
         if (!token.usableFrom(client)) {
             throw new TokenRejectedException(RejectionReason.CLIENT_ADDRESS, identity);
@@ -254,12 +270,13 @@ public final class TokenVerifier {
             throw new TokenRejectedException(RejectionReason.BAD_CLAIM);
         }
         long issuedAt = numericDate(claims, "iat");
-        TokenIdentity identity = new TokenIdentity(issuer.name, sub, (String) jtiValue, Instant.ofEpochSecond(issuedAt), kid);
+        long expires = numericDate(claims, "exp");
+        TokenIdentity identity = new TokenIdentity(issuer.name, sub, (String) jtiValue, Instant.ofEpochSecond(issuedAt),
+                Instant.ofEpochSecond(expires), kid);
         try {
             if (jtiValue == null && revocations != null) {
                 throw new TokenRejectedException(RejectionReason.BAD_CLAIM);
             }
-            long expires = numericDate(claims, "exp");
             Long notBefore = claims.containsKey("nbf") ? numericDate(claims, "nbf") : null;
             long now = clock.instant().getEpochSecond();
             if (issuedAt > now + leewaySeconds) {
@@ -280,8 +297,7 @@ public final class TokenVerifier {
             } catch (IllegalArgumentException e) {
                 throw new TokenRejectedException(RejectionReason.BAD_CLAIM);
             }
-            return new VerifiedToken(subject, identity, Instant.ofEpochSecond(expires),
-                    notBefore == null ? null : Instant.ofEpochSecond(notBefore), networks);
+            return new VerifiedToken(subject, identity, notBefore == null ? null : Instant.ofEpochSecond(notBefore), networks);
         } catch (TokenRejectedException e) {
             throw e.withIdentity(identity);
         }
@@ -472,7 +488,7 @@ public final class TokenVerifier {
             return this;
         }
 
-        /** Turns revocation on: every token then needs a {@code jti}. */
+        /** Turns revocation on: every token then needs a {@code jti}. Asked on every request, with the client's address. */
         public Builder revocations(Revocations revocations) {
             this.revocations = revocations;
             return this;

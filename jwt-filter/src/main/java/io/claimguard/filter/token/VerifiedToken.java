@@ -13,15 +13,13 @@ import java.util.List;
 public final class VerifiedToken {
     private final Subject subject;
     private final TokenIdentity identity;
-    private final Instant expiresAt;
     private final Instant notBefore;
     /** Networks the token may be used from, or null when it is not bound to any. */
     private final List<AddressRange> networks;
 
-    VerifiedToken(Subject subject, TokenIdentity identity, Instant expiresAt, Instant notBefore, List<AddressRange> networks) {
+    VerifiedToken(Subject subject, TokenIdentity identity, Instant notBefore, List<AddressRange> networks) {
         this.subject = subject;
         this.identity = identity;
-        this.expiresAt = expiresAt;
         this.notBefore = notBefore;
         this.networks = networks;
     }
@@ -35,7 +33,7 @@ public final class VerifiedToken {
     }
 
     public Instant expiresAt() {
-        return expiresAt;
+        return identity.expiresAt();
     }
 
     Instant notBefore() {

@@ -11,7 +11,8 @@ import io.micrometer.core.instrument.MeterRegistry;
  *
  * <p>Meters (see the README): {@code claimguard.jwt.requests} (tags {@code outcome}, {@code reason},
  * {@code mode}), {@code claimguard.jwt.jwks.fetches} ({@code result}),
- * {@code claimguard.jwt.revocation.lookups} ({@code result}).
+ * {@code claimguard.jwt.revocation.lookups} ({@code result}: {@code revoked}, {@code not_revoked},
+ * {@code unavailable}).
  */
 public interface VerifierStats {
     /** Counts nothing. */
@@ -31,6 +32,10 @@ public interface VerifierStats {
         @Override
         public void revocationChecked(boolean revoked) {
         }
+
+        @Override
+        public void revocationUnavailable() {
+        }
     };
 
     /** A request went on with its verified token (or, where no token is required, without one). */
@@ -42,6 +47,9 @@ public interface VerifierStats {
     void jwksFetched(boolean succeeded);
 
     void revocationChecked(boolean revoked);
+
+    /** The revocation store could not answer (the request is refused with 503). */
+    void revocationUnavailable();
 
     /** Micrometer's global registry when Micrometer is on the class path; {@link #NONE} otherwise. */
     static VerifierStats fromClassPath() {
