@@ -31,12 +31,17 @@ public class PointSelectBenchmark {
     @Param({"unprotected", "masked"})
     String table;
 
+    /** {@code on}: audit events through a JSON encoder and metrics in a registry ({@link AuditSwitch}). */
+    @Param({"off"})
+    String audit;
+
     private Fixture fixture;
     private PreparedStatement select;
     private int id;
 
     @Setup(Level.Trial)
     public void open() throws SQLException {
+        AuditSwitch.set(audit);
         fixture = Fixture.open(driver);
         select = fixture.connection().prepareStatement(Workload.pointSelect(Workload.table(table)));
         select.setInt(1, 1);

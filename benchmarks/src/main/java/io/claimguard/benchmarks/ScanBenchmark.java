@@ -32,11 +32,16 @@ public class ScanBenchmark {
     @Param({"unprotected", "masked"})
     String table;
 
+    /** {@code on}: audit events through a JSON encoder and metrics in a registry ({@link AuditSwitch}). */
+    @Param({"off"})
+    String audit;
+
     private Fixture fixture;
     private PreparedStatement scan;
 
     @Setup(Level.Trial)
     public void open() throws SQLException {
+        AuditSwitch.set(audit);
         fixture = Fixture.open(driver);
         scan = fixture.connection().prepareStatement(Workload.scan(Workload.table(table)));
         int rows = 0;

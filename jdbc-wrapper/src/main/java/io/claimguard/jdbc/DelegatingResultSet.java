@@ -57,11 +57,6 @@ final class DelegatingResultSet extends MaskingResultSet {
     }
 
     @Override
-    public void close() throws SQLException {
-        delegate.close();
-    }
-
-    @Override
     public void deleteRow() throws SQLException {
         delegate.deleteRow();
     }

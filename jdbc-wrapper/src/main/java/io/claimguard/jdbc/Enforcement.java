@@ -3,6 +3,7 @@ package io.claimguard.jdbc;
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import io.claimguard.core.GuardContext;
+import io.claimguard.core.Mode;
 import io.claimguard.core.Subject;
 import io.claimguard.jdbc.analysis.Analysis;
 import io.claimguard.jdbc.analysis.SqlAnalyzer;
@@ -16,6 +17,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Function;
 
 /**
  * Applies one policy to one database: decides, when a statement executes, whether it may run and,
@@ -42,12 +44,21 @@ final class Enforcement {
     private final Dialect dialect;
     /** First-result shapes by analysis (compared by identity: analyses are shared through the analyzer's cache). */
     private final Cache<Analysis, KnownShape> shapes = Caffeine.newBuilder().weakKeys().maximumSize(10_000).build();
+    private final StatementAudit audit;
+    private final DriverMeters.Tally cacheHits;
+    private final DriverMeters.Tally cacheMisses;
+    private final DriverMeters.Timing analysisTime;
     private volatile Catalogued catalogued;
 
     private Enforcement(Policy policy, Dialect dialect, DatabaseCatalog catalog) {
         this.policy = policy;
         this.dialect = dialect;
         this.catalogued = new Catalogued(catalog, dialect);
+        DriverMeters meters = DriverMeters.current();
+        this.audit = new StatementAudit(policy.audit(), meters);
+        this.cacheHits = meters.analyses(true);
+        this.cacheMisses = meters.analyses(false);
+        this.analysisTime = meters.analysisTime();
     }
 
     /**
@@ -96,49 +107,76 @@ final class Enforcement {
         if (sql == null) {
             throw new SQLException("SQL text is null", "42000");
         }
-        return catalogued.analyzer().analyze(sql);
-    }
-
-    /** Reads the subject and refuses the statement if it may not run for that subject. */
-    Execution begin(Analysis analysis) throws SQLException {
-        Subject subject = GuardContext.current().orElse(null);
-        if (!analysis.touched().isEmpty()) {
-            check(analysis, subject);
+        SqlAnalyzer analyzer = catalogued.analyzer();
+        Analysis cached = analyzer.cached(sql);
+        if (cached != null) {
+            cacheHits.add(1);
+            return cached;
         }
-        return new Execution(subject, analysis);
+        long start = System.nanoTime();
+        Analysis analysis = analyzer.analyze(sql);
+        analysisTime.record(System.nanoTime() - start);
+        cacheMisses.add(1);
+        return analysis;
     }
 
-    private void check(Analysis analysis, Subject subject) throws SQLException {
+    DriverMeters meters() {
+        return audit.meters();
+    }
+
+    /**
+     * Reads the subject and refuses the statement if it may not run for that subject.
+     *
+     * @param audited false for statements ClaimGuard runs itself (reading what a subject was shown)
+     */
+    Execution begin(Analysis analysis, boolean audited) throws SQLException {
+        Execution run = new Execution(GuardContext.current().orElse(null), analysis, audited ? audit : null);
+        if (!analysis.touched().isEmpty()) {
+            check(run);
+        }
+        return run;
+    }
+
+    /**
+     * Runs every check; the first that fails on an enforced column refuses the run, and one that
+     * fails only on columns in report mode is noted on the run, which goes ahead.
+     */
+    private void check(Execution run) throws SQLException {
+        Analysis analysis = run.analysis();
+        Subject subject = run.subject();
         if (subject == null && policy.onNoSubject() == Policy.OnNoSubject.DENY) {
-            throw Denials.denied("no subject is set on this thread and the statement involves protected column "
-                    + analysis.touched().iterator().next() + " (jdbc.on_no_subject: deny)");
+            ColumnRule first = analysis.touched().iterator().next();
+            if (policy.mode() == Mode.ENFORCE) {
+                throw run.denied(DenialReason.NO_SUBJECT, first, "no subject is set on this thread and the statement"
+                        + " involves protected column " + first + " (jdbc.on_no_subject: deny)");
+            }
+            run.wouldDeny(DenialReason.NO_SUBJECT, first);
         }
         if (analysis.unanalysable() != null && policy.onUnparseable() == Policy.OnUnparseable.DENY) {
-            ColumnRule hidden = firstDenied(analysis.touched(), subject);
-            if (hidden != null) {
-                throw Denials.denied("the statement " + analysis.unanalysable() + " and may read protected column "
-                        + hidden + " (jdbc.on_unparseable: deny)");
-            }
+            refuse(run, analysis.touched(), DenialReason.UNANALYSABLE, hidden -> "the statement "
+                    + analysis.unanalysable() + " and may read protected column " + hidden + " (jdbc.on_unparseable: deny)");
         }
-        ColumnRule copied = firstDenied(analysis.copied(), subject);
-        if (copied != null) {
-            throw Denials.denied("the statement copies protected column " + copied
-                    + " into a table, a view or session state, where masking cannot follow it");
-        }
-        ColumnRule guessed = firstDenied(analysis.predicates(), subject);
-        if (guessed != null) {
-            throw Denials.denied("protected column " + guessed
-                    + " may not be used to filter, join, group or sort rows by this subject (predicates: deny)");
-        }
+        refuse(run, analysis.copied(), DenialReason.COPY_OUT, copied -> "the statement copies protected column " + copied
+                + " into a table, a view or session state, where masking cannot follow it");
+        refuse(run, analysis.predicates(), DenialReason.PREDICATE, guessed -> "protected column " + guessed
+                + " may not be used to filter, join, group or sort rows by this subject (predicates: deny)");
     }
 
-    private static ColumnRule firstDenied(Iterable<ColumnRule> rules, Subject subject) {
+    /** Refuses {@code run} if one of {@code rules} is hidden from its subject; notes one that only would be. */
+    private static void refuse(Execution run, Iterable<ColumnRule> rules, DenialReason reason,
+                               Function<ColumnRule, String> message) throws SQLException {
+        ColumnRule reported = null;
         for (ColumnRule rule : rules) {
-            if (!rule.allows(subject)) {
-                return rule;
+            if (rule.hides(run.subject())) {
+                throw run.denied(reason, rule, message.apply(rule));
+            }
+            if (reported == null && rule.wouldHide(run.subject())) {
+                reported = rule;
             }
         }
-        return null;
+        if (reported != null) {
+            run.wouldDeny(reason, reported);
+        }
     }
 
     /** The masks for rows of {@code raw}, produced by {@code execution}. */

@@ -45,14 +45,14 @@ abstract class GuardedCallableStatement extends GuardedPreparedStatement<Callabl
         return lastHidden;
     }
 
-    /** Whether OUT parameter {@code name} is mapped to a column this run's subject may not see; an unknown name: any. */
+    /** Whether OUT parameter {@code name} is mapped to a column hidden from this run's subject; an unknown name: any. */
     private boolean hides(String name) {
         RoutineCall call = analysis.routineCall();
         if (name == null) {
-            return call.routine().out().values().stream().anyMatch(rule -> !rule.allows(execution.subject()));
+            return call.routine().out().values().stream().anyMatch(rule -> rule.hides(execution.subject()));
         }
         ColumnRule rule = call.out(name);
-        return rule != null && !rule.allows(execution.subject());
+        return rule != null && rule.hides(execution.subject());
     }
 
     /** The name of the routine's argument at {@code position}, from the driver's metadata; null if unknown. */

@@ -20,6 +20,8 @@ abstract class GuardedConnection implements Connection {
     private DatabaseMetaData metaData;
     /** The latest run of any of its statements, whose warnings the connection may report. */
     Execution latest;
+    /** Whether ClaimGuard itself is reading what a subject was shown ({@link WriteCheck}): such runs are not audited. */
+    boolean readingShown;
     /** Whether a database error was withheld on this connection; later ones then lose their causes. */
     boolean withheldAnError;
     /** Whether a statement begun here may have redefined views or routines since the catalog was read. */

@@ -70,9 +70,11 @@ abstract class GuardedPreparedStatement<S extends PreparedStatement> extends Gua
     @Override
     public final void addBatch() throws SQLException {
         if (parameters != null) {
-            Execution now = enforcement.begin(analysis);
+            Execution now = enforcement.begin(analysis, true);
             bindKeepFlags(now);
-            checkedForBatch(now.subject());
+            checkedForBatch(now.subject(), analysis);
+            batchAnalysis = analysis;
+            audit(now, MaskPlan.NOTHING_MASKED);
         }
         delegate.addBatch();
     }

@@ -1,6 +1,7 @@
 package io.claimguard.jdbc;
 
 import io.claimguard.core.GuardContext;
+import io.claimguard.core.Mode;
 import io.claimguard.core.Subject;
 import io.claimguard.jdbc.analysis.Analysis;
 import java.sql.Connection;
@@ -28,10 +29,14 @@ abstract class GuardedStatement<S extends Statement> implements Statement {
     /** Whether an entry of the pending batch was checked for {@link #batchSubject} when added. */
     private boolean batchChecked;
     private Subject batchSubject;
+    /** The analysis of a checked entry of the pending batch, for the audit event of its refusal. */
+    Analysis batchAnalysis;
     private ResultSet rawResult;
     private ResultSet wrappedResult;
     /** How many results of the latest run have been wrapped. */
     private int resultsWrapped;
+    /** The latest audit decision, reused while runs repeat it. */
+    private Decision lastDecision;
 
     GuardedStatement(S delegate, GuardedConnection connection) {
         this.delegate = delegate;
@@ -45,12 +50,14 @@ abstract class GuardedStatement<S extends Statement> implements Statement {
 
     final void begin(Analysis analysis) throws SQLException {
         // Forget the previous run first: if this one is refused, its subject's results and OUT
-        // values must not stay readable through this statement.
+        // values must not stay readable through this statement. A previous run whose result was
+        // never read showed nothing masked.
+        audit(execution, MaskPlan.NOTHING_MASKED);
         execution = null;
         rawResult = null;
         wrappedResult = null;
         resultsWrapped = 0;
-        execution = enforcement.begin(analysis);
+        execution = enforcement.begin(analysis, !connection.readingShown);
         connection.latest = execution;
         connection.beginning(analysis);
     }
@@ -101,9 +108,15 @@ abstract class GuardedStatement<S extends Statement> implements Statement {
      * current then: the values it writes are known only at that moment. The batch may then only
      * run for that subject.
      */
-    final void checkedForBatch(Subject subject) throws SQLException {
+    final void checkedForBatch(Subject subject, Analysis entry) throws SQLException {
         if (batchChecked && batchSubject != subject) {
-            throw Denials.denied("a batch that writes protected columns was built for two subjects");
+            Execution run = enforcement.begin(entry, true);
+            if (enforcement.policy().mode() == Mode.ENFORCE) {
+                throw run.denied(DenialReason.BATCH_SUBJECTS, null,
+                        "a batch that writes protected columns was built for two subjects");
+            }
+            run.wouldDeny(DenialReason.BATCH_SUBJECTS, null);
+            audit(run, MaskPlan.NOTHING_MASKED);
         }
         batchChecked = true;
         batchSubject = subject;
@@ -118,10 +131,30 @@ abstract class GuardedStatement<S extends Statement> implements Statement {
         try {
             T result = call.call();
             connection.ranSuccessfully();
+            if (!(result instanceof ResultSet) && !Boolean.TRUE.equals(result)) {
+                audit(execution, MaskPlan.NOTHING_MASKED);   // no result to wait for
+            }
             return result;
         } catch (SQLException e) {
+            audit(execution, MaskPlan.NOTHING_MASKED);
             throw scrub(e);
         }
+    }
+
+    /**
+     * Writes {@code run}'s audit event if it is still to be written: what {@code plan}, its first
+     * result's masks, hides, and what its writes kept.
+     */
+    final void audit(Execution run, MaskPlan plan) {
+        if (run == null || !run.takeAudit()) {
+            return;
+        }
+        Decision decision = lastDecision;
+        if (decision == null || !decision.describes(run, plan)) {
+            decision = Decision.ran(run, plan);
+            lastDecision = decision;
+        }
+        run.audit().write(decision);
     }
 
     final SQLException scrub(SQLException e) {
@@ -151,7 +184,12 @@ abstract class GuardedStatement<S extends Statement> implements Statement {
         }
         if (raw != rawResult) {
             rawResult = raw;
-            wrappedResult = new DelegatingResultSet(raw, plan(raw, resultsWrapped++), this, connection);
+            int index = resultsWrapped++;
+            MaskPlan plan = plan(raw, index);
+            wrappedResult = new DelegatingResultSet(raw, plan, this, connection);
+            if (index == 0) {
+                audit(execution, plan);
+            }
         }
         return wrappedResult;
     }
@@ -251,9 +289,11 @@ abstract class GuardedStatement<S extends Statement> implements Statement {
         Analysis analysis = enforcement.analyze(sql);   // fails now on null SQL rather than at executeBatch
         String text = sql;
         if (!analysis.writeBack().writes().isEmpty()) {
-            Execution now = enforcement.begin(analysis);
+            Execution now = enforcement.begin(analysis, true);
             text = analysis.writeBack().plainSql(sql, checkWrites(now, null));
-            checkedForBatch(now.subject());
+            checkedForBatch(now.subject(), analysis);
+            batchAnalysis = analysis;
+            audit(now, MaskPlan.NOTHING_MASKED);
         }
         delegate.addBatch(text);
         batch.add(sql);
@@ -294,7 +334,7 @@ abstract class GuardedStatement<S extends Statement> implements Statement {
                 }
             }
             if (batchChecked) {
-                checkedForBatch(GuardContext.current().orElse(null));
+                checkedForBatch(GuardContext.current().orElse(null), batchAnalysis);
             }
         } catch (SQLException denied) {
             delegate.clearBatch();   // a refused batch must not run on a later executeBatch

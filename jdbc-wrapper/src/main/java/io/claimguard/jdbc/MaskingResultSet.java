@@ -51,6 +51,8 @@ abstract class MaskingResultSet implements ResultSet {
     private final GuardedConnection connection;
     /** What the latest getter read, so that {@link #wasNull()} answers for masked values too. */
     private int lastRead = RAW;
+    /** Rows moved to with {@link #next()} whose masked cells are not counted yet. */
+    private long rows;
 
     MaskingResultSet(ResultSet delegate, MaskPlan plan, GuardedStatement<?> statement, GuardedConnection connection) {
         this.delegate = delegate;
@@ -83,6 +85,7 @@ abstract class MaskingResultSet implements ResultSet {
      */
     final boolean writable(int column, Object value) throws SQLException {
         if (!plan.isMasked(column)) {
+            reportWrite(column, value);
             return true;
         }
         ColumnRule.Writes writes = plan.writes(column);
@@ -92,27 +95,73 @@ abstract class MaskingResultSet implements ResultSet {
         if (writes == ColumnRule.Writes.PRESERVE && WriteCheck.shows(this, column, value)) {
             return false;
         }
-        throw Denials.denied("column " + delegate.getMetaData().getColumnLabel(column) + " is protected and may "
+        String label = delegate.getMetaData().getColumnLabel(column);
+        String message = "column " + label + " is protected and may "
                 + (writes == ColumnRule.Writes.PRESERVE ? "only be written back as shown" : "not be written")
-                + " by this subject (writes: " + writes.name().toLowerCase(Locale.ROOT) + ")");
+                + " by this subject (writes: " + writes.name().toLowerCase(Locale.ROOT) + ")";
+        Execution run = statement == null ? null : statement.execution;
+        throw run == null ? Denials.denied(message)
+                : run.denied(writes == ColumnRule.Writes.PRESERVE ? DenialReason.WRITE_CHANGED : DenialReason.WRITE_DENIED,
+                        label, message);
     }
 
     final boolean writable(String label, Object value) throws SQLException {
-        return !plan.masksAny() || writable(delegate.findColumn(label), value);
+        return !plan.countsCells() || writable(delegate.findColumn(label), value);
+    }
+
+    /**
+     * A column only report mode would mask: checks the write as if it were enforced, notes a
+     * write that would be refused, and lets it through (this row shows the real value, so writing
+     * back what was shown changes nothing).
+     */
+    private void reportWrite(int column, Object value) throws SQLException {
+        ColumnRule.Writes writes = plan.reportWrites(column);
+        Execution run = statement == null ? null : statement.execution;
+        if (writes == null || writes == ColumnRule.Writes.ALLOW || run == null) {
+            return;
+        }
+        if (writes == ColumnRule.Writes.DENY || !WriteCheck.shows(this, column, value)) {
+            run.wouldDeny(writes == ColumnRule.Writes.DENY ? DenialReason.WRITE_DENIED : DenialReason.WRITE_CHANGED,
+                    delegate.getMetaData().getColumnLabel(column));
+        }
     }
 
     private Object cursorSafe(Object value) throws SQLException {
         return statement == null ? value : statement.cursorSafe(value);
     }
 
-    /** Drivers that fetch lazily fail here rather than at execute; their messages are scrubbed too. */
+    /**
+     * Drivers that fetch lazily fail here rather than at execute; their messages are scrubbed too.
+     * Rows are counted so that the masked cells are counted per column once, when the rows run out
+     * or the result closes, rather than cell by cell.
+     */
     @Override
     public final boolean next() throws SQLException {
+        boolean more;
         try {
-            return delegate.next();
+            more = delegate.next();
         } catch (SQLException e) {
             throw statement == null ? e : statement.scrub(e);
         }
+        if (more) {
+            rows++;
+        } else {
+            countMaskedCells();
+        }
+        return more;
+    }
+
+    @Override
+    public final void close() throws SQLException {
+        countMaskedCells();
+        delegate.close();
+    }
+
+    private void countMaskedCells() {
+        if (rows > 0 && plan.countsCells()) {
+            plan.countMaskedCells(rows, connection.enforcement.meters());
+        }
+        rows = 0;
     }
 
     @Override

@@ -1,5 +1,6 @@
 package io.claimguard.jdbc;
 
+import io.claimguard.core.Mode;
 import io.claimguard.core.Subject;
 import io.claimguard.jdbc.analysis.Analysis;
 import io.claimguard.jdbc.analysis.Output;
@@ -86,29 +87,73 @@ final class ResultShape {
         return ColumnRef.stored(schema, table, name);
     }
 
-    /** The masks for one subject (null when the statement ran without one). */
+    /**
+     * The masks for one subject (null when the statement ran without one). A column is masked by
+     * the enforced rules hidden from the subject; one hidden only by rules in report mode stays
+     * clear, and is noted as what would have been masked.
+     */
     MaskPlan planFor(Subject subject) {
         if (rules.length == 0) {
             return MaskPlan.NOTHING_MASKED;
         }
         CellMask[] masks = new CellMask[rules.length];
         ColumnRule.Writes[] writes = new ColumnRule.Writes[rules.length];
+        ColumnRule.Writes[] reportWrites = new ColumnRule.Writes[rules.length];
         Arrays.fill(masks, MaskPlan.CLEAR);
-        boolean any = false;
+        AuditedBuilder audited = new AuditedBuilder();
         for (int column = 1; column < rules.length; column++) {
-            List<ColumnRule> denied = new ArrayList<>(0);
+            List<ColumnRule> hidden = new ArrayList<>(0);
+            List<ColumnRule> wouldHide = new ArrayList<>(0);
             for (ColumnRule rule : rules[column]) {
-                if (!rule.allows(subject)) {
-                    denied.add(rule);
+                if (rule.hides(subject)) {
+                    hidden.add(rule);
+                } else if (rule.wouldHide(subject)) {
+                    wouldHide.add(rule);
                 }
             }
-            if (!denied.isEmpty()) {
-                masks[column] = maskFor(denied, direct[column]).bind(types[column]);
-                writes[column] = strictest(denied);
-                any = true;
+            if (!hidden.isEmpty()) {
+                ColumnMask mask = maskFor(hidden, direct[column]);
+                masks[column] = mask.bind(types[column]);
+                writes[column] = strictest(hidden);
+                audited.add(hidden, mask == ColumnMask.NULL, Mode.ENFORCE);
+            } else if (!wouldHide.isEmpty()) {
+                reportWrites[column] = strictest(wouldHide);
+                audited.add(wouldHide, maskFor(wouldHide, direct[column]) == ColumnMask.NULL, Mode.REPORT);
             }
         }
-        return any ? new MaskPlan(masks, writes) : MaskPlan.NOTHING_MASKED;
+        return audited.isEmpty() ? MaskPlan.NOTHING_MASKED : new MaskPlan(masks, writes, reportWrites, audited.build());
+    }
+
+    /** Collects a plan's {@link MaskPlan.Audited}. */
+    private static final class AuditedBuilder {
+        private final Set<String> masked = new LinkedHashSet<>();
+        private final Set<String> nulled = new LinkedHashSet<>();
+        private final Set<String> wouldMask = new LinkedHashSet<>();
+        private final Set<String> wouldNull = new LinkedHashSet<>();
+        private final List<String> cellColumns = new ArrayList<>();
+        private final List<Boolean> cellsNulled = new ArrayList<>();
+        private final List<Mode> cellModes = new ArrayList<>();
+
+        void add(List<ColumnRule> rules, boolean nulls, Mode mode) {
+            Set<String> names = mode == Mode.ENFORCE ? (nulls ? nulled : masked) : (nulls ? wouldNull : wouldMask);
+            rules.forEach(rule -> names.add(rule.toString()));
+            cellColumns.add(rules.get(0).toString());
+            cellsNulled.add(nulls);
+            cellModes.add(mode);
+        }
+
+        boolean isEmpty() {
+            return cellColumns.isEmpty();
+        }
+
+        MaskPlan.Audited build() {
+            boolean[] nulls = new boolean[cellsNulled.size()];
+            for (int i = 0; i < nulls.length; i++) {
+                nulls[i] = cellsNulled.get(i);
+            }
+            return new MaskPlan.Audited(List.copyOf(masked), List.copyOf(nulled), List.copyOf(wouldMask),
+                    List.copyOf(wouldNull), cellColumns.toArray(new String[0]), nulls, cellModes.toArray(new Mode[0]));
+        }
     }
 
     private static ColumnRule.Writes strictest(List<ColumnRule> denied) {

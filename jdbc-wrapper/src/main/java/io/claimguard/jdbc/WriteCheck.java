@@ -1,5 +1,6 @@
 package io.claimguard.jdbc;
 
+import io.claimguard.core.Mode;
 import io.claimguard.core.Subject;
 import io.claimguard.jdbc.analysis.WriteBack;
 import io.claimguard.jdbc.analysis.WriteBack.Given;
@@ -51,23 +52,24 @@ final class WriteCheck {
         Subject subject = execution.subject();
         for (Write write : writeBack.writes()) {
             ColumnRule rule = write.rule();
-            if (rule.allows(subject) || rule.writes() == ColumnRule.Writes.ALLOW
+            if (!(rule.hides(subject) || rule.wouldHide(subject)) || rule.writes() == ColumnRule.Writes.ALLOW
                     || write.value() == Given.UNCHANGED) {
                 continue;
             }
             if (rule.writes() == ColumnRule.Writes.DENY) {
-                throw Denials.denied("protected column " + rule + " may not be written by this subject (writes: deny)");
-            }
-            if (!writeBack.overwrites()) {
+                refuse(rule, DenialReason.WRITE_DENIED, "protected column " + rule
+                        + " may not be written by this subject (writes: deny)");
+            } else if (!writeBack.overwrites()) {
                 if (!isNull(write)) {
-                    throw Denials.denied("protected column " + rule + " may only be left empty in new rows by this"
-                            + " subject (writes: preserve)");
+                    refuse(rule, DenialReason.WRITE_NEW_ROW, "protected column " + rule
+                            + " may only be left empty in new rows by this subject (writes: preserve)");
                 }
             } else if (write.flag() > 0) {
                 compare[write.flag() - 1] = true;
             } else {
-                throw Denials.denied("protected column " + rule + " may only be written back as it was shown to this"
-                        + " subject, and this statement's value for it cannot be checked (writes: preserve)");
+                refuse(rule, DenialReason.WRITE_UNCHECKED, "protected column " + rule + " may only be written back"
+                        + " as it was shown to this subject, and this statement's value for it cannot be checked"
+                        + " (writes: preserve)");
             }
         }
         for (boolean needed : compare) {
@@ -79,13 +81,22 @@ final class WriteCheck {
         return keep;
     }
 
+    /** Refuses the write of an enforced column; for a column in report mode, notes it and lets it through. */
+    private void refuse(ColumnRule rule, DenialReason reason, String message) throws SQLException {
+        if (rule.mode() == Mode.ENFORCE) {
+            throw execution.denied(reason, rule, message);
+        }
+        execution.wouldDeny(reason, rule);
+    }
+
     private boolean isNull(Write write) {
         return write.value() == Given.DEFAULT || valueOf(write) == null;
     }
 
     /**
      * Reads, as the subject, the flagged columns of the rows the statement matches; every
-     * compared write must equal what each of them shows, and then keeps the stored value.
+     * compared write must equal what each of them shows, and then keeps the stored value. In
+     * report mode a column shows its real value, and a write that differs goes through, noted.
      */
     private void compareWithShown(boolean[] compare, boolean[] keep) throws SQLException {
         Object[] written = new Object[compare.length];
@@ -95,6 +106,7 @@ final class WriteCheck {
             }
         }
         Execution running = connection.latest;
+        connection.readingShown = true;
         try (PreparedStatement query = connection.prepareStatement(writeBack.shownQuery())) {
             if (parameters != null) {
                 parameters.bindTo(query, writeBack.shownParameters());
@@ -103,16 +115,24 @@ final class WriteCheck {
                 while (shown.next()) {
                     for (int flag = 1; flag <= compare.length; flag++) {
                         if (compare[flag - 1] && !shows(shown, flag, written[flag - 1])) {
-                            throw Denials.denied("protected column " + firstCompared(flag) + " may only be written"
-                                    + " back as it was shown to this subject (writes: preserve)");
+                            ColumnRule changed = firstCompared(flag);
+                            refuse(changed, DenialReason.WRITE_CHANGED, "protected column " + changed
+                                    + " may only be written back as it was shown to this subject (writes: preserve)");
+                            compare[flag - 1] = false;   // report mode: the new value is written
                         }
                     }
                 }
             }
         } finally {
             connection.latest = running;
+            connection.readingShown = false;
         }
         System.arraycopy(compare, 0, keep, 0, keep.length);
+        for (Write write : writeBack.writes()) {
+            if (write.flag() > 0 && compare[write.flag() - 1]) {
+                execution.preserved(write.rule(), write.rule().mode() == Mode.ENFORCE);
+            }
+        }
     }
 
     private ColumnRule firstCompared(int flag) {

@@ -3,11 +3,12 @@ package io.claimguard.filter;
 import io.claimguard.core.ConfigException;
 import io.claimguard.core.ConfigFile;
 import io.claimguard.core.GuardContext;
+import io.claimguard.core.Mode;
 import io.claimguard.core.Requirement;
 import io.claimguard.core.Subject;
+import io.claimguard.core.audit.RepeatThrottle;
 import io.claimguard.filter.revocation.Revocations;
 import io.claimguard.filter.revocation.Revoker;
-import io.claimguard.filter.revocation.TokenIdentity;
 import io.claimguard.filter.token.AddressRange;
 import io.claimguard.filter.token.RejectionReason;
 import io.claimguard.filter.token.TokenRejectedException;
@@ -47,8 +48,12 @@ import org.slf4j.LoggerFactory;
  * Without a token the answer is 401 without an {@code error} attribute, or, when tokens are not
  * required, the chain runs with no subject. Every refusal is logged once at INFO with its reason
  * code, the client address and, once the signature was verified, {@code iss}, {@code sub} and
- * {@code jti}; never the token. When the revocation store cannot answer, the answer is 503
- * without a challenge.
+ * {@code jti}; never the token. That line is an audit event on {@code claimguard.audit}
+ * (SLF4J key-value pairs), and identical refusals within a window are counted, not repeated.
+ * In report mode ({@code jwt.mode: report}) a refusal for a policy reason is audited as
+ * {@code would_reject} and the request goes through, with its subject only if the token verified
+ * ({@link Refusals} lists which reasons; malformed and unverifiable tokens are always refused).
+ * When the revocation store cannot answer, the answer is 503 without a challenge.
  *
  * <p>The subject is made current in {@link GuardContext} only after every check passed, and
  * removed when the chain returns or throws. {@code getUserPrincipal()}, {@code getRemoteUser()}
@@ -69,7 +74,8 @@ public final class JwtAuthFilter implements Filter {
 
     record Settings(TokenVerifier verifier, boolean required, List<PathRule> publicPaths,
                     Map<PathRule, Requirement> requirements, String realm, boolean allowQueryToken,
-                    ClientAddress clientAddress, Revocations revocations, AutoCloseable closedOnDestroy) {
+                    ClientAddress clientAddress, Revocations revocations, AutoCloseable closedOnDestroy,
+                    Refusals refusals) {
     }
 
     /** For containers: configured in {@link #init(FilterConfig)} from the configuration file. */
@@ -144,26 +150,37 @@ public final class JwtAuthFilter implements Filter {
             return;
         }
         byte[] client = s.clientAddress().of(request);
-        Subject subject;
+        Subject subject = null;
         try {
             String token = BearerCredentials.of(request, s.allowQueryToken(), s.verifier().maxTokenBytes());
             if (token == null) {
                 if (s.required() || !needed.isEmpty()) {
                     throw new TokenRejectedException(RejectionReason.NO_TOKEN);
                 }
+                s.verifier().stats().accepted();
                 chain.doFilter(request, response);
                 return;
             }
             VerifiedToken verified = s.verifier().verify(token, client);
-            subject = verified.subject();
+            subject = verified.subject();   // set once verified: report mode lets a refused scope through with it
             for (Requirement requirement : needed) {
                 if (!requirement.isSatisfiedBy(subject)) {
                     throw new TokenRejectedException(RejectionReason.INSUFFICIENT_SCOPE, verified.identity());
                 }
             }
+            s.verifier().stats().accepted();
         } catch (TokenRejectedException e) {
-            refuse(s, response, e, client);
-            return;
+            boolean enforced = s.refusals().enforces(e.reason());
+            s.verifier().stats().rejected(e.reason(), enforced);
+            s.refusals().record(e.reason(), client, e.identity(), enforced);
+            if (enforced) {
+                respond(s, response, e.reason());
+                return;
+            }
+            if (subject == null) {
+                chain.doFilter(request, response);   // report mode, and no verified token
+                return;
+            }
         } catch (RuntimeException e) {
             // Nothing in verification should throw anything else; if it does, refuse rather than 500.
             LOG.error("JWT rejected: reason=internal_error status=401 client={} ({})", ClientAddress.describe(client),
@@ -174,19 +191,6 @@ public final class JwtAuthFilter implements Filter {
         try (GuardContext.Scope scope = GuardContext.open(subject)) {
             chain.doFilter(new AuthenticatedRequest(request, subject), response);
         }
-    }
-
-    private static void refuse(Settings s, HttpServletResponse response, TokenRejectedException e, byte[] client) {
-        RejectionReason reason = e.reason();
-        TokenIdentity id = e.identity();
-        if (id == null) {
-            LOG.info("JWT rejected: reason={} status={} client={}", reason.code(), reason.status(),
-                    ClientAddress.describe(client));
-        } else {
-            LOG.info("JWT rejected: reason={} status={} client={} {}", reason.code(), reason.status(),
-                    ClientAddress.describe(client), id);
-        }
-        respond(s, response, reason);
     }
 
     private static void respond(Settings s, HttpServletResponse response, RejectionReason reason) {
@@ -255,6 +259,8 @@ public final class JwtAuthFilter implements Filter {
         private final List<AddressRange> trustedProxies = new ArrayList<>();
         private Revocations revocations;
         private AutoCloseable closedOnDestroy;
+        private RepeatThrottle.Settings auditRepeats = RepeatThrottle.Settings.DEFAULT;
+        private Mode mode = Mode.ENFORCE;
 
         private Builder(TokenVerifier verifier) {
             this.verifier = Objects.requireNonNull(verifier, "verifier");
@@ -321,9 +327,26 @@ public final class JwtAuthFilter implements Filter {
             return this;
         }
 
+        /**
+         * {@link Mode#REPORT} lets requests through that would be refused for a policy reason
+         * (with their subject when the token verified), and audits them as {@code would_reject};
+         * malformed and unverifiable tokens are refused all the same.
+         */
+        public Builder mode(Mode mode) {
+            this.mode = Objects.requireNonNull(mode, "mode");
+            return this;
+        }
+
+        /** How refusals repeated within a window are counted instead of written; the configuration's {@code audit} section. */
+        public Builder auditRepeats(RepeatThrottle.Settings settings) {
+            this.auditRepeats = Objects.requireNonNull(settings, "settings");
+            return this;
+        }
+
         public JwtAuthFilter build() {
             return new JwtAuthFilter(new Settings(verifier, required, List.copyOf(publicPaths), Map.copyOf(requirements),
-                    realm, allowQueryToken, new ClientAddress(trustedProxies), revocations, closedOnDestroy));
+                    realm, allowQueryToken, new ClientAddress(trustedProxies), revocations, closedOnDestroy,
+                    new Refusals(mode, auditRepeats)));
         }
     }
 }

@@ -3,6 +3,8 @@ package io.claimguard.filter;
 import io.claimguard.core.ConfigException;
 import io.claimguard.core.ConfigFile;
 import io.claimguard.core.ConfigSection;
+import io.claimguard.core.Mode;
+import io.claimguard.core.audit.RepeatThrottle;
 import io.claimguard.filter.revocation.RevocationConfig;
 import io.claimguard.filter.revocation.RevocationStore;
 import io.claimguard.filter.token.IssuerKeys;
@@ -32,7 +34,7 @@ final class JwtConfigReader {
             "roles_claim", "required", "public_paths", "revocation", "revocation_options", "realm", "max_token_bytes", "allow_query_token",
             "kid_pattern", "jwks_connect_timeout_ms", "jwks_read_timeout_ms", "jwks_max_bytes", "jwks_cache_seconds",
             "jwks_refresh_cooldown_seconds", "token_cache_size", "client_ip_claim", "trusted_proxies", "tenant_claim",
-            "personal_data_claims", "personal_data_claim_names", "path_requirements");
+            "personal_data_claims", "personal_data_claim_names", "path_requirements", "mode");
     /** Structured keys cannot be written as one init-param. */
     private static final Set<String> NOT_OVERRIDABLE = Set.of("issuers", "path_requirements", "public_keys",
             "revocation_options");
@@ -102,6 +104,7 @@ final class JwtConfigReader {
                     .closeOnDestroy(revocations);
             jwt.strings("public_paths").forEach(filter::publicPath);
             jwt.strings("trusted_proxies").forEach(filter::trustedProxy);
+            filter.auditRepeats(RepeatThrottle.Settings.read(file)).mode(jwt.choice("mode", Mode.class, Mode.ENFORCE));
             ConfigSection requirements = jwt.section("path_requirements").orElse(null);
             if (requirements != null) {
                 for (String pattern : requirements.keys()) {

@@ -82,7 +82,7 @@ class JwksTest {
         jwks.stop(0);
     }
 
-    private static String rsaJwk(String kid, KeyPair pair, String extra) {
+    static String rsaJwk(String kid, KeyPair pair, String extra) {
         RSAPublicKey key = (RSAPublicKey) pair.getPublic();
         return "{\"kty\":\"RSA\",\"kid\":\"" + kid + "\",\"n\":\"" + b64(key.getModulus()) + "\",\"e\":\""
                 + b64(key.getPublicExponent()) + "\"" + extra + "}";
@@ -102,7 +102,7 @@ class JwksTest {
         return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
     }
 
-    private static String keys(String... jwks) {
+    static String keys(String... jwks) {
         return "{\"keys\":[" + String.join(",", jwks) + "]}";
     }
 

@@ -35,6 +35,8 @@ public final class Analysis {
 
     /** Set by {@link SqlAnalyzer} before the analysis is cached and shared; never changed after. */
     private boolean redefinesObjects;
+    /** The text's {@link Fingerprint}, set like {@link #redefinesObjects} when the text touches protected columns. */
+    private long fingerprint;
 
     private final List<Output> outputs;
     private final Set<ColumnRule> taint;
@@ -156,6 +158,19 @@ public final class Analysis {
      */
     public boolean redefinesObjects() {
         return redefinesObjects;
+    }
+
+    /**
+     * The {@link Fingerprint} of the SQL text, for audit events; only for texts that touch
+     * protected columns (others share one analysis, and no event is written about them).
+     */
+    public long fingerprint() {
+        return fingerprint;
+    }
+
+    /** Only on an instance of its own, before it is shared. */
+    void fingerprint(long value) {
+        fingerprint = value;
     }
 
     /** Marks a statement that may redefine views or routines; only on an instance of its own, before it is shared. */

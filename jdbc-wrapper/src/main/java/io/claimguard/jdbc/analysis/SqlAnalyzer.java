@@ -125,17 +125,26 @@ public final class SqlAnalyzer {
         this.routineCall = Analysis.unanalysable("calls a routine, whose output cannot be analysed", Set.copyOf(policy.rules()));
     }
 
+    /** The analysis of {@code sql} if the cache holds it, or null: nothing is analysed. */
+    public Analysis cached(String sql) {
+        return cache.getIfPresent(sql);
+    }
+
     public Analysis analyze(String sql) {
         return cache.get(sql, text -> {
             boolean guarded = GuardWords.anyIn(text);
             Analysis analysis = analyzeUncached(text, guarded);
-            if (!guarded || !REDEFINES_OBJECTS.matcher(text).find()) {
+            boolean redefines = guarded && REDEFINES_OBJECTS.matcher(text).find();
+            if (!redefines && analysis.touched().isEmpty()) {
                 return analysis;
             }
-            // the shared answers must not carry the mark: this text gets an instance of its own
+            // the shared answers must not carry a mark or a fingerprint: this text gets an instance of its own
             Analysis own = analysis == nothingProtected ? Analysis.tainted(Set.of(), Set.of(), List.of())
                     : analysis == routineCall ? Analysis.unanalysable(analysis.unanalysable(), analysis.taint()) : analysis;
-            own.markRedefiningObjects();
+            if (redefines) {
+                own.markRedefiningObjects();
+            }
+            own.fingerprint(Fingerprint.of(text));
             return own;
         });
     }

@@ -99,7 +99,7 @@ final class Derivation {
         if (viewColumns.containsKey(key)) {
             return false;
         }
-        ColumnRule derived = new ColumnRule(column, root.allow(), mask, root.denyPredicates(), root.writes());
+        ColumnRule derived = new ColumnRule(column, root.allow(), mask, root.denyPredicates(), root.writes(), root.mode());
         viewColumns.put(key, derived);
         roots.put(derived, root);
         return true;

@@ -1,16 +1,18 @@
 package io.claimguard.jdbc.policy;
 
+import io.claimguard.core.Mode;
 import io.claimguard.core.Requirement;
 import io.claimguard.core.Subject;
 import io.claimguard.jdbc.mask.ColumnMask;
 
 /**
  * One protected column: who may see it, what everyone else is shown, whether others may use it
- * to filter or sort (which would let them guess values one query at a time), and what happens
- * when they write to it.
+ * to filter or sort (which would let them guess values one query at a time), what happens when
+ * they write to it, and whether all of that is enforced or only reported ({@code mode}: the
+ * column's own, or the {@code jdbc} section's).
  */
 public record ColumnRule(ColumnRef column, Requirement allow, ColumnMask mask, boolean denyPredicates,
-                         Writes writes) {
+                         Writes writes, Mode mode) {
 
     /** What a subject who may not see the column may write to it. */
     public enum Writes {
@@ -28,6 +30,16 @@ public record ColumnRule(ColumnRef column, Requirement allow, ColumnMask mask, b
     /** Whether {@code subject} (null when none) may see the real value. */
     public boolean allows(Subject subject) {
         return allow.isSatisfiedBy(subject);
+    }
+
+    /** Whether {@code subject} is kept from the real value: it may not see it, and the rule is enforced. */
+    public boolean hides(Subject subject) {
+        return mode == Mode.ENFORCE && !allow.isSatisfiedBy(subject);
+    }
+
+    /** Whether {@code subject} would be kept from the real value, were the rule enforced: report mode. */
+    public boolean wouldHide(Subject subject) {
+        return mode == Mode.REPORT && !allow.isSatisfiedBy(subject);
     }
 
     boolean matches(ColumnRef reference, Dialect dialect) {

@@ -1,6 +1,8 @@
 package io.claimguard.jdbc.policy;
 
 import io.claimguard.core.ConfigFile;
+import io.claimguard.core.Mode;
+import io.claimguard.core.audit.RepeatThrottle;
 import java.util.ArrayList;
 import java.util.BitSet;
 import java.util.HashMap;
@@ -36,6 +38,8 @@ public final class Policy {
     private final boolean allowUnwrap;
     private final String driverClass;
     private final Catalog catalog;
+    private final RepeatThrottle.Settings audit;
+    private final Mode mode;
     private final Map<String, List<ColumnRule>> rulesByColumn = new HashMap<>();
     private final Map<String, List<ColumnRule>> rulesByTable = new HashMap<>();
     private final Map<String, List<RoutineRule>> routinesByName = new HashMap<>();
@@ -44,7 +48,8 @@ public final class Policy {
     private final BitSet nameStarts = new BitSet();
 
     Policy(String location, List<ColumnRule> rules, List<RoutineRule> routines, OnUnparseable onUnparseable,
-           OnNoSubject onNoSubject, boolean allowUnwrap, String driverClass, Catalog catalog) {
+           OnNoSubject onNoSubject, boolean allowUnwrap, String driverClass, Catalog catalog,
+           RepeatThrottle.Settings audit, Mode mode) {
         this.location = location;
         this.rules = List.copyOf(rules);
         this.routines = List.copyOf(routines);
@@ -53,6 +58,8 @@ public final class Policy {
         this.allowUnwrap = allowUnwrap;
         this.driverClass = driverClass;
         this.catalog = catalog;
+        this.audit = audit;
+        this.mode = mode;
         for (ColumnRule rule : this.rules) {
             rulesByColumn.computeIfAbsent(rule.column().column().key(), k -> new ArrayList<>()).add(rule);
             rulesByTable.computeIfAbsent(rule.column().table().key(), k -> new ArrayList<>()).add(rule);
@@ -107,7 +114,21 @@ public final class Policy {
         allRules.addAll(derivedColumns);
         List<RoutineRule> allRoutines = new ArrayList<>(routines);
         allRoutines.addAll(moreRoutines);
-        return new Policy(location, allRules, allRoutines, onUnparseable, onNoSubject, allowUnwrap, driverClass, catalog);
+        return new Policy(location, allRules, allRoutines, onUnparseable, onNoSubject, allowUnwrap, driverClass, catalog,
+                audit, mode);
+    }
+
+    /** How repeated audit events are counted: the configuration's {@code audit} section. */
+    public RepeatThrottle.Settings audit() {
+        return audit;
+    }
+
+    /**
+     * {@code jdbc.mode}: whether the section's own switches ({@code on_no_subject}, batches built
+     * for two subjects) refuse or only report, and the mode of columns without one of their own.
+     */
+    public Mode mode() {
+        return mode;
     }
 
     public OnUnparseable onUnparseable() {

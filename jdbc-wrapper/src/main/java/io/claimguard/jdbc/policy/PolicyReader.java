@@ -3,7 +3,9 @@ package io.claimguard.jdbc.policy;
 import io.claimguard.core.ConfigException;
 import io.claimguard.core.ConfigFile;
 import io.claimguard.core.ConfigSection;
+import io.claimguard.core.Mode;
 import io.claimguard.core.Requirement;
+import io.claimguard.core.audit.RepeatThrottle;
 import io.claimguard.jdbc.mask.ColumnMask;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -26,8 +28,8 @@ import java.util.Set;
  */
 final class PolicyReader {
     private static final Set<String> SECTION_KEYS = Set.of("on_unparseable", "on_no_subject", "allow_unwrap",
-            "driver_class", "hash_secret_env", "hash_secret", "columns", "catalog", "views", "routines");
-    private static final Set<String> COLUMN_KEYS = Set.of("column", "allow", "mask", "predicates", "writes");
+            "driver_class", "hash_secret_env", "hash_secret", "columns", "catalog", "views", "routines", "mode");
+    private static final Set<String> COLUMN_KEYS = Set.of("column", "allow", "mask", "predicates", "writes", "mode");
     private static final Set<String> VIEW_KEYS = Set.of("column", "from", "mask");
     private static final Set<String> ROUTINE_KEYS = Set.of("routine", "reads", "out");
 
@@ -43,12 +45,13 @@ final class PolicyReader {
                 + "(write 'jdbc: {columns: []}' to protect nothing on purpose)"));
         jdbc.rejectUnknownKeys(SECTION_KEYS);
         byte[] hashKey = hashKey(jdbc);
+        Mode mode = jdbc.choice("mode", Mode.class, Mode.ENFORCE);
         if (!jdbc.has("columns")) {
             throw jdbc.fail("jdbc.columns is missing (write 'columns: []' to protect nothing on purpose)");
         }
         List<ColumnRule> rules = new ArrayList<>();
         for (ConfigSection entry : jdbc.sections("columns")) {
-            rules.add(rule(entry, hashKey));
+            rules.add(rule(entry, hashKey, mode));
         }
         List<ColumnRule> configured = List.copyOf(rules);
         for (ConfigSection entry : jdbc.sections("views")) {
@@ -67,7 +70,8 @@ final class PolicyReader {
                 jdbc.choice("on_no_subject", Policy.OnNoSubject.class, Policy.OnNoSubject.MASK),
                 jdbc.flag("allow_unwrap", false),
                 jdbc.text("driver_class"),
-                jdbc.choice("catalog", Policy.Catalog.class, Policy.Catalog.READ));
+                jdbc.choice("catalog", Policy.Catalog.class, Policy.Catalog.READ),
+                RepeatThrottle.Settings.read(file), mode);
     }
 
     /**
@@ -101,7 +105,8 @@ final class PolicyReader {
         }
         List<ColumnRule> derived = new ArrayList<>();
         for (ColumnRule source : sources) {
-            derived.add(new ColumnRule(column, source.allow(), mask, source.denyPredicates(), source.writes()));
+            derived.add(new ColumnRule(column, source.allow(), mask, source.denyPredicates(), source.writes(),
+                    source.mode()));
         }
         return derived;
     }
@@ -182,7 +187,8 @@ final class PolicyReader {
                 && (named.schema() == null || rule.schema() == null || rule.schema().key().equals(named.schema().key()));
     }
 
-    private static ColumnRule rule(ConfigSection entry, byte[] hashKey) {
+    /** @param sectionMode {@code jdbc.mode}, for a column without a {@code mode} of its own */
+    private static ColumnRule rule(ConfigSection entry, byte[] hashKey, Mode sectionMode) {
         entry.rejectUnknownKeys(COLUMN_KEYS);
         String reference = entry.text("column");
         if (reference == null) {
@@ -203,7 +209,8 @@ final class PolicyReader {
         }
         return new ColumnRule(ref, allow, mask,
                 column.choice("predicates", Predicates.class, Predicates.ALLOW) == Predicates.DENY,
-                column.choice("writes", ColumnRule.Writes.class, ColumnRule.Writes.PRESERVE));
+                column.choice("writes", ColumnRule.Writes.class, ColumnRule.Writes.PRESERVE),
+                column.choice("mode", Mode.class, sectionMode));
     }
 
     /** A problem found by a parser of one value (a column reference, a mask), placed in the file. */

@@ -45,6 +45,7 @@ final class JwksKeys implements KeySource {
     private final Duration cooldown;
     private final Duration cacheTime;
     private final Clock clock;
+    private final VerifierStats stats;
     private final StrictJson json = new StrictJson(8, 64 * 1024);
     private final ReentrantLock fetching = new ReentrantLock();
     private final AtomicLong fetches = new AtomicLong();
@@ -54,7 +55,7 @@ final class JwksKeys implements KeySource {
     }
 
     JwksKeys(URI uri, Duration connectTimeout, Duration readTimeout, int maxBytes, Duration cooldown,
-             Duration cacheTime, Clock clock) {
+             Duration cacheTime, Clock clock, VerifierStats stats) {
         this.uri = uri;
         this.connectTimeout = connectTimeout;
         this.readTimeout = readTimeout;
@@ -62,6 +63,7 @@ final class JwksKeys implements KeySource {
         this.cooldown = cooldown;
         this.cacheTime = cacheTime;
         this.clock = clock;
+        this.stats = stats;
     }
 
     @Override
@@ -91,7 +93,9 @@ final class JwksKeys implements KeySource {
             }
             try {
                 current = new Snapshot(fetch(), now, now);
+                stats.jwksFetched(true);
             } catch (IOException | RuntimeException e) {
+                stats.jwksFetched(false);
                 LOG.warn("JWKS {} could not be fetched ({}); keeping {} known keys", uri, e.getClass().getSimpleName(),
                         current.keys.size());
                 current = new Snapshot(current.keys, current.fetchedAt, now);

@@ -83,6 +83,7 @@ public final class TokenVerifier {
     private final Clock clock;
     private final StrictJson json;
     private final VerifiedTokenCache verified;
+    private final VerifierStats stats;
 
     private TokenVerifier(Builder b) {
         this.clock = b.clock;
@@ -93,7 +94,8 @@ public final class TokenVerifier {
         this.maxLifetimeSeconds = b.maxLifetime.toSeconds();
         this.rolesClaim = b.rolesClaim;
         this.maxTokenBytes = b.maxTokenBytes;
-        this.revocations = b.revocations;
+        this.stats = b.stats;
+        this.revocations = b.revocations == null ? null : counted(b.revocations, b.stats);
         this.clientAddressClaim = b.clientAddressClaim;
         this.tenantClaim = b.tenantClaim;
         this.personalData = b.personalData;
@@ -103,6 +105,21 @@ public final class TokenVerifier {
         b.issuers.forEach((name, spec) -> byName.put(name, issuer(name, spec, b)));
         this.issuers = Map.copyOf(byName);
         this.verified = new VerifiedTokenCache(b.cacheSize, leewaySeconds, clock);
+    }
+
+    /** Every lookup counted, whatever the implementation. */
+    private static Revocations counted(Revocations revocations, VerifierStats stats) {
+        return (token, client) -> {
+            boolean revoked;
+            try {
+                revoked = revocations.isRevoked(token, client);
+            } catch (RevocationUnavailableException e) {
+                stats.revocationUnavailable();
+                throw e;
+            }
+            stats.revocationChecked(revoked);
+            return revoked;
+        };
     }
 
     private static Issuer issuer(String name, IssuerKeys spec, Builder b) {
@@ -133,13 +150,18 @@ public final class TokenVerifier {
         }
         KeySource keys = spec.kind == IssuerKeys.Kind.JWKS
                 ? new JwksKeys(spec.jwksUri, b.jwksConnectTimeout, b.jwksReadTimeout, b.jwksMaxBytes, b.jwksCooldown,
-                        b.jwksCacheTime, b.clock)
+                        b.jwksCacheTime, b.clock, b.stats)
                 : new FixedKeys(spec.keys, symmetric);
         return new Issuer(name, keys, Set.copyOf(allowed));
     }
 
     public static Builder builder() {
         return new Builder();
+    }
+
+    /** Where the filter counts its requests, and this verifier its JWKS fetches and revocation lookups. */
+    public VerifierStats stats() {
+        return stats;
     }
 
     /** The largest token accepted, in bytes; the filter refuses longer headers before decoding. */
@@ -395,6 +417,7 @@ public final class TokenVerifier {
         private Duration jwksCacheTime = Duration.ofMinutes(10);
         private int cacheSize = 10_000;
         private Clock clock = Clock.systemUTC();
+        private VerifierStats stats;
 
         private Builder() {
         }
@@ -519,6 +542,12 @@ public final class TokenVerifier {
             return this;
         }
 
+        /** Where requests, JWKS fetches and revocation lookups are counted; {@link VerifierStats#fromClassPath()} by default. */
+        public Builder stats(VerifierStats stats) {
+            this.stats = Objects.requireNonNull(stats, "stats");
+            return this;
+        }
+
         public Builder clock(Clock clock) {
             this.clock = Objects.requireNonNull(clock, "clock");
             return this;
@@ -537,6 +566,9 @@ public final class TokenVerifier {
             }
             if (jwksMaxBytes < 1024 || cacheSize < 0) {
                 throw new ConfigException("the JWKS size cap must be at least 1 KiB and the token cache size not negative");
+            }
+            if (stats == null) {
+                stats = VerifierStats.fromClassPath();
             }
             return new TokenVerifier(this);
         }

@@ -1,0 +1,173 @@
+package io.claimguard.core.audit;
+
+import io.claimguard.core.ConfigFile;
+import io.claimguard.core.ConfigSection;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.ObjLongConsumer;
+
+/**
+ * Keeps identical audit events from flooding the log: the first event of a kind is let through,
+ * identical ones within the window after it are only counted, and the first one after the window
+ * is let through carrying that count. What makes two events identical is the key's
+ * {@code equals}: the emitters use the event's kind, statement fingerprint, subject and outcome.
+ *
+ * <p>Memory is bounded: at most {@code capacity} keys are tracked. When that many are, keys whose
+ * window has passed are dropped (their uncounted repeats handed to the {@code unreported}
+ * callback, so that no count is lost silently), at most once per window; if none can be dropped,
+ * further new keys are let through every time rather than hidden.
+ *
+ * <p>{@link #admit} allocates nothing for a key already tracked, so a statement that repeats
+ * costs one map lookup. Thread-safe.
+ */
+public final class RepeatThrottle {
+    /** {@link #admit}'s answer for an event that must not be written. */
+    public static final long SUPPRESSED = -1;
+
+    private final long windowMillis;
+    private final int capacity;
+    private final Clock clock;
+    private final ObjLongConsumer<Object> unreported;
+    private final Map<Object, Window> windows = new ConcurrentHashMap<>();
+    private volatile long lastSweep = Long.MIN_VALUE;
+
+    /**
+     * How long identical events are counted instead of written (zero writes every event), and how
+     * many distinct events are tracked at most.
+     */
+    public record Settings(Duration window, int capacity) {
+        /** 60 seconds and 10,000 events, also what a configuration without an {@code audit} section gets. */
+        public static final Settings DEFAULT = new Settings(Duration.ofSeconds(60), 10_000);
+        private static final Set<String> KEYS = Set.of("repeat_window_seconds", "max_tracked_events");
+
+        public Settings {
+            if (window == null || window.isNegative() || capacity < 1) {
+                throw new IllegalArgumentException("the repeat window must not be negative and the capacity must be positive");
+            }
+        }
+
+        /**
+         * The {@code audit} section of the configuration file, with the defaults for what it does
+         * not set:
+         * <pre>
+         * audit:
+         *   repeat_window_seconds: 60     # 0 writes every event
+         *   max_tracked_events: 10000
+         * </pre>
+         */
+        public static Settings read(ConfigFile file) {
+            ConfigSection audit = file.section("audit").orElse(null);
+            if (audit == null) {
+                return DEFAULT;
+            }
+            audit.rejectUnknownKeys(KEYS);
+            return new Settings(Duration.ofSeconds(audit.integer("repeat_window_seconds", 0, 86_400, DEFAULT.window.toSeconds())),
+                    (int) audit.integer("max_tracked_events", 1, 10_000_000, DEFAULT.capacity));
+        }
+    }
+
+    /**
+     * @param clock      the time source (a fixed clock in tests)
+     * @param unreported receives a dropped key and the repeats counted for it since it was last let through
+     */
+    public RepeatThrottle(Settings settings, Clock clock, ObjLongConsumer<Object> unreported) {
+        this.windowMillis = settings.window().toMillis();
+        this.capacity = settings.capacity();
+        this.clock = Objects.requireNonNull(clock, "clock");
+        this.unreported = Objects.requireNonNull(unreported, "unreported");
+    }
+
+    /**
+     * Whether to write the event {@code key} describes now.
+     *
+     * @return {@link #SUPPRESSED} when an identical event was written less than the window ago (this
+     *         one is counted); otherwise how many identical events were counted since the last one
+     *         written (0 for the first), which the event written now should carry
+     */
+    public long admit(Object key) {
+        if (windowMillis == 0) {
+            return 0;
+        }
+        long now = clock.millis();
+        Window window = windows.get(key);
+        if (window == null) {
+            if (windows.size() >= capacity && !sweep(now)) {
+                return 0;   // full of live keys: write rather than hide
+            }
+            window = windows.putIfAbsent(key, new Window(now));
+            if (window == null) {
+                return 0;
+            }
+        }
+        long repeats = window.admit(now, windowMillis);
+        if (repeats == Window.DROPPED) {
+            windows.remove(key, window);
+            return 0;
+        }
+        return repeats;
+    }
+
+    /** Drops the keys whose window has passed; false when none could be (or it was done within the window). */
+    private boolean sweep(long now) {
+        if (lastSweep != Long.MIN_VALUE && now - lastSweep < windowMillis) {
+            return false;
+        }
+        lastSweep = now;
+        boolean dropped = false;
+        for (Map.Entry<Object, Window> entry : windows.entrySet()) {
+            long repeats = entry.getValue().dropIfOver(now, windowMillis);
+            if (repeats != SUPPRESSED) {
+                windows.remove(entry.getKey(), entry.getValue());
+                dropped = true;
+                if (repeats > 0) {
+                    unreported.accept(entry.getKey(), repeats);
+                }
+            }
+        }
+        return dropped && windows.size() < capacity;
+    }
+
+    /** How many distinct events are tracked now. */
+    public int tracked() {
+        return windows.size();
+    }
+
+    /** One key's current window: when it opened and how many events it has counted. */
+    private static final class Window {
+        static final long DROPPED = -2;
+        private long opened;
+        private long counted;
+        private boolean dropped;
+
+        Window(long opened) {
+            this.opened = opened;
+        }
+
+        synchronized long admit(long now, long length) {
+            if (dropped) {
+                return DROPPED;   // swept away meanwhile: its count was reported, start afresh
+            }
+            if (now - opened < length) {
+                counted++;
+                return SUPPRESSED;
+            }
+            long repeats = counted;
+            counted = 0;
+            opened = now;
+            return repeats;
+        }
+
+        /** The count to report if the window has passed (and the key is dropped); SUPPRESSED otherwise. */
+        synchronized long dropIfOver(long now, long length) {
+            if (now - opened < length) {
+                return SUPPRESSED;
+            }
+            dropped = true;
+            return counted;
+        }
+    }
+}

@@ -1,0 +1,30 @@
+package io.claimguard.jdbc;
+
+import java.util.Locale;
+
+/** Why a statement or a write was refused, as audit events name it ({@link #code()}). */
+enum DenialReason {
+    /** {@code on_no_subject: deny}, and the statement involves protected columns. */
+    NO_SUBJECT,
+    /** {@code on_unparseable: deny}, and the statement cannot be analysed and may read a hidden column. */
+    UNANALYSABLE,
+    /** The statement copies a hidden column into a table, a view or session state. */
+    COPY_OUT,
+    /** A column with {@code predicates: deny} chooses or orders rows. */
+    PREDICATE,
+    /** {@code writes: deny}. */
+    WRITE_DENIED,
+    /** {@code writes: preserve}: a new row may only leave the column NULL or DEFAULT. */
+    WRITE_NEW_ROW,
+    /** {@code writes: preserve}: the written value cannot be checked against what was shown. */
+    WRITE_UNCHECKED,
+    /** {@code writes: preserve}: the written value is not what the subject was shown. */
+    WRITE_CHANGED,
+    /** A batch that writes protected columns was built for two subjects. */
+    BATCH_SUBJECTS;
+
+    /** Lower case, such as {@code copy_out}. */
+    String code() {
+        return name().toLowerCase(Locale.ROOT);
+    }
+}
