@@ -242,6 +242,24 @@ class SampleBehindClaimGuardTest {
         assertEquals(Seed.row(5), Seed.stored(5));
     }
 
+    /** The audit trail in the application's own log: what the agent was not shown, by column, with no value. */
+    @Test
+    @Order(Integer.MAX_VALUE - 1)
+    void logFile_holdsTheAuditEventOfAMaskedRead() throws Exception {
+        assertEquals(200, http.get("/api/customers/3", token(Persona.AGENT)).statusCode());
+
+        List<String> events = Files.readAllLines(demo.logFile(), StandardCharsets.UTF_8).stream()
+                .filter(line -> line.contains(" claimguard.audit - ") && line.contains("sub=\"agent-7\"")
+                        && line.contains("outcome=\"mask\""))
+                .toList();
+
+        assertFalse(events.isEmpty(), "no audit event of the agent's masked read");
+        String event = events.get(events.size() - 1);
+        assertTrue(event.contains("fingerprint=") && event.contains("customers.ssn") && event.contains("customers.salary"),
+                event);
+        assertFalse(event.contains(Seed.row(3).get(Column.SSN)), event);
+    }
+
     /** Last: by now the log holds every request above; add the lines most likely to leak, then read it. */
     @Test
     @Order(Integer.MAX_VALUE)
