@@ -14,6 +14,8 @@ import java.util.regex.Pattern;
 import redis.clients.jedis.ConnectionPoolConfig;
 import redis.clients.jedis.DefaultJedisClientConfig;
 import redis.clients.jedis.RedisClient;
+import redis.clients.jedis.SslOptions;
+import redis.clients.jedis.SslVerifyMode;
 import redis.clients.jedis.UnifiedJedis;
 import redis.clients.jedis.params.ScanParams;
 import redis.clients.jedis.resps.ScanResult;
@@ -101,8 +103,12 @@ public final class RedisRevocations implements RevocationStore {
                 .connectionTimeoutMillis((int) b.timeout.toMillis())
                 .socketTimeoutMillis((int) b.timeout.toMillis())
                 .database(b.database)
-                .ssl(b.tls)
                 .clientName("claimguard");
+        if (b.tls) {
+            // FULL: the JDK's trusted CAs and the host name checked against the certificate. A
+            // plain ssl(true) checks no host name, so any certificate a public CA signed would do.
+            client.sslOptions(SslOptions.builder().sslVerifyMode(SslVerifyMode.FULL).build());
+        }
         if (b.password != null) {
             client.user(b.user).password(b.password);
         }
