@@ -24,7 +24,9 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Predicate;
 import java.util.stream.Stream;
@@ -268,23 +270,42 @@ final class HeadlessChromium implements AutoCloseable {
         }
     }
 
-    /** Ends chromium (forcibly if it does not stop within the timeout) and deletes its profile. */
+    /**
+     * Ends chromium and the helper processes it started (forcibly if they do not stop within the
+     * timeout), then deletes its profile: a helper still running could otherwise write into the
+     * profile while it is being deleted.
+     */
     @Override
     public void close() throws IOException {
         socket.abort();
+        List<ProcessHandle> helpers = process.descendants().toList();
         process.destroy();
         try {
-            if (!process.waitFor(TIMEOUT.toSeconds(), TimeUnit.SECONDS)) {
-                process.destroyForcibly().waitFor();
+            end(process.toHandle());
+            for (ProcessHandle helper : helpers) {
+                helper.destroy();
+                end(helper);
             }
             exitMarked.join();   // its marker file is in the profile, which goes next
         } catch (InterruptedException e) {
             process.destroyForcibly();
+            helpers.forEach(ProcessHandle::destroyForcibly);
             Thread.currentThread().interrupt();
         }
         try (Stream<Path> files = Files.walk(profile)) {
             files.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
         }
         Files.deleteIfExists(output);
+    }
+
+    private static void end(ProcessHandle handle) throws InterruptedException {
+        try {
+            handle.onExit().get(TIMEOUT.toSeconds(), TimeUnit.SECONDS);
+        } catch (TimeoutException e) {
+            handle.destroyForcibly();
+            handle.onExit().join();
+        } catch (ExecutionException e) {
+            throw new IllegalStateException("waiting for process " + handle.pid(), e);
+        }
     }
 }
