@@ -1,8 +1,10 @@
 package io.claimguard.logging;
 
 import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.core.CoreConstants;
 import ch.qos.logback.core.pattern.CompositeConverter;
 import ch.qos.logback.core.pattern.Converter;
+import ch.qos.logback.core.pattern.LiteralConverter;
 
 /**
  * {@code %redact(...)}: redacts whatever its child pattern renders. Register it and wrap the parts
@@ -19,6 +21,7 @@ import ch.qos.logback.core.pattern.Converter;
  *
  * <p>Exceptions: when the child pattern has no {@code %ex}, the stack trace is rendered inside
  * it, redacted, on the lines after the message; Logback then adds no raw {@code %ex} of its own.
+ * With several {@code %redact(...)} in one pattern the trace is printed once, by the last.
  * Text outside {@code %redact(...)} is printed as it is: keep every converter that can carry
  * data ({@code %msg}, {@code %X}, {@code %kvp}, {@code %marker}, {@code %ex}) inside, or use
  * {@link RedactingEncoder} to redact the whole line.
@@ -40,14 +43,24 @@ public final class RedactingConverter extends CompositeConverter<ILoggingEvent> 
     private static final int KEPT_CAPACITY = 16 * 1024;
 
     private volatile LineRedaction redaction;
+    /** The stack trace this converter renders because its child pattern has no {@code %ex}; null if it has one. */
+    private ExceptionTail exceptionTail;
 
     @Override
     public void setChildConverter(Converter<ILoggingEvent> child) {
-        super.setChildConverter(ExceptionTail.appendIfMissing(child));
+        if (child == null) {
+            child = new LiteralConverter<>(CoreConstants.EMPTY_STRING); // %redact() with nothing inside
+        }
+        exceptionTail = ExceptionTail.appendIfMissing(child);
+        super.setChildConverter(child);
     }
 
     @Override
     public void start() {
+        // the pattern is linked by now: a later %redact or %ex prints the exception, and it is printed once
+        if (exceptionTail != null && ExceptionTail.rendersExceptions(getNext())) {
+            exceptionTail.silence();
+        }
         redaction = LineRedaction.configure(getOptionList(), this);
         if (redaction.configured()) {
             super.start();

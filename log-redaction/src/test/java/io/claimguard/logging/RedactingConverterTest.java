@@ -84,6 +84,42 @@ class RedactingConverterTest {
         }
     }
 
+    /** Each %redact without %ex renders the trace; with two in a pattern it is printed once, by the last, still redacted. */
+    @Test
+    void twoRedactsWithoutEx_printTheStackTraceOnce() {
+        try (LogCapture log = LogCapture.of("redact-pattern.xml", Map.of("pattern", "%redact(%msg) [%redact(%X{user})]%n"))) {
+            MDC.put("user", "jane.doe@example.com");
+            try {
+                log.logger().error("charge failed", new IllegalStateException("card 4111111111111111 declined"));
+            } finally {
+                MDC.remove("user");
+            }
+            String out = log.take();
+            assertEquals(1, count(out, "java.lang.IllegalStateException"), out);
+            assertTrue(out.startsWith("charge failed [[REDACTED:EMAIL]\njava.lang.IllegalStateException: card [REDACTED:CARD] declined\n\tat "), out);
+            assertFalse(out.contains("jane.doe") || out.contains("4111111111111111"), out);
+        }
+    }
+
+    /** A pattern that prints the raw trace itself (%ex outside %redact) gets it once, where it asked for it. */
+    @Test
+    void explicitExAfterRedact_printsTheTraceOnlyThere() {
+        try (LogCapture log = LogCapture.of("redact-pattern.xml", Map.of("pattern", "%redact(%msg)|%ex{short}"))) {
+            log.logger().error("failed", new IllegalStateException("boom"));
+            String out = log.take();
+            assertEquals(1, count(out, "java.lang.IllegalStateException: boom"), out);
+            assertTrue(out.startsWith("failed|java.lang.IllegalStateException: boom"), out);
+        }
+    }
+
+    private static int count(String text, String part) {
+        int n = 0;
+        for (int i = text.indexOf(part); i >= 0; i = text.indexOf(part, i + 1)) {
+            n++;
+        }
+        return n;
+    }
+
     @Test
     void options_inBraces() {
         try (LogCapture log = LogCapture.of("redact-msg.xml", Map.of("redactOptions", "style=partial, keys=pin|otp"))) {
