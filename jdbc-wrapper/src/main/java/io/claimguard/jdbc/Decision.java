@@ -45,14 +45,17 @@ final class Decision {
     private final Analysis analysis;
     private final Subject subject;
     private final MaskPlan masks;
+    private final MaskPlan outValues;
 
-    private Decision(Execution run, MaskPlan masks, Outcome outcome, DenialReason reason, String column) {
+    private Decision(Execution run, MaskPlan masks, MaskPlan outValues, Outcome outcome, DenialReason reason,
+                     String column) {
         this.analysis = run.analysis();
         this.subject = run.subject();
         this.masks = masks;
+        this.outValues = outValues;
         this.fingerprint = analysis.fingerprint();
         this.who = AuditIdentity.of(subject);
-        this.plan = masks.audited();
+        this.plan = masks.audited().and(outValues.audited());
         this.preserved = run.preserved();
         this.wouldPreserve = run.wouldPreserve();
         this.outcome = outcome;
@@ -64,16 +67,19 @@ final class Decision {
         this.hash = Objects.hash(fingerprint, who, outcome, mode, reason);
     }
 
-    /** A run that went ahead: its first result's masks ({@link MaskPlan#NOTHING_MASKED} for none), and its notes. */
+    /**
+     * A run that went ahead: its first result's masks ({@link MaskPlan#NOTHING_MASKED} for none),
+     * those of a call's OUT values, and its notes.
+     */
     static Decision ran(Execution run, MaskPlan masks) {
-        MaskPlan.Audited plan = masks.audited();
+        MaskPlan.Audited plan = masks.audited().and(run.outValues().audited());
         Outcome outcome = !plan.masked().isEmpty() || !plan.nulled().isEmpty() ? Outcome.MASK
                 : !run.preserved().isEmpty() ? Outcome.PRESERVE
                 : run.wouldDeny() != null ? Outcome.WOULD_DENY
                 : !plan.wouldMask().isEmpty() || !plan.wouldNull().isEmpty() ? Outcome.WOULD_MASK
                 : !run.wouldPreserve().isEmpty() ? Outcome.WOULD_PRESERVE
                 : Outcome.ALLOW;
-        return new Decision(run, masks, outcome, run.wouldDeny(), run.wouldDenyColumn());
+        return new Decision(run, masks, run.outValues(), outcome, run.wouldDeny(), run.wouldDenyColumn());
     }
 
     /**
@@ -82,12 +88,14 @@ final class Decision {
      * @param column the protected column (or result column) refused, or null
      */
     static Decision denied(Execution run, DenialReason reason, String column, boolean enforced) {
-        return new Decision(run, MaskPlan.NOTHING_MASKED, enforced ? Outcome.DENY : Outcome.WOULD_DENY, reason, column);
+        return new Decision(run, MaskPlan.NOTHING_MASKED, MaskPlan.NOTHING_MASKED, enforced ? Outcome.DENY : Outcome.WOULD_DENY,
+                reason, column);
     }
 
     /** Whether this is the decision {@code run} comes to with {@code masks}: same statement, subject and masks, no notes. */
     boolean describes(Execution run, MaskPlan masks) {
-        return this.masks == masks && subject == run.subject() && analysis == run.analysis() && reason == null
+        return this.masks == masks && outValues == run.outValues() && subject == run.subject()
+                && analysis == run.analysis() && reason == null
                 && !run.hasNotes() && preserved.isEmpty() && wouldPreserve.isEmpty();
     }
 

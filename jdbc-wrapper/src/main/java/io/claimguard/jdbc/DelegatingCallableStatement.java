@@ -42,11 +42,6 @@ final class DelegatingCallableStatement extends GuardedCallableStatement {
     }
 
     @Override
-    public void close() throws SQLException {
-        delegate.close();
-    }
-
-    @Override
     public void closeOnCompletion() throws SQLException {
         delegate.closeOnCompletion();
     }

@@ -42,11 +42,6 @@ final class DelegatingPreparedStatement extends GuardedPreparedStatement<Prepare
     }
 
     @Override
-    public void close() throws SQLException {
-        delegate.close();
-    }
-
-    @Override
     public void closeOnCompletion() throws SQLException {
         delegate.closeOnCompletion();
     }

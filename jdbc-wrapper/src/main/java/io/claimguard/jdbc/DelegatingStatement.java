@@ -24,11 +24,6 @@ final class DelegatingStatement extends GuardedStatement<Statement> {
     }
 
     @Override
-    public void close() throws SQLException {
-        delegate.close();
-    }
-
-    @Override
     public void closeOnCompletion() throws SQLException {
         delegate.closeOnCompletion();
     }

@@ -13,13 +13,13 @@ import java.util.List;
  * the thread's context changes before they are read.
  *
  * <p>A run that involves protected columns gets one audit event ({@link Decision}): when it is
- * refused, when its first result is wrapped, or when it returns no result. What report mode let
- * through (a refusal, a kept value) is noted here until then.
+ * refused, when its first result is wrapped or its first OUT value read, or when it returns no
+ * result; at the latest when its statement runs again or closes. What report mode let through (a
+ * refusal, a kept value) and what a call's OUT values read as are noted here until then.
  */
 final class Execution {
     private final Subject subject;
     private final Analysis analysis;
-    private final boolean hidesUnattributedOutput;
     /** The first protected column the statement involves that is hidden from the subject, or null. */
     private final ColumnRule firstHidden;
     /** Where the run's audit event goes; null for runs ClaimGuard makes itself, which are not audited. */
@@ -31,6 +31,8 @@ final class Execution {
     /** The first refusal report mode let through: why, and the column; null when none. */
     private DenialReason wouldDeny;
     private String wouldDenyColumn;
+    /** The masks of a call's OUT values, for its event: what they read as NULL, or would in report mode. */
+    private MaskPlan outValues = MaskPlan.NOTHING_MASKED;
 
     /** @param subject null when the statement ran without one */
     Execution(Subject subject, Analysis analysis) {
@@ -42,7 +44,6 @@ final class Execution {
         this.analysis = analysis;
         this.audit = audit;
         this.firstHidden = firstHidden(subject, analysis);
-        this.hidesUnattributedOutput = analysis.unanalysable() != null && firstHidden != null;
     }
 
     Subject subject() {
@@ -51,15 +52,6 @@ final class Execution {
 
     Analysis analysis() {
         return analysis;
-    }
-
-    /**
-     * Whether output that no analysis can attribute to columns (a routine's OUT parameters, a
-     * cursor) must be hidden: the statement is unanalysable and something it may touch is hidden
-     * from the subject.
-     */
-    boolean hidesUnattributedOutput() {
-        return hidesUnattributedOutput;
     }
 
     /** Whether the statement involves a protected column hidden from the subject (report mode hides nothing). */
@@ -85,6 +77,15 @@ final class Execution {
         } else {
             wouldPreserve = kept;
         }
+    }
+
+    /** Notes the masks of the run's OUT values ({@link OutParameters}), for its audit event. */
+    void outValues(MaskPlan plan) {
+        outValues = plan;
+    }
+
+    MaskPlan outValues() {
+        return outValues;
     }
 
     List<String> preserved() {

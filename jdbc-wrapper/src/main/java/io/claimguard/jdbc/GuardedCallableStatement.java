@@ -1,8 +1,8 @@
 package io.claimguard.jdbc;
 
+import io.claimguard.core.Subject;
 import io.claimguard.jdbc.analysis.Analysis;
 import io.claimguard.jdbc.analysis.RoutineCall;
-import io.claimguard.jdbc.policy.ColumnRule;
 import java.sql.CallableStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -13,12 +13,21 @@ import java.util.Map;
  * access to any protected column, its OUT parameters read as NULL (under
  * {@code on_unparseable: mask}; under {@code deny} the call is refused before it runs). A routine
  * whose OUT parameters the configuration names is called for every subject, and only the OUT
- * parameters mapped to a column the subject may not see read as NULL. The generated
+ * parameters mapped to a column the subject may not see read as NULL. Each run decides this once,
+ * as a {@link MaskPlan} of its {@link OutParameters}, which the run's audit event reports as it
+ * reports a result's masks (and report mode, what it would have hidden). The generated
  * {@link DelegatingCallableStatement} applies {@link #hidesOutput(int)} to every OUT getter.
  */
 abstract class GuardedCallableStatement extends GuardedPreparedStatement<CallableStatement>
         implements CallableStatement {
 
+    /** The OUT values of the prepared call. */
+    private final OutParameters prepared;
+    /** The OUT values of the latest run, and their masks for its subject (kept while runs repeat both). */
+    private OutParameters outParameters;
+    private MaskPlan outPlan = MaskPlan.NOTHING_MASKED;
+    private Subject outSubject;
+    private boolean outPlanned;
     /** The routine's argument names by position (0: return value), read once when first needed. */
     private String[] argumentNames;
     /** Whether the latest OUT getter hid its value, for {@link #wasNull()}. */
@@ -26,33 +35,39 @@ abstract class GuardedCallableStatement extends GuardedPreparedStatement<Callabl
 
     GuardedCallableStatement(CallableStatement delegate, GuardedConnection connection, Analysis analysis) {
         super(delegate, connection, analysis);
+        this.prepared = OutParameters.of(analysis);
+        this.outParameters = prepared;
+    }
+
+    @Override
+    final void began(Execution run) {
+        OutParameters now = run.analysis() == analysis ? prepared : OutParameters.of(run.analysis());
+        if (!outPlanned || now != outParameters || run.subject() != outSubject) {
+            outParameters = now;
+            outPlan = now.planFor(run.subject());
+            outSubject = run.subject();
+            outPlanned = true;
+        }
+        run.outValues(outPlan);
     }
 
     /** Also when no run was allowed: a refused run must not leave the previous run's OUT values readable. */
     private boolean hidesOutput() {
-        return execution == null || execution.hidesUnattributedOutput();
+        return execution == null || outParameters.hidesAll(outPlan);
     }
 
     final boolean hidesOutput(int parameter) throws SQLException {
-        RoutineCall call = analysis.routineCall();
-        lastHidden = hidesOutput() || (call != null && hides(argumentName(call, call.argumentOf(parameter))));
+        audit(execution, MaskPlan.NOTHING_MASKED);   // reading an OUT value reads the run's output: its event is due
+        RoutineCall call = outParameters.call();
+        lastHidden = hidesOutput()
+                || (call != null && outParameters.hides(outPlan, argumentName(call, call.argumentOf(parameter))));
         return lastHidden;
     }
 
     final boolean hidesOutput(String parameter) {
-        RoutineCall call = analysis.routineCall();
-        lastHidden = hidesOutput() || (call != null && hides(parameter));
+        audit(execution, MaskPlan.NOTHING_MASKED);
+        lastHidden = hidesOutput() || outParameters.hides(outPlan, parameter);
         return lastHidden;
-    }
-
-    /** Whether OUT parameter {@code name} is mapped to a column hidden from this run's subject; an unknown name: any. */
-    private boolean hides(String name) {
-        RoutineCall call = analysis.routineCall();
-        if (name == null) {
-            return call.routine().out().values().stream().anyMatch(rule -> rule.hides(execution.subject()));
-        }
-        ColumnRule rule = call.out(name);
-        return rule != null && rule.hides(execution.subject());
     }
 
     /** The name of the routine's argument at {@code position}, from the driver's metadata; null if unknown. */

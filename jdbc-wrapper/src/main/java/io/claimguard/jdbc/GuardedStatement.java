@@ -60,6 +60,11 @@ abstract class GuardedStatement<S extends Statement> implements Statement {
         execution = enforcement.begin(analysis, !connection.readingShown);
         connection.latest = execution;
         connection.beginning(analysis);
+        began(execution);
+    }
+
+    /** Called once a run is allowed to start, before it reaches the driver: what a subclass decides per run. */
+    void began(Execution run) {
     }
 
     /** A call to the driver that may fail. */
@@ -170,6 +175,13 @@ abstract class GuardedStatement<S extends Statement> implements Statement {
     /** Warnings quote values too (MariaDB: "Truncated incorrect INTEGER value: '...'"). */
     final SQLWarning scrub(SQLWarning warnings) {
         return connection.scrub(warnings, execution);
+    }
+
+    /** A run whose result was never read writes its event now, as the next run would. */
+    @Override
+    public final void close() throws SQLException {
+        audit(execution, MaskPlan.NOTHING_MASKED);
+        delegate.close();
     }
 
     @Override

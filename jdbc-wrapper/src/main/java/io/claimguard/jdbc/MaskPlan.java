@@ -4,7 +4,9 @@ import io.claimguard.core.Mode;
 import io.claimguard.jdbc.mask.CellMask;
 import io.claimguard.jdbc.policy.ColumnRule.Writes;
 import java.util.Arrays;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Set;
 
 /**
  * The masks of one result set for one subject: an array indexed by column, built once per
@@ -28,6 +30,34 @@ final class MaskPlan {
                    String[] cellColumns, boolean[] cellsNulled, Mode[] cellModes) {
         static final Audited NONE = new Audited(List.of(), List.of(), List.of(), List.of(), new String[0], new boolean[0],
                 new Mode[0]);
+
+        /** This and {@code other} in one, each column named once: a call's result and its OUT values. */
+        Audited and(Audited other) {
+            if (other == NONE) {
+                return this;
+            }
+            if (this == NONE) {
+                return other;
+            }
+            int cells = cellColumns.length;
+            boolean[] nulls = Arrays.copyOf(cellsNulled, cells + other.cellsNulled.length);
+            System.arraycopy(other.cellsNulled, 0, nulls, cells, other.cellsNulled.length);
+            return new Audited(union(masked, other.masked), union(nulled, other.nulled), union(wouldMask, other.wouldMask),
+                    union(wouldNull, other.wouldNull), concat(cellColumns, other.cellColumns), nulls,
+                    concat(cellModes, other.cellModes));
+        }
+
+        private static List<String> union(List<String> a, List<String> b) {
+            Set<String> both = new LinkedHashSet<>(a);
+            both.addAll(b);
+            return List.copyOf(both);
+        }
+
+        private static <T> T[] concat(T[] a, T[] b) {
+            T[] both = Arrays.copyOf(a, a.length + b.length);
+            System.arraycopy(b, 0, both, a.length, b.length);
+            return both;
+        }
     }
 
     /** Index 0 is unused so that JDBC's 1-based column numbers index it directly. */

@@ -14,8 +14,10 @@ import io.claimguard.jdbc.policy.Name;
 import io.claimguard.jdbc.policy.Policy;
 import java.sql.ResultSetMetaData;
 import java.sql.SQLException;
+import java.sql.Types;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collection;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
@@ -28,21 +30,29 @@ import java.util.Set;
  * <p>Two sources are united, so that either can only add protection: the SELECT-list analysis
  * (aliases, expressions, {@code *} matched by label) and the base table and column the driver
  * reports for the result column, where it reports one.
+ *
+ * <p>The OUT values of a routine call have a shape too ({@link #ofOutValues}): there a hidden
+ * value reads as NULL, as a callable statement's getters return it.
  */
 final class ResultShape {
-    static final ResultShape NOTHING_PROTECTED = new ResultShape(new ColumnRule[0][], new boolean[0], new ColumnType[0]);
+    static final ResultShape NOTHING_PROTECTED = new ResultShape(new ColumnRule[0][], new boolean[0], new ColumnType[0], false);
     private static final ColumnMask DEFAULT_MASK = ColumnMask.parse("default", null);
+    /** An OUT value's type is known only once it is read; a value read as NULL needs none. */
+    private static final ColumnType OUT_VALUE = new ColumnType(Types.OTHER, "", "");
 
     /** Per 1-based column: the rules it derives from (empty: unprotected). */
     private final ColumnRule[][] rules;
     /** Per column: whether it hands a protected value through unchanged, so its own mask fits. */
     private final boolean[] direct;
     private final ColumnType[] types;
+    /** Whether a hidden column reads as NULL whatever its rules' masks: OUT values. */
+    private final boolean hiddenAsNull;
 
-    private ResultShape(ColumnRule[][] rules, boolean[] direct, ColumnType[] types) {
+    private ResultShape(ColumnRule[][] rules, boolean[] direct, ColumnType[] types, boolean hiddenAsNull) {
         this.rules = rules;
         this.direct = direct;
         this.types = types;
+        this.hiddenAsNull = hiddenAsNull;
     }
 
     static ResultShape of(ResultSetMetaData metaData, Analysis analysis, Policy policy, Dialect dialect)
@@ -71,6 +81,22 @@ final class ResultShape {
             shape.set(column, found, true, metaData);
         }
         return shape.build();
+    }
+
+    /**
+     * The OUT values of a routine call, grouped as {@link OutParameters} groups them: entry {@code i}
+     * (1-based) derives from the rules {@code values.get(i - 1)} and, hidden, reads as NULL.
+     */
+    static ResultShape ofOutValues(List<? extends Collection<ColumnRule>> values) {
+        int count = values.size();
+        ColumnRule[][] rules = new ColumnRule[count + 1][];
+        ColumnType[] types = new ColumnType[count + 1];
+        rules[0] = new ColumnRule[0];
+        for (int value = 1; value <= count; value++) {
+            rules[value] = values.get(value - 1).toArray(new ColumnRule[0]);
+            types[value] = OUT_VALUE;
+        }
+        return new ResultShape(rules, new boolean[count + 1], types, true);
     }
 
     /** The base column the driver reports, or a reference that matches nothing. */
@@ -112,13 +138,13 @@ final class ResultShape {
                 }
             }
             if (!hidden.isEmpty()) {
-                ColumnMask mask = maskFor(hidden, direct[column]);
+                ColumnMask mask = maskFor(hidden, column);
                 masks[column] = mask.bind(types[column]);
                 writes[column] = strictest(hidden);
                 audited.add(hidden, mask == ColumnMask.NULL, Mode.ENFORCE);
             } else if (!wouldHide.isEmpty()) {
                 reportWrites[column] = strictest(wouldHide);
-                audited.add(wouldHide, maskFor(wouldHide, direct[column]) == ColumnMask.NULL, Mode.REPORT);
+                audited.add(wouldHide, maskFor(wouldHide, column) == ColumnMask.NULL, Mode.REPORT);
             }
         }
         return audited.isEmpty() ? MaskPlan.NOTHING_MASKED : new MaskPlan(masks, writes, reportWrites, audited.build());
@@ -167,12 +193,15 @@ final class ResultShape {
     /**
      * A value passed through unchanged gets its column's mask; anything computed from protected
      * values (or from several columns with different masks) gets NULL if any of them asks for NULL,
-     * and otherwise the type's default.
+     * and otherwise the type's default. An OUT value gets NULL.
      */
-    private static ColumnMask maskFor(List<ColumnRule> denied, boolean passesThrough) {
+    private ColumnMask maskFor(List<ColumnRule> denied, int column) {
+        if (hiddenAsNull) {
+            return ColumnMask.NULL;
+        }
         ColumnMask first = denied.get(0).mask();
         boolean same = denied.stream().allMatch(r -> r.mask().spec().equals(first.spec()));
-        if (passesThrough && same) {
+        if (direct[column] && same) {
             return first;
         }
         return denied.stream().anyMatch(r -> r.mask() == ColumnMask.NULL) ? ColumnMask.NULL : DEFAULT_MASK;
@@ -202,7 +231,7 @@ final class ResultShape {
         }
 
         ResultShape build() {
-            return protectsAny ? new ResultShape(rules, direct, types) : NOTHING_PROTECTED;
+            return protectsAny ? new ResultShape(rules, direct, types, false) : NOTHING_PROTECTED;
         }
     }
 }

@@ -7,7 +7,9 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import io.claimguard.core.GuardContext;
+import io.claimguard.core.Mode;
 import io.claimguard.core.Subject;
 import io.claimguard.jdbc.ReadPaths.Outcome;
 import io.claimguard.jdbc.ReadPaths.ReadPath;
@@ -22,8 +24,11 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.sql.Types;
+import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import javax.sql.DataSource;
 import org.h2.jdbcx.JdbcDataSource;
 import org.junit.jupiter.api.AfterAll;
@@ -32,6 +37,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.function.Executable;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /**
@@ -43,10 +49,13 @@ import org.junit.jupiter.params.provider.ValueSource;
  *
  * <p>Under {@code on_unparseable: deny} (the default, used through DriverManager here) a call by
  * anyone lacking access to some protected column is refused with 42501; under {@code mask}
- * (through ClaimGuardDataSource) it runs, and its OUT parameter and result read as NULL.
+ * (through ClaimGuardDataSource) it runs, and its OUT parameter and result read as NULL. The
+ * call's audit event names what its OUT value may hold and was read as NULL, or in report mode
+ * would have been.
  */
 class CallableStatementTest {
     private static final String H2_URL = "jdbc:h2:mem:cg_callable;DB_CLOSE_DELAY=-1";
+    private static final String GUARDED_URL = "jdbc:claimguard:" + H2_URL.substring("jdbc:".length());
     private static final String RAW_SSN = "123-45-6789";
     private static final String POLICY = """
             jdbc:
@@ -74,6 +83,8 @@ class CallableStatementTest {
     static Path configDir;
     private static String previousConfig;
     private static DataSource masking;
+    /** {@code on_unparseable: mask} by mode, every audit event written, for the driver URL. */
+    private static final Map<Mode, Path> AUDITED = new EnumMap<>(Mode.class);
 
     /** The routines the database runs; their bodies read protected columns out of sight. */
     public static final class Routines {
@@ -105,6 +116,12 @@ class CallableStatementTest {
         Files.writeString(deny, POLICY.formatted("# on_unparseable: deny is the default"), StandardCharsets.UTF_8);
         Path mask = configDir.resolve("callable-mask.yaml");
         Files.writeString(mask, POLICY.formatted("on_unparseable: mask"), StandardCharsets.UTF_8);
+        for (Mode mode : Mode.values()) {
+            Path audited = configDir.resolve("callable-mask-" + mode.code() + ".yaml");
+            Files.writeString(audited, "audit:\n  repeat_window_seconds: 0\n"
+                    + POLICY.formatted("on_unparseable: mask\n  mode: " + mode.code()), StandardCharsets.UTF_8);
+            AUDITED.put(mode, audited);
+        }
         previousConfig = ConfigProperty.set(deny.toString());
         JdbcDataSource h2 = new JdbcDataSource();
         h2.setURL(H2_URL);
@@ -126,7 +143,7 @@ class CallableStatementTest {
     }
 
     private static Connection denying() throws SQLException {
-        return DriverManager.getConnection("jdbc:claimguard:" + H2_URL.substring("jdbc:".length()));
+        return DriverManager.getConnection(GUARDED_URL);
     }
 
     private static void assertRefused(Executable call, String what) {
@@ -282,6 +299,59 @@ class CallableStatementTest {
             assertTrue(rs.next());
             assertNoRawValueOnAnyPath(rs);
         }
+    }
+
+    // ---- audit events
+
+    @ParameterizedTest
+    @EnumSource(Mode.class)
+    void escapedCall_underMask_agent_eventNamesWhatTheOutValueMayHold(Mode mode) throws Exception {
+        try (AuditLog audit = new AuditLog(); Connection c = ConfigProperty.connect(GUARDED_URL, AUDITED.get(mode).toString());
+             GuardContext.Scope ignored = GuardContext.open(Subjects.AGENT);
+             CallableStatement cs = c.prepareCall("{? = call CS_SSN_OF(?)}")) {
+            cs.registerOutParameter(1, Types.VARCHAR);
+            cs.setInt(2, 1);
+            audit.take();
+            cs.execute();
+            assertEquals(mode == Mode.REPORT ? RAW_SSN : null, cs.getString(1));
+
+            // the event of the run, written when its OUT value is read: every column the routine may read
+            JsonNode event = audit.one();
+            assertEquals(mode == Mode.REPORT ? "would_mask" : "mask", event.get("outcome").asText(), event.toString());
+            assertEquals(mode.code(), event.get("mode").asText());
+            List<String> nulled = texts(event.get(mode == Mode.REPORT ? "would_null" : "nulled"));
+            assertEquals(Set.of("cs_customers.ssn", "cs_customers.email", "cs_customers.salary", "cs_customers.level"),
+                    Set.copyOf(nulled), event.toString());
+            assertEquals(4, nulled.size(), event.toString());
+            assertFalse(event.has(mode == Mode.REPORT ? "nulled" : "would_null"), event.toString());
+            assertFalse(audit.text().contains(RAW_SSN) || audit.text().contains("6789"), audit.text());
+        }
+    }
+
+    @Test
+    void escapedCall_whoseOutputIsNeverRead_writesItsEventWhenClosed() throws Exception {
+        try (AuditLog audit = new AuditLog();
+             Connection c = ConfigProperty.connect(GUARDED_URL, AUDITED.get(Mode.ENFORCE).toString());
+             GuardContext.Scope ignored = GuardContext.open(Subjects.AGENT)) {
+            CallableStatement cs = c.prepareCall("{? = call CS_SSN_OF(?)}");
+            cs.registerOutParameter(1, Types.VARCHAR);
+            cs.setInt(2, 1);
+            audit.take();
+            cs.execute();
+            assertEquals(List.of(), audit.take(), "H2 answers a call with a result, whose event waits for it to be read");
+
+            cs.close();
+
+            assertEquals("mask", audit.one().get("outcome").asText());
+        }
+    }
+
+    private static List<String> texts(JsonNode array) {
+        List<String> out = new ArrayList<>();
+        if (array != null) {
+            array.forEach(node -> out.add(node.asText()));
+        }
+        return out;
     }
 
     private static void assertNoRawValueOnAnyPath(ResultSet rs) throws SQLException {

@@ -5,11 +5,15 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import io.claimguard.core.GuardContext;
+import io.claimguard.core.Mode;
 import io.claimguard.core.Subject;
+import java.io.IOException;
 import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.CallableStatement;
@@ -25,11 +29,13 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
@@ -430,6 +436,56 @@ class ViewsAndRoutinesTest {
                 assertEquals(mail, cs.getObject(3), "as an object");
                 assertEquals("Jane Doe", cs.getString("p_name"));
             }
+        }
+    }
+
+    static Stream<Arguments> databasesAndModes() {
+        return databases().stream().flatMap(db -> Stream.of(Mode.values()).map(mode -> Arguments.of(db, mode)));
+    }
+
+    /** This class's policy with {@code jdbc.mode} set, and every audit event written. */
+    private static Path auditedPolicy(Mode mode) throws IOException {
+        Path policy = configDir.resolve("audited-" + mode.code() + ".yaml");
+        if (!Files.exists(policy)) {
+            try (InputStream yaml = ViewsAndRoutinesTest.class.getResourceAsStream("/views-routines.yaml")) {
+                String text = new String(yaml.readAllBytes(), StandardCharsets.UTF_8);
+                Files.writeString(policy, "audit:\n  repeat_window_seconds: 0\n"
+                        + text.replace("\njdbc:\n", "\njdbc:\n  mode: " + mode.code() + "\n"), StandardCharsets.UTF_8);
+            }
+        }
+        return policy;
+    }
+
+    /**
+     * The OUT parameter mapped to the e-mail address, read through the callable statement's getters
+     * (on PostgreSQL with {@code escapeSyntaxCallMode=call}, so that {@code {call}} runs a CALL):
+     * the call's one event names it as read as NULL, or, in report mode, as what would have been.
+     */
+    @ParameterizedTest
+    @MethodSource("databasesAndModes")
+    void outParameterTheConfigurationNames_isNamedInTheCallsAuditEvent(TestDatabase db, Mode mode) throws Exception {
+        Assumptions.assumeTrue(db != TestDatabase.H2, "H2 routines have no OUT parameters");
+        create(db);
+        String url = db.guardedUrl() + (db == TestDatabase.POSTGRESQL ? "&escapeSyntaxCallMode=call" : "");
+        try (AuditLog audit = new AuditLog(); Connection c = ConfigProperty.connect(url, auditedPolicy(mode).toString());
+             GuardContext.Scope ignored = GuardContext.open(Subjects.AGENT);
+             CallableStatement cs = c.prepareCall("{call vr_customer_contact(?, ?, ?)}")) {
+            cs.setInt(1, 1);
+            cs.registerOutParameter(2, Types.VARCHAR);
+            cs.registerOutParameter(3, Types.VARCHAR);
+            audit.take();
+            cs.execute();
+            assertEquals("Jane Doe", cs.getString(2));
+            assertEquals(mode == Mode.REPORT ? EMAIL : null, cs.getString(3));
+
+            JsonNode event = audit.one();
+            assertEquals(mode == Mode.REPORT ? "would_mask" : "mask", event.get("outcome").asText(), event.toString());
+            assertEquals(mode.code(), event.get("mode").asText(), event.toString());
+            assertEquals("agent-7", event.get("sub").asText(), event.toString());
+            assertEquals("[\"vr_customers.email\"]", String.valueOf(event.get(mode == Mode.REPORT ? "would_null" : "nulled")),
+                    event.toString());
+            assertFalse(event.has("masked") || event.has("would_mask"), event.toString());
+            assertFalse(audit.text().contains(EMAIL) || audit.text().contains("Jane"), audit.text());
         }
     }
 

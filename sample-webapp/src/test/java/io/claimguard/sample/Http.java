@@ -1,7 +1,7 @@
 package io.claimguard.sample;
 
-import io.claimguard.sample.launcher.DemoServer;
 import java.io.IOException;
+import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -11,14 +11,15 @@ import java.time.Duration;
 import java.util.Map;
 import java.util.stream.Collectors;
 
-/** Requests to the running demo, with or without a bearer token; redirects are not followed. */
+/** Requests to a running demo, with or without a bearer token; redirects are not followed. */
 final class Http {
     private static final HttpClient CLIENT = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
 
-    private final DemoServer demo;
+    private final URI base;
 
-    Http(DemoServer demo) {
-        this.demo = demo;
+    /** @param base the demo's base URL, {@code http://127.0.0.1:PORT} */
+    Http(URI base) {
+        this.base = base;
     }
 
     HttpResponse<String> get(String path, String token) throws IOException, InterruptedException {
@@ -39,7 +40,7 @@ final class Http {
     }
 
     private HttpRequest.Builder request(String path, String token) {
-        HttpRequest.Builder builder = HttpRequest.newBuilder(demo.base().resolve(path)).timeout(Duration.ofSeconds(30));
+        HttpRequest.Builder builder = HttpRequest.newBuilder(base.resolve(path)).timeout(Duration.ofSeconds(30));
         return token == null ? builder : builder.header("Authorization", "Bearer " + token);
     }
 

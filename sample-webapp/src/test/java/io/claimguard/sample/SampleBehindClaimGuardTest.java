@@ -6,27 +6,18 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.auth0.jwt.JWT;
-import com.auth0.jwt.algorithms.Algorithm;
 import com.auth0.jwt.interfaces.DecodedJWT;
-import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.cfg.JsonNodeFeature;
-import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.claimguard.sample.demo.Persona;
 import io.claimguard.sample.launcher.DemoServer;
+import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.security.KeyPairGenerator;
-import java.security.interfaces.RSAPrivateKey;
-import java.security.interfaces.RSAPublicKey;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.EnumMap;
-import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -51,19 +42,19 @@ import org.junit.jupiter.params.provider.EnumSource;
 @ExtendWith(DemoFixture.class)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class SampleBehindClaimGuardTest {
-    private static final ObjectMapper JSON = JsonMapper.builder().enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
-            .disable(JsonNodeFeature.STRIP_TRAILING_BIGDECIMAL_ZEROES).build();
     /** Every token this class sent, forged ones included: none may reach the log. */
     private static final Set<String> SENT_TOKENS = ConcurrentHashMap.newKeySet();
     private static final Map<Persona, String> TOKENS = new EnumMap<>(Persona.class);
 
-    private static DemoServer demo;
+    private static URI base;
     private static Http http;
+    private static ApplicationLog log;
 
     @BeforeAll
     static void start(DemoServer server) throws Exception {
-        demo = server;
-        http = new Http(server);
+        base = server.base();
+        http = new Http(base);
+        log = new ApplicationLog(server.logFile());
         for (Persona persona : Persona.values()) {
             TOKENS.put(persona, server.token(persona));
         }
@@ -80,7 +71,7 @@ class SampleBehindClaimGuardTest {
         HttpResponse<String> response = http.get("/api/customers", token(persona));
 
         assertEquals(200, response.statusCode());
-        assertEquals(expectedRows(persona, Seed.rows()), jsonRows(response.body()));
+        assertEquals(expectedRows(persona, Seed.rows()), JsonRows.rows(response.body()));
     }
 
     @ParameterizedTest
@@ -90,14 +81,14 @@ class SampleBehindClaimGuardTest {
         HttpResponse<String> search = http.get("/api/customers/search?q=FAIR", token(persona));
 
         assertEquals(200, one.statusCode());
-        JsonNode object = JSON.readTree(one.body());
+        JsonNode object = JsonRows.JSON.readTree(one.body());
         List<String> keys = new ArrayList<>();
         object.fieldNames().forEachRemaining(keys::add);
         assertEquals(List.of("id", "name", "email", "phone", "ssn", "card_number", "salary", "city", "notes"), keys);
-        assertEquals(Visibility.expectedRow(persona, Seed.row(3)), jsonRow(object));
+        assertEquals(Visibility.expectedRow(persona, Seed.row(3)), JsonRows.row(object));
 
         assertEquals(200, search.statusCode());
-        assertEquals(expectedRows(persona, seededMatching("fair")), jsonRows(search.body()));
+        assertEquals(expectedRows(persona, seededMatching("fair")), JsonRows.rows(search.body()));
     }
 
     @ParameterizedTest
@@ -156,7 +147,7 @@ class SampleBehindClaimGuardTest {
     void jsonPut_ofWhatWasShown_savesTheVisibleEditAndKeepsTheHiddenValues(Persona persona, int id, String key, String value)
             throws Exception {
         try {
-            ObjectNode shown = (ObjectNode) JSON.readTree(http.get("/api/customers/" + id, token(persona)).body());
+            ObjectNode shown = JsonRows.object(http.get("/api/customers/" + id, token(persona)).body());
             assertTrue(shown.get("salary").isNull());
             shown.put(key, value);
 
@@ -165,7 +156,7 @@ class SampleBehindClaimGuardTest {
             assertEquals(200, saved.statusCode(), saved.body());
             Map<Column, String> expected = Seed.rowWith(id, Column.byKey(key).orElseThrow(), value);
             assertEquals(expected, Seed.stored(id));
-            assertEquals(Visibility.expectedRow(persona, expected), jsonRow(JSON.readTree(saved.body())));
+            assertEquals(Visibility.expectedRow(persona, expected), JsonRows.row(saved.body()));
         } finally {
             Seed.restore(id);
         }
@@ -174,7 +165,7 @@ class SampleBehindClaimGuardTest {
     @Test
     void jsonPut_asSupportAgent_changingAHiddenValue_isRefusedAndChangesNothing() throws Exception {
         int id = 9;
-        ObjectNode shown = (ObjectNode) JSON.readTree(http.get("/api/customers/" + id, token(Persona.AGENT)).body());
+        ObjectNode shown = JsonRows.object(http.get("/api/customers/" + id, token(Persona.AGENT)).body());
         shown.put("ssn", "123-45-6789");
         shown.put("city", "Salem");
 
@@ -207,18 +198,10 @@ class SampleBehindClaimGuardTest {
         // The compliance officer's claims under the agent's header and signature.
         String swapped = agent.getHeader() + "." + compliance.getPayload() + "." + agent.getSignature();
         // The right claims and kid, signed by a key the demo never published.
-        KeyPairGenerator rsa = KeyPairGenerator.getInstance("RSA");
-        rsa.initialize(2048);
-        var pair = rsa.generateKeyPair();
-        String foreignKey = JWT.create().withKeyId(compliance.getKeyId()).withHeader(Map.of("typ", "JWT"))
-                .withIssuer(compliance.getIssuer()).withAudience("support-api").withSubject("compliance-1")
-                .withClaim("scope", compliance.getClaim("scope").asString()).withClaim("roles", List.of("compliance"))
-                .withIssuedAt(compliance.getIssuedAtAsInstant()).withExpiresAt(compliance.getExpiresAtAsInstant())
-                .withJWTId("forged-1")
-                .sign(Algorithm.RSA256((RSAPublicKey) pair.getPublic(), (RSAPrivateKey) pair.getPrivate()));
+        String foreignKey = RefusedCredentials.FOREIGN_SIGNATURE.token(base);
         String flipped = compliance.getHeader() + "." + compliance.getPayload() + "."
                 + Base64.getUrlEncoder().withoutPadding().encodeToString(new byte[256]);
-        for (String forged : List.of(swapped, foreignKey, flipped, "not-a-token")) {
+        for (String forged : List.of(swapped, foreignKey, flipped, RefusedCredentials.NOT_A_TOKEN.token(base))) {
             SENT_TOKENS.add(forged);
             HttpResponse<String> response = http.get("/api/customers/1", forged);
             assertEquals(401, response.statusCode());
@@ -248,16 +231,15 @@ class SampleBehindClaimGuardTest {
     void logFile_holdsTheAuditEventOfAMaskedRead() throws Exception {
         assertEquals(200, http.get("/api/customers/3", token(Persona.AGENT)).statusCode());
 
-        List<String> events = Files.readAllLines(demo.logFile(), StandardCharsets.UTF_8).stream()
-                .filter(line -> line.contains(" claimguard.audit - ") && line.contains("sub=\"agent-7\"")
-                        && line.contains("outcome=\"mask\""))
+        List<ApplicationLog.AuditEvent> events = log.events().stream()
+                .filter(event -> "agent-7".equals(event.get("sub")) && "mask".equals(event.get("outcome")))
                 .toList();
 
         assertFalse(events.isEmpty(), "no audit event of the agent's masked read");
-        String event = events.get(events.size() - 1);
-        assertTrue(event.contains("fingerprint=") && event.contains("customers.ssn") && event.contains("customers.salary"),
-                event);
-        assertFalse(event.contains(Seed.row(3).get(Column.SSN)), event);
+        ApplicationLog.AuditEvent event = events.get(events.size() - 1);
+        assertTrue(event.has("fingerprint") && event.columns("masked").contains(Column.SSN)
+                && event.columns("nulled").contains(Column.SALARY), event.line());
+        assertFalse(event.line().contains(Seed.row(3).get(Column.SSN)), event.line());
     }
 
     /** Last: by now the log holds every request above; add the lines most likely to leak, then read it. */
@@ -275,19 +257,15 @@ class SampleBehindClaimGuardTest {
             Seed.restore(id);
         }
 
-        String log = Files.readString(demo.logFile(), StandardCharsets.UTF_8);
+        String text = log.text();
 
-        assertTrue(log.contains("p6spy") && log.contains("UPDATE customers SET"), "the SQL log is missing");
-        assertTrue(log.contains("PUT /api/customers/" + id + " 200 compliance-1"), "the request log is missing");
-        assertTrue(log.contains("[REDACTED:EMAIL]"), "nothing was redacted");
-        for (String token : SENT_TOKENS) {
-            assertFalse(log.contains(token), "a token reached the log");
-            assertFalse(log.contains(token.substring(token.lastIndexOf('.') + 1)), "a token's signature reached the log");
-        }
-        assertFalse(log.contains("eyJ"), "something JWT-shaped reached the log");
+        assertTrue(text.contains("p6spy") && text.contains("UPDATE customers SET"), "the SQL log is missing");
+        assertTrue(text.contains("PUT /api/customers/" + id + " 200 compliance-1"), "the request log is missing");
+        assertTrue(text.contains("[REDACTED:EMAIL]"), "nothing was redacted");
+        log.assertHoldsNoPartOf(SENT_TOKENS);
         for (Map<Column, String> customer : Seed.rows().values()) {
             for (Column column : List.of(Column.EMAIL, Column.SSN, Column.CARD_NUMBER)) {
-                assertFalse(log.contains(customer.get(column)), () -> "customer " + customer.get(Column.ID) + "'s "
+                assertFalse(text.contains(customer.get(column)), () -> "customer " + customer.get(Column.ID) + "'s "
                         + column.key + " reached the log");
             }
         }
@@ -298,25 +276,6 @@ class SampleBehindClaimGuardTest {
         Map<Integer, Map<Column, String>> rows = new LinkedHashMap<>();
         stored.forEach((id, row) -> rows.put(id, Visibility.expectedRow(persona, row)));
         return rows;
-    }
-
-    private static Map<Integer, Map<Column, String>> jsonRows(String body) throws Exception {
-        Map<Integer, Map<Column, String>> rows = new LinkedHashMap<>();
-        for (JsonNode object : JSON.readTree(body)) {
-            rows.put(object.get("id").intValue(), jsonRow(object));
-        }
-        return rows;
-    }
-
-    private static Map<Column, String> jsonRow(JsonNode object) {
-        Map<Column, String> row = new EnumMap<>(Column.class);
-        for (Iterator<Map.Entry<String, JsonNode>> fields = object.fields(); fields.hasNext(); ) {
-            Map.Entry<String, JsonNode> field = fields.next();
-            JsonNode value = field.getValue();
-            row.put(Column.byKey(field.getKey()).orElseThrow(), value.isNull() ? null
-                    : value.isNumber() ? value.decimalValue().toPlainString() : value.textValue());
-        }
-        return row;
     }
 
     /** The seeded customers whose name, email or city holds {@code part} (lower case), as the search promises. */

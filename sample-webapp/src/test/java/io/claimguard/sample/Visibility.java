@@ -2,6 +2,7 @@ package io.claimguard.sample;
 
 import io.claimguard.sample.demo.Persona;
 import java.util.EnumMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -60,5 +61,16 @@ final class Visibility {
     /** Whether {@code persona} sees {@code column} as stored. */
     static boolean seesExactly(Persona persona, Column column) {
         return MATRIX.get(persona).get(column) == Shown.EXACT;
+    }
+
+    /** The columns {@code persona} is not shown as stored, in table order. */
+    static List<Column> hidden(Persona persona) {
+        return MATRIX.get(persona).entrySet().stream().filter(shown -> shown.getValue() != Shown.EXACT)
+                .map(Map.Entry::getKey).toList();
+    }
+
+    /** The columns {@code persona} is shown as NULL ({@code nulled} true), or masked otherwise, in table order. */
+    static List<Column> hidden(Persona persona, boolean nulled) {
+        return hidden(persona).stream().filter(column -> (MATRIX.get(persona).get(column) == Shown.NULL) == nulled).toList();
     }
 }

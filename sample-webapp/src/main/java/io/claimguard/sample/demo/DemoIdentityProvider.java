@@ -65,17 +65,19 @@ final class DemoIdentityProvider {
         }
     }
 
-    /** A compact JWS for {@code persona}, issued by {@code issuer} now, valid for {@link #LIFETIME}. */
-    String token(Persona persona, String issuer) {
-        Instant now = Instant.now();
+    /**
+     * A compact JWS for {@code persona}, issued by {@code issuer} at {@code issuedAt} for
+     * {@code audience} ({@link #AUDIENCE}: the sample's API), valid for {@link #LIFETIME}.
+     */
+    String token(Persona persona, String issuer, String audience, Instant issuedAt) {
         JWTCreator.Builder token = JWT.create()
                 .withKeyId(keyId)
                 .withHeader(Map.of("typ", "JWT"))
                 .withIssuer(issuer)
-                .withAudience(AUDIENCE)
+                .withAudience(audience)
                 .withSubject(persona.subject())
-                .withIssuedAt(now)
-                .withExpiresAt(now.plus(LIFETIME))
+                .withIssuedAt(issuedAt)
+                .withExpiresAt(issuedAt.plus(LIFETIME))
                 .withJWTId(UUID.randomUUID().toString());
         if (persona.scope() != null) {
             token.withClaim("scope", persona.scope());

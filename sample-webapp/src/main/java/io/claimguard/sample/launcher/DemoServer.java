@@ -6,6 +6,7 @@ import ch.qos.logback.core.joran.spi.JoranException;
 import ch.qos.logback.core.status.Status;
 import ch.qos.logback.core.status.StatusUtil;
 import io.claimguard.core.ConfigFile;
+import io.claimguard.core.Mode;
 import io.claimguard.sample.demo.DemoMode;
 import io.claimguard.sample.demo.Persona;
 import java.io.IOException;
@@ -17,6 +18,8 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import javax.xml.parsers.DocumentBuilderFactory;
 import javax.xml.parsers.ParserConfigurationException;
 import org.eclipse.jetty.ee10.annotations.AnnotationConfiguration;
@@ -39,23 +42,29 @@ import org.xml.sax.SAXException;
  *   <li>{@code src/demo/logback.xml} ({@code %redact}) as the logging configuration, writing
  *       {@code WORK/logs/sample.log};</li>
  *   <li>{@code src/demo/claimguard.yaml} copied to {@code WORK/claimguard.yaml} with the real base
- *       URL, named by the system property {@code claimguard.config};</li>
+ *       URL, and in report mode with {@code mode: report} for its {@code jwt} and {@code jdbc}
+ *       sections, named by the system property {@code claimguard.config};</li>
  *   <li>demo mode on: the application is its own identity provider.</li>
  * </ul>
- * Everything listens on 127.0.0.1 only.
+ * Everything listens on 127.0.0.1 only. The configuration is the JVM's (system properties, the
+ * logging setup, the drivers): one demo per JVM.
  */
 public final class DemoServer implements AutoCloseable {
     private static final int PORTS_TRIED = 20;
     private static final String BASE_URL_PLACEHOLDER = "@BASE_URL@";
+    /** The {@code mode} of the policy's {@code jwt} and {@code jdbc} sections, which report mode replaces. */
+    private static final Pattern SECTION_MODE = Pattern.compile("(?m)^  mode: enforce$");
 
     private final Server server;
     private final URI base;
     private final Path logFile;
+    private final Mode mode;
 
-    private DemoServer(Server server, URI base, Path logFile) {
+    private DemoServer(Server server, URI base, Path logFile, Mode mode) {
         this.server = server;
         this.base = base;
         this.logFile = logFile;
+        this.mode = mode;
     }
 
     /**
@@ -65,6 +74,14 @@ public final class DemoServer implements AutoCloseable {
      * @param work where the configuration and the log are written
      */
     public static DemoServer start(int firstPort, Path work) throws Exception {
+        return start(firstPort, work, Mode.ENFORCE);
+    }
+
+    /**
+     * Starts the demo with its policy in {@code mode}: {@link Mode#REPORT} lets through what the
+     * filter and the driver would refuse or mask, and says so in the audit trail.
+     */
+    public static DemoServer start(int firstPort, Path work, Mode mode) throws Exception {
         Path module = moduleDirectory();
         Path logs = Files.createDirectories(work.resolve("logs"));
         System.setProperty("sample.log.dir", logs.toString());
@@ -75,7 +92,8 @@ public final class DemoServer implements AutoCloseable {
         server.setStopAtShutdown(true);
         ServerConnector connector = bind(server, firstPort);
         URI base = URI.create("http://127.0.0.1:" + connector.getLocalPort());
-        String policy = Files.readString(module.resolve("src/demo/claimguard.yaml"), StandardCharsets.UTF_8);
+        Path demoPolicy = module.resolve("src/demo/claimguard.yaml");
+        String policy = inMode(Files.readString(demoPolicy, StandardCharsets.UTF_8), mode, demoPolicy);
         Path config = Files.writeString(work.resolve("claimguard.yaml"), policy.replace(BASE_URL_PLACEHOLDER, base.toString()),
                 StandardCharsets.UTF_8);
         System.setProperty(ConfigFile.PROPERTY, config.toString());
@@ -96,7 +114,18 @@ public final class DemoServer implements AutoCloseable {
             server.stop();
             throw e;
         }
-        return new DemoServer(server, base, logs.resolve("sample.log"));
+        return new DemoServer(server, base, logs.resolve("sample.log"), mode);
+    }
+
+    /** The policy with both sections in {@code mode}; fails if it does not say {@code mode: enforce} for both. */
+    private static String inMode(String policy, Mode mode, Path file) {
+        Matcher sections = SECTION_MODE.matcher(policy);
+        long found = sections.results().count();
+        if (found != 2) {
+            throw new IllegalStateException(file + " must set 'mode: enforce' in its jwt and jdbc sections, once each;"
+                    + " found " + found);
+        }
+        return sections.replaceAll("  mode: " + mode.code());
     }
 
     /** The base URL, {@code http://127.0.0.1:PORT}, without a trailing slash. */
@@ -108,12 +137,27 @@ public final class DemoServer implements AutoCloseable {
         return logFile;
     }
 
+    public Mode mode() {
+        return mode;
+    }
+
     /** A fresh token for {@code persona}, from the application's own token endpoint. */
     public String token(Persona persona) throws IOException, InterruptedException {
-        HttpRequest request = HttpRequest.newBuilder(base.resolve("/demo/token?persona=" + persona.id())).build();
+        return token(base, persona);
+    }
+
+    /**
+     * A fresh token for {@code persona} from the token endpoint of the demo at {@code base}.
+     *
+     * @param options further parameters of the endpoint, such as {@code audience=billing-api} or
+     *                {@code expired=true} (see {@code IdentityProviderServlet})
+     */
+    public static String token(URI base, Persona persona, String... options) throws IOException, InterruptedException {
+        String query = "persona=" + persona.id() + (options.length == 0 ? "" : "&" + String.join("&", options));
+        HttpRequest request = HttpRequest.newBuilder(base.resolve("/demo/token?" + query)).build();
         HttpResponse<String> response = HttpClient.newHttpClient().send(request, HttpResponse.BodyHandlers.ofString());
         if (response.statusCode() != 200) {
-            throw new IOException("the token endpoint answered " + response.statusCode());
+            throw new IOException("the token endpoint answered " + response.statusCode() + " to " + query);
         }
         return response.body();
     }
