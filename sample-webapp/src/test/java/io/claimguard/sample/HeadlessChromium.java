@@ -91,6 +91,7 @@ final class HeadlessChromium implements AutoCloseable {
         String session = call(null, "Target.attachToTarget", Map.of("targetId", target, "flatten", true)).get("sessionId").asText();
         Tab tab = new Tab(session);
         tab.call("Page.enable", Map.of());
+        tab.call("Page.setLifecycleEventsEnabled", Map.of("enabled", true));
         tab.call("Network.enable", Map.of());
         tab.call("Emulation.setDeviceMetricsOverride", Map.of("width", width, "height", height, "deviceScaleFactor", 1, "mobile", false));
         return tab;
@@ -132,7 +133,11 @@ final class HeadlessChromium implements AutoCloseable {
         private int loadDocument(Navigation navigation) throws Exception {
             CompletableFuture<JsonNode> document = nextEvent(session, "Network.responseReceived",
                     event -> "Document".equals(event.path("type").asText()));
-            CompletableFuture<JsonNode> loaded = nextEvent(session, "Page.loadEventFired", event -> true);
+            // The load of this document, not a late one of the page before (the tab's first about:blank):
+            // events arrive in order, so its response has been seen by the time its load comes.
+            CompletableFuture<JsonNode> loaded = nextEvent(session, "Page.lifecycleEvent",
+                    event -> "load".equals(event.path("name").asText()) && document.isDone()
+                            && document.join().path("loaderId").asText().equals(event.path("loaderId").asText()));
             String error = navigation.start();
             // An error status with an empty body is reported as a failed navigation, but it did get a response.
             if (!error.isEmpty() && !error.equals("net::ERR_HTTP_RESPONSE_CODE_FAILURE")) {
