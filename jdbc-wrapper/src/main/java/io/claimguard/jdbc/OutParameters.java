@@ -5,8 +5,8 @@ import io.claimguard.jdbc.analysis.Analysis;
 import io.claimguard.jdbc.analysis.RoutineCall;
 import io.claimguard.jdbc.policy.ColumnRule;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
-import java.util.Set;
 
 /**
  * What the OUT values of a call derive from, for {@link GuardedCallableStatement}: an OUT
@@ -37,11 +37,13 @@ final class OutParameters {
         if (call != null) {
             call.routine().out().values().stream().distinct().forEach(mapped::add);
         }
-        List<Set<ColumnRule>> values = new ArrayList<>();
-        mapped.forEach(rule -> values.add(Set.of(rule)));
+        List<List<ColumnRule>> values = new ArrayList<>();
+        mapped.forEach(rule -> values.add(List.of(rule)));
         int everyValue = 0;
         if (analysis.unanalysable() != null && !analysis.touched().isEmpty()) {
-            values.add(analysis.touched());
+            List<ColumnRule> touched = new ArrayList<>(analysis.touched());
+            touched.sort(Comparator.comparing(ColumnRule::toString)); // events name them in the same order every time
+            values.add(touched);
             everyValue = values.size();
         }
         return new OutParameters(call, mapped.toArray(new ColumnRule[0]), everyValue, ResultShape.ofOutValues(values));

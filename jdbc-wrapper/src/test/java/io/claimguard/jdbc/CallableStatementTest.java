@@ -315,14 +315,13 @@ class CallableStatementTest {
             cs.execute();
             assertEquals(mode == Mode.REPORT ? RAW_SSN : null, cs.getString(1));
 
-            // the event of the run, written when its OUT value is read: every column the routine may read
+            // the event of the run, written when its OUT value is read: every column the routine may read, by name
             JsonNode event = audit.one();
             assertEquals(mode == Mode.REPORT ? "would_mask" : "mask", event.get("outcome").asText(), event.toString());
             assertEquals(mode.code(), event.get("mode").asText());
             List<String> nulled = texts(event.get(mode == Mode.REPORT ? "would_null" : "nulled"));
-            assertEquals(Set.of("cs_customers.ssn", "cs_customers.email", "cs_customers.salary", "cs_customers.level"),
-                    Set.copyOf(nulled), event.toString());
-            assertEquals(4, nulled.size(), event.toString());
+            assertEquals(List.of("cs_customers.email", "cs_customers.level", "cs_customers.salary", "cs_customers.ssn"),
+                    nulled, event.toString());
             assertFalse(event.has(mode == Mode.REPORT ? "nulled" : "would_null"), event.toString());
             assertFalse(audit.text().contains(RAW_SSN) || audit.text().contains("6789"), audit.text());
         }
