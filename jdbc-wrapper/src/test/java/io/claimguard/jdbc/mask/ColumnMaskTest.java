@@ -101,6 +101,24 @@ class ColumnMaskTest {
 
     @ParameterizedTest
     @MethodSource("masks")
+    void everyMask_showsTheSameTextWhetherReadAsTextOrAsAValue(String spec) throws SQLException {
+        ColumnMask mask = ColumnMask.parse(spec, KEY);
+        for (int id : new int[] {VALUES_ROW, NULLS_ROW}) {
+            for (String column : COLUMNS) {
+                try (PreparedStatement statement = connection.prepareStatement("SELECT " + column + " FROM people WHERE id = ?")) {
+                    statement.setInt(1, id);
+                    try (ResultSet rs = statement.executeQuery()) {
+                        assertTrue(rs.next());
+                        CellMask cell = mask.bind(ColumnType.of(rs.getMetaData(), 1));
+                        assertEquals(cell.read(rs, 1).text(), cell.text(rs, 1), spec + " on " + column + ", row " + id);
+                    }
+                }
+            }
+        }
+    }
+
+    @ParameterizedTest
+    @MethodSource("masks")
     void everyMask_neverShowsTheRawValue(String spec) throws SQLException {
         ColumnMask mask = ColumnMask.parse(spec, KEY);
         for (String column : COLUMNS) {
