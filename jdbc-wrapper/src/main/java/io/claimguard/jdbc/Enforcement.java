@@ -130,7 +130,21 @@ final class Enforcement {
      * @param audited false for statements ClaimGuard runs itself (reading what a subject was shown)
      */
     Execution begin(Analysis analysis, boolean audited) throws SQLException {
-        Execution run = new Execution(GuardContext.current().orElse(null), analysis, audited ? audit : null);
+        return begin(analysis, audited, null);
+    }
+
+    /**
+     * As {@link #begin(Analysis, boolean)}, for the next run of a statement whose previous run
+     * ({@code previous}, null if none or refused) is reused when it repeats ({@link Execution#again}).
+     */
+    Execution begin(Analysis analysis, boolean audited, Execution previous) throws SQLException {
+        Subject subject = GuardContext.current().orElse(null);
+        StatementAudit to = audited ? audit : null;
+        Execution repeated = previous == null ? null : previous.again(subject, analysis, to);
+        if (repeated != null) {
+            return repeated;
+        }
+        Execution run = new Execution(subject, analysis, to);
         if (!analysis.touched().isEmpty()) {
             check(run);
         }

@@ -16,6 +16,10 @@ import java.util.List;
  * refused, when its first result is wrapped or its first OUT value read, or when it returns no
  * result; at the latest when its statement runs again or closes. What report mode let through (a
  * refusal, a kept value) and what a call's OUT values read as are noted here until then.
+ *
+ * <p>A statement run again by the same subject begins its previous run {@link #again} when that
+ * one noted nothing: the checks depend only on subject, text and policy, so they would pass again,
+ * and a repeated point select allocates no run.
  */
 final class Execution {
     private final Subject subject;
@@ -44,6 +48,18 @@ final class Execution {
         this.analysis = analysis;
         this.audit = audit;
         this.firstHidden = firstHidden(subject, analysis);
+    }
+
+    /**
+     * This run, begun again as the next run of its statement, if that run is the same: same
+     * subject, same text, audited alike, and this one noted nothing. Null otherwise.
+     */
+    Execution again(Subject subject, Analysis analysis, StatementAudit audit) {
+        if (subject != this.subject || analysis != this.analysis || audit != this.audit || hasNotes()) {
+            return null;
+        }
+        audited = false;   // a new run: its own audit event
+        return this;
     }
 
     Subject subject() {

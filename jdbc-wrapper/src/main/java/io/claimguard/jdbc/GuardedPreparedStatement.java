@@ -18,6 +18,7 @@ abstract class GuardedPreparedStatement<S extends PreparedStatement> extends Gua
         implements PreparedStatement {
     final Analysis analysis;
     private ResultShape shape;
+    /** The column count {@link #shape} was read for, to compare on later runs; -1 when it cannot change. */
     private int shapeColumns;
     private Subject planSubject;
     private MaskPlan plan;
@@ -90,11 +91,10 @@ abstract class GuardedPreparedStatement<S extends PreparedStatement> extends Gua
         if (execution == null || index > 0 || execution.analysis() != analysis) {   // null: refused, see begin
             return super.plan(raw, index);
         }
-        boolean mayChange = !analysis.touched().isEmpty();
-        if (shape == null || (mayChange && raw.getMetaData().getColumnCount() != shapeColumns)) {
+        if (shape == null || (shapeColumns >= 0 && raw.getMetaData().getColumnCount() != shapeColumns)) {
             // first run, or the table changed under a SELECT *: read the shape again
             shape = enforcement.shape(raw, analysis);
-            shapeColumns = mayChange ? raw.getMetaData().getColumnCount() : -1;
+            shapeColumns = columnsToWatch(raw);
             plan = null;
         }
         Subject subject = execution.subject();
@@ -103,6 +103,18 @@ abstract class GuardedPreparedStatement<S extends PreparedStatement> extends Gua
             planSubject = subject;
         }
         return plan;
+    }
+
+    /**
+     * The column count of {@code raw}, when later runs may return another; -1 when nothing is
+     * protected or the text names every column (no {@code *}): then no run reads the metadata again.
+     */
+    private int columnsToWatch(ResultSet raw) throws SQLException {
+        if (analysis.touched().isEmpty()) {
+            return -1;
+        }
+        int columns = raw.getMetaData().getColumnCount();
+        return analysis.namesEveryColumn(columns) ? -1 : columns;
     }
 
     @Override

@@ -53,11 +53,12 @@ abstract class GuardedStatement<S extends Statement> implements Statement {
         // values must not stay readable through this statement. A previous run whose result was
         // never read showed nothing masked.
         audit(execution, MaskPlan.NOTHING_MASKED);
+        Execution previous = execution;
         execution = null;
         rawResult = null;
         wrappedResult = null;
         resultsWrapped = 0;
-        execution = enforcement.begin(analysis, !connection.readingShown);
+        execution = enforcement.begin(analysis, !connection.readingShown, previous);
         connection.latest = execution;
         connection.beginning(analysis);
         began(execution);

@@ -67,6 +67,13 @@ abstract class MaskingResultSet implements ResultSet {
         return value;
     }
 
+    /** The text a masked cell shows, null for SQL NULL: what getString and the character streams read. */
+    private String maskedText(CellMask mask, int column) throws SQLException {
+        String text = mask.text(delegate, column);
+        lastRead = text == null ? MASKED_NULL : MASKED;
+        return text;
+    }
+
     /** For getters whose types a mask cannot produce (arrays, refs, XML): a masked cell reads as NULL. */
     private boolean hidden(int column) {
         if (plan.isMasked(column)) {
@@ -182,7 +189,7 @@ abstract class MaskingResultSet implements ResultSet {
             lastRead = RAW;
             return delegate.getString(column);
         }
-        return masked(mask, column).text();
+        return maskedText(mask, column);
     }
 
     @Override
@@ -192,7 +199,7 @@ abstract class MaskingResultSet implements ResultSet {
             lastRead = RAW;
             return delegate.getNString(column);
         }
-        return masked(mask, column).text();
+        return maskedText(mask, column);
     }
 
     @Override
@@ -371,7 +378,7 @@ abstract class MaskingResultSet implements ResultSet {
             lastRead = RAW;
             return delegate.getAsciiStream(column);
         }
-        String text = masked(mask, column).text();
+        String text = maskedText(mask, column);
         return text == null ? null : new ByteArrayInputStream(text.getBytes(StandardCharsets.US_ASCII));
     }
 
@@ -383,7 +390,7 @@ abstract class MaskingResultSet implements ResultSet {
             lastRead = RAW;
             return delegate.getUnicodeStream(column);
         }
-        String text = masked(mask, column).text();
+        String text = maskedText(mask, column);
         return text == null ? null : new ByteArrayInputStream(text.getBytes(StandardCharsets.UTF_16BE));
     }
 
@@ -405,7 +412,7 @@ abstract class MaskingResultSet implements ResultSet {
             lastRead = RAW;
             return delegate.getCharacterStream(column);
         }
-        String text = masked(mask, column).text();
+        String text = maskedText(mask, column);
         return text == null ? null : new StringReader(text);
     }
 
@@ -416,7 +423,7 @@ abstract class MaskingResultSet implements ResultSet {
             lastRead = RAW;
             return delegate.getNCharacterStream(column);
         }
-        String text = masked(mask, column).text();
+        String text = maskedText(mask, column);
         return text == null ? null : new StringReader(text);
     }
 

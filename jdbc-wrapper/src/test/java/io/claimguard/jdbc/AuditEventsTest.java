@@ -200,6 +200,20 @@ class AuditEventsTest {
     }
 
     @Test
+    void aStatementRunAgain_writesAnEventPerRun_forTheSubjectOfEachRun() throws Exception {
+        try (Connection c = DriverManager.getConnection(URL); PreparedStatement s = c.prepareStatement(SELECT_ROW)) {
+            s.setInt(1, ID);
+            for (Subject subject : List.of(AGENT, AGENT, OFFICER, AGENT)) {
+                try (GuardContext.Scope ignored = GuardContext.open(subject); ResultSet rs = s.executeQuery()) {
+                    assertTrue(rs.next());
+                }
+            }
+        }
+        assertEquals(List.of("agent-7 mask", "agent-7 mask", "officer-1 allow", "agent-7 mask"),
+                audit.take().stream().map(e -> e.get("sub").asText() + " " + e.get("outcome").asText()).toList());
+    }
+
+    @Test
     void unprotectedStatements_writeNoEvent() throws Exception {
         try (Connection c = DriverManager.getConnection(URL); GuardContext.Scope ignored = GuardContext.open(AGENT);
              Statement s = c.createStatement(); ResultSet rs = s.executeQuery("SELECT id, total FROM au_orders")) {

@@ -9,6 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.claimguard.core.GuardContext;
 import java.sql.Connection;
 import java.sql.DriverManager;
+import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -139,6 +140,37 @@ class BypassTest {
              ResultSet rs = s.executeQuery("SELECT total FROM cg_orders ORDER BY id")) {
             assertTrue(rs.next());
             assertEquals("19.99", rs.getBigDecimal(1).toPlainString());
+        }
+    }
+
+    /**
+     * A prepared statement keeps its result's shape across runs; a SELECT * whose table gains a
+     * column before the protected one must not keep masking the column's old position.
+     */
+    @Test
+    void preparedSelectStar_whenTheTableGainsAColumn_masksWhereTheColumnMoved() throws SQLException {
+        String url = "jdbc:h2:mem:bypass_moved_column;DB_CLOSE_DELAY=-1";
+        try (Connection raw = DriverManager.getConnection(url); Statement ddl = raw.createStatement()) {
+            ddl.execute("CREATE TABLE cg_customers (id INT PRIMARY KEY, ssn VARCHAR(11))");
+            ddl.execute("INSERT INTO cg_customers VALUES (1, '123-45-6789')");
+        }
+        try (Connection c = DriverManager.getConnection(ClaimGuardDriver.URL_PREFIX + url.substring("jdbc:".length()));
+             GuardContext.Scope ignored = GuardContext.open(Subjects.AGENT);
+             PreparedStatement ps = c.prepareStatement("SELECT * FROM cg_customers WHERE id = ?")) {
+            ps.setInt(1, 1);
+            try (ResultSet rs = ps.executeQuery()) {
+                assertTrue(rs.next());
+                assertEquals("*******6789", rs.getString(2));
+            }
+            try (Connection raw = DriverManager.getConnection(url); Statement ddl = raw.createStatement()) {
+                ddl.execute("ALTER TABLE cg_customers ADD COLUMN name VARCHAR(20) DEFAULT 'Jane' BEFORE ssn");
+            }
+            try (ResultSet rs = ps.executeQuery()) {
+                assertTrue(rs.next());
+                assertEquals(3, rs.getMetaData().getColumnCount(), "the driver prepared the statement again");
+                assertEquals("Jane", rs.getString(2));
+                assertEquals("*******6789", rs.getString(3));
+            }
         }
     }
 

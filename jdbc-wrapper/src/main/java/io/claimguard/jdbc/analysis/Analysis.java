@@ -204,6 +204,14 @@ public final class Analysis {
         return new ColumnSources(found, passesThrough);
     }
 
+    /**
+     * Whether a result of {@code count} columns has one per SELECT item and none from a {@code *}:
+     * the text then fixes its columns, whatever the tables come to hold.
+     */
+    public boolean namesEveryColumn(int count) {
+        return !outputs.isEmpty() && count == outputs.size() && outputs.stream().noneMatch(Output::isStar);
+    }
+
     /** The SELECT item that produced {@code column}, or null when they cannot be aligned. */
     private Output outputAt(int column, int count) {
         int stars = (int) outputs.stream().filter(Output::isStar).count();

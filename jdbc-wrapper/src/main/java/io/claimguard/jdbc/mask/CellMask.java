@@ -14,4 +14,12 @@ public interface CellMask {
      * @param column 1-based column index in {@code raw}
      */
     MaskedValue read(ResultSet raw, int column) throws SQLException;
+
+    /**
+     * What getString, character streams and readers show: {@code read(raw, column).text()}, null
+     * for SQL NULL. Masks whose text is all a getter needs override it to build no {@link MaskedValue}.
+     */
+    default String text(ResultSet raw, int column) throws SQLException {
+        return read(raw, column).text();
+    }
 }

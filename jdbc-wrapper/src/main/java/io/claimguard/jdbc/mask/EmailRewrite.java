@@ -26,8 +26,12 @@ final class EmailRewrite implements TextRewrite {
             return NOT_AN_ADDRESS;
         }
         int firstEnd = raw.offsetByCodePoints(0, 1);
-        return new StringBuilder(firstEnd + HIDDEN.length() + raw.length() - lastDot)
-                .append(raw, 0, firstEnd).append(HIDDEN).append(raw, lastDot, raw.length()).toString();
+        int length = firstEnd + HIDDEN.length() + raw.length() - lastDot;
+        char[] shown = ShownText.buffer(length);
+        raw.getChars(0, firstEnd, shown, 0);
+        HIDDEN.getChars(0, HIDDEN.length(), shown, firstEnd);
+        raw.getChars(lastDot, raw.length(), shown, firstEnd + HIDDEN.length());
+        return new String(shown, 0, length);
     }
 
     /** Only letters, digits and hyphens, so that free text after a dot is never shown. */

@@ -1,5 +1,7 @@
 package io.claimguard.jdbc.mask;
 
+import java.util.Arrays;
+
 /**
  * Keeps a number of leading and trailing characters and hides the rest, either with one {@code *}
  * per hidden character ({@code first4}, {@code last4}) or with a fixed pad ({@code partial}).
@@ -45,13 +47,18 @@ final class KeepEdgesRewrite implements TextRewrite {
         return raw.substring(0, headEnd) + hidden(length - leading - trailing) + raw.substring(tailStart);
     }
 
-    /** The common case, one char per character: one copy, stars written in place. */
+    /** The common case, one char per character: the kept edges copied, stars written between them. */
     private String starred(String raw) {
         int length = raw.length();
-        char[] shown = raw.toCharArray();
-        boolean all = (long) leading + trailing >= length;
-        java.util.Arrays.fill(shown, all ? 0 : leading, all ? length : length - trailing, '*');
-        return new String(shown);
+        char[] shown = ShownText.buffer(length);
+        if ((long) leading + trailing >= length) {
+            Arrays.fill(shown, 0, length, '*');
+        } else {
+            raw.getChars(0, leading, shown, 0);
+            Arrays.fill(shown, leading, length - trailing, '*');
+            raw.getChars(length - trailing, length, shown, length - trailing);
+        }
+        return new String(shown, 0, length);
     }
 
     private static boolean hasSurrogates(String raw) {

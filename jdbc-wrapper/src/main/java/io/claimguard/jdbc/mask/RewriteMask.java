@@ -1,5 +1,8 @@
 package io.claimguard.jdbc.mask;
 
+import java.sql.ResultSet;
+import java.sql.SQLException;
+
 /**
  * A mask that shows a rewrite of the raw cell's string form ({@code email}, {@code first4},
  * {@code last4}, {@code partial}). On other than character columns the object stays the type's
@@ -20,14 +23,7 @@ final class RewriteMask extends SpecifiedMask {
     @Override
     CellMask bindCell(ColumnType type) {
         if (ColumnKind.of(type) == ColumnKind.TEXT) {
-            return (raw, column) -> {
-                String value = raw.getString(column);
-                if (value == null) {
-                    return MaskedValue.NULL;
-                }
-                String shown = rewrite.apply(value);
-                return MaskedValue.of(shown, shown);
-            };
+            return new TextCell(rewrite);
         }
         MaskedValue fallback = DefaultMask.valueFor(type);
         if (textColumnsOnly || fallback.isNull()) {
@@ -39,4 +35,24 @@ final class RewriteMask extends SpecifiedMask {
         };
     }
 
+    /** A character column: the rewrite is both text and object, so getString needs only the text. */
+    private static final class TextCell implements CellMask {
+        private final TextRewrite rewrite;
+
+        TextCell(TextRewrite rewrite) {
+            this.rewrite = rewrite;
+        }
+
+        @Override
+        public String text(ResultSet raw, int column) throws SQLException {
+            String value = raw.getString(column);
+            return value == null ? null : rewrite.apply(value);
+        }
+
+        @Override
+        public MaskedValue read(ResultSet raw, int column) throws SQLException {
+            String shown = text(raw, column);
+            return MaskedValue.of(shown, shown);
+        }
+    }
 }

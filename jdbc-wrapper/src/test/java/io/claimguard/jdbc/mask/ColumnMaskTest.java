@@ -101,6 +101,24 @@ class ColumnMaskTest {
 
     @ParameterizedTest
     @MethodSource("masks")
+    void everyMask_showsTheSameTextWhetherReadAsTextOrAsAValue(String spec) throws SQLException {
+        ColumnMask mask = ColumnMask.parse(spec, KEY);
+        for (int id : new int[] {VALUES_ROW, NULLS_ROW}) {
+            for (String column : COLUMNS) {
+                try (PreparedStatement statement = connection.prepareStatement("SELECT " + column + " FROM people WHERE id = ?")) {
+                    statement.setInt(1, id);
+                    try (ResultSet rs = statement.executeQuery()) {
+                        assertTrue(rs.next());
+                        CellMask cell = mask.bind(ColumnType.of(rs.getMetaData(), 1));
+                        assertEquals(cell.read(rs, 1).text(), cell.text(rs, 1), spec + " on " + column + ", row " + id);
+                    }
+                }
+            }
+        }
+    }
+
+    @ParameterizedTest
+    @MethodSource("masks")
     void everyMask_neverShowsTheRawValue(String spec) throws SQLException {
         ColumnMask mask = ColumnMask.parse(spec, KEY);
         for (String column : COLUMNS) {
@@ -189,6 +207,13 @@ class ColumnMaskTest {
     }
 
     @Test
+    void email_keepsAFirstCharacterBeyondLatin1Whole() throws SQLException {
+        ColumnMask mask = ColumnMask.parse("email", null);
+        assertEquals("\u03A9***@***.gr", readText(mask, "\u03A9mega@example.gr").text());
+        assertEquals("\uD83D\uDE00***@***.com", readText(mask, "\uD83D\uDE00x@example.com").text());
+    }
+
+    @Test
     void email_onNonTextColumn_showsDefault() throws SQLException {
         assertShown("0", 0, read(ColumnMask.parse("email", null), "quantity", VALUES_ROW));
     }
@@ -212,6 +237,17 @@ class ColumnMaskTest {
         assertEquals("****", readText(mask, "abcd").text());
         assertEquals("***", readText(mask, "abc").text());
         assertEquals("*", readText(mask, "a").text());
+    }
+
+    @Test
+    void first4AndLast4_onLongValues_andOnShortOnesAfterThem() throws SQLException {
+        String digits = "1234";
+        String longValue = "x".repeat(596) + digits;
+        assertEquals("*".repeat(596) + digits, readText(ColumnMask.parse("last4", null), longValue).text());
+        assertEquals(digits + "*".repeat(596), readText(ColumnMask.parse("first4", null), digits + "x".repeat(596)).text());
+        assertEquals("**cdef", readText(ColumnMask.parse("last4", null), "abcdef").text());
+        assertEquals("**\u0393\u0394\u0395\u0396",
+                readText(ColumnMask.parse("last4", null), "\u0391\u0392\u0393\u0394\u0395\u0396").text());
     }
 
     @Test
@@ -427,7 +463,7 @@ class ColumnMaskTest {
 
     /** Reads a VARCHAR value the database hands back, for values the table does not hold. */
     private static MaskedValue readText(ColumnMask mask, String value) throws SQLException {
-        try (PreparedStatement statement = connection.prepareStatement("SELECT CAST(? AS VARCHAR(200))")) {
+        try (PreparedStatement statement = connection.prepareStatement("SELECT CAST(? AS VARCHAR(1000))")) {
             statement.setString(1, value);
             return readFirst(mask, statement);
         }
