@@ -22,6 +22,8 @@ import org.openjdk.jmh.annotations.State;
  * One log line formatted by Logback, per {@code pipeline}:
  * <ul>
  *   <li>{@code plain}: {@code %d %-5level %logger - %msg %X%n%ex}, the baseline;</li>
+ *   <li>{@code render-only}: the same with {@code %msg %X%n%ex} inside a composite converter that
+ *       does not redact ({@link RenderOnlyConverter}): the least any {@code %redact} can cost;</li>
  *   <li>{@code redact}: the same with {@code %redact(%msg %X%n%ex)};</li>
  *   <li>{@code layout}: the baseline's pattern in a {@code RedactingLayout}, which redacts the
  *       whole formatted line (date, level and logger included);</li>
@@ -40,7 +42,7 @@ import org.openjdk.jmh.annotations.State;
 @OutputTimeUnit(TimeUnit.NANOSECONDS)
 public class RedactionBenchmark {
 
-    @Param({"plain", "redact", "layout", "replace", "logstash", "logstash-masked"})
+    @Param({"plain", "render-only", "redact", "layout", "replace", "logstash", "logstash-masked"})
     String pipeline;
 
     @Param({"clean", "mix"})
