@@ -23,11 +23,13 @@ abstract class GuardedCallableStatement extends GuardedPreparedStatement<Callabl
 
     /** The OUT values of the prepared call. */
     private final OutParameters prepared;
-    /** The OUT values of the latest run, and their masks for its subject (kept while runs repeat both). */
+    /**
+     * The OUT values of the latest run, and their masks for its subject (kept while runs repeat
+     * both); no masks before the first run, when every OUT value reads as hidden.
+     */
     private OutParameters outParameters;
-    private MaskPlan outPlan = MaskPlan.NOTHING_MASKED;
+    private MaskPlan outPlan;
     private Subject outSubject;
-    private boolean outPlanned;
     /** The routine's argument names by position (0: return value), read once when first needed. */
     private String[] argumentNames;
     /** Whether the latest OUT getter hid its value, for {@link #wasNull()}. */
@@ -42,11 +44,10 @@ abstract class GuardedCallableStatement extends GuardedPreparedStatement<Callabl
     @Override
     final void began(Execution run) {
         OutParameters now = run.analysis() == analysis ? prepared : OutParameters.of(run.analysis());
-        if (!outPlanned || now != outParameters || run.subject() != outSubject) {
+        if (outPlan == null || now != outParameters || run.subject() != outSubject) {
             outParameters = now;
             outPlan = now.planFor(run.subject());
             outSubject = run.subject();
-            outPlanned = true;
         }
         run.outValues(outPlan);
     }

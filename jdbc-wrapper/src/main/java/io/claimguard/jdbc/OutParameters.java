@@ -54,7 +54,7 @@ final class OutParameters {
         return call;
     }
 
-    /** The masks of the OUT values for {@code subject} (null when the run has none). */
+    /** The masks of the OUT values for {@code subject}. */
     MaskPlan planFor(Subject subject) {
         return shape.planFor(subject);
     }

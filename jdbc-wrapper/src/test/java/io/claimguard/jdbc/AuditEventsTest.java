@@ -19,7 +19,6 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
@@ -125,12 +124,6 @@ class AuditEventsTest {
         }
     }
 
-    private static List<String> texts(JsonNode array) {
-        List<String> out = new ArrayList<>();
-        array.forEach(node -> out.add(node.asText()));
-        return out;
-    }
-
     @Test
     void maskedRead_oneEvent_namingTheMaskedAndNulledColumns_andTheSubject() throws Exception {
         try (Connection c = DriverManager.getConnection(URL); GuardContext.Scope ignored = GuardContext.open(AGENT)) {
@@ -141,8 +134,8 @@ class AuditEventsTest {
         assertEquals("INFO", event.get("level").asText());
         assertEquals("jdbc", event.get("kind").asText());
         assertEquals("mask", event.get("outcome").asText());
-        assertEquals(List.of("au_customers.ssn", "au_customers.email"), texts(event.get("masked")));
-        assertEquals(List.of("au_customers.notes"), texts(event.get("nulled")));
+        assertEquals(List.of("au_customers.ssn", "au_customers.email"), AuditLog.texts(event.get("masked")));
+        assertEquals(List.of("au_customers.notes"), AuditLog.texts(event.get("nulled")));
         assertEquals("https://id.example.com/", event.get("iss").asText());
         assertEquals("agent-7", event.get("sub").asText());
         assertEquals(TOKEN_ID, event.get("jti").asText());
@@ -271,7 +264,7 @@ class AuditEventsTest {
             }
             JsonNode event = audit.one();
             assertEquals("preserve", event.get("outcome").asText());
-            assertEquals(List.of("au_customers.ssn"), texts(event.get("preserved")));
+            assertEquals(List.of("au_customers.ssn"), AuditLog.texts(event.get("preserved")));
 
             try (PreparedStatement change = c.prepareStatement("UPDATE au_customers SET ssn = ? WHERE id = ?")) {
                 change.setString(1, "999-99-9999");

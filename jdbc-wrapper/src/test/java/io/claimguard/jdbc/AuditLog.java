@@ -75,6 +75,15 @@ final class AuditLog implements AutoCloseable {
         return events.get(0);
     }
 
+    /** The strings of a JSON array field of an event, in order; none for an absent field. */
+    static List<String> texts(JsonNode array) {
+        List<String> out = new ArrayList<>();
+        if (array != null) {
+            array.forEach(node -> out.add(node.asText()));
+        }
+        return out;
+    }
+
     @Override
     public void close() {
         logger.detachAppender(appender);

@@ -24,7 +24,6 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.sql.Types;
-import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
@@ -319,7 +318,7 @@ class CallableStatementTest {
             JsonNode event = audit.one();
             assertEquals(mode == Mode.REPORT ? "would_mask" : "mask", event.get("outcome").asText(), event.toString());
             assertEquals(mode.code(), event.get("mode").asText());
-            List<String> nulled = texts(event.get(mode == Mode.REPORT ? "would_null" : "nulled"));
+            List<String> nulled = AuditLog.texts(event.get(mode == Mode.REPORT ? "would_null" : "nulled"));
             assertEquals(List.of("cs_customers.email", "cs_customers.level", "cs_customers.salary", "cs_customers.ssn"),
                     nulled, event.toString());
             assertFalse(event.has(mode == Mode.REPORT ? "nulled" : "would_null"), event.toString());
@@ -343,14 +342,6 @@ class CallableStatementTest {
 
             assertEquals("mask", audit.one().get("outcome").asText());
         }
-    }
-
-    private static List<String> texts(JsonNode array) {
-        List<String> out = new ArrayList<>();
-        if (array != null) {
-            array.forEach(node -> out.add(node.asText()));
-        }
-        return out;
     }
 
     private static void assertNoRawValueOnAnyPath(ResultSet rs) throws SQLException {

@@ -21,7 +21,6 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
@@ -96,14 +95,6 @@ class ReportModeTest {
         }
     }
 
-    private static List<String> texts(JsonNode array) {
-        List<String> out = new ArrayList<>();
-        if (array != null) {
-            array.forEach(node -> out.add(node.asText()));
-        }
-        return out;
-    }
-
     @Test
     void loadingAConfigurationWithReportMode_warnsOnce() throws Exception {
         Path oneColumn = configDir.resolve("one-column-report.yaml");
@@ -117,7 +108,7 @@ class ReportModeTest {
         assertEquals("WARN", warning.get("level").asText());
         assertEquals("config", warning.get("kind").asText());
         assertEquals("report", warning.get("mode").asText());
-        assertEquals(List.of("au_customers.notes"), texts(warning.get("columns")));
+        assertEquals(List.of("au_customers.notes"), AuditLog.texts(warning.get("columns")));
         assertTrue(warning.get("message").asText().contains("REPORT mode for 1 column"), warning.toString());
     }
 
@@ -136,9 +127,9 @@ class ReportModeTest {
         JsonNode event = audit.one();
         assertEquals("mask", event.get("outcome").asText(), "something was masked for real");
         assertEquals("report", event.get("mode").asText());
-        assertEquals(List.of("au_customers.email"), texts(event.get("masked")));
-        assertEquals(List.of("au_customers.ssn"), texts(event.get("would_mask")));
-        assertEquals(List.of("au_customers.notes"), texts(event.get("would_null")));
+        assertEquals(List.of("au_customers.email"), AuditLog.texts(event.get("masked")));
+        assertEquals(List.of("au_customers.ssn"), AuditLog.texts(event.get("would_mask")));
+        assertEquals(List.of("au_customers.notes"), AuditLog.texts(event.get("would_null")));
     }
 
     @Test
@@ -153,7 +144,7 @@ class ReportModeTest {
             assertEquals("report", predicate.get("mode").asText());
             assertEquals("predicate", predicate.get("reason").asText());
             assertEquals("au_customers.ssn", predicate.get("column").asText());
-            assertEquals(List.of("au_customers.ssn"), texts(predicate.get("would_mask")));
+            assertEquals(List.of("au_customers.ssn"), AuditLog.texts(predicate.get("would_mask")));
 
             assertEquals(1, s.executeUpdate("INSERT INTO au_copy SELECT id, ssn FROM au_customers WHERE id = " + ID));
             JsonNode copy = audit.one();
@@ -188,7 +179,7 @@ class ReportModeTest {
                 assertEquals(1, s.executeUpdate());
                 JsonNode kept = audit.one();
                 assertEquals("would_preserve", kept.get("outcome").asText());
-                assertEquals(List.of("au_customers.ssn"), texts(kept.get("would_preserve")));
+                assertEquals(List.of("au_customers.ssn"), AuditLog.texts(kept.get("would_preserve")));
 
                 s.setString(1, "999-99-9999");
                 assertEquals(1, s.executeUpdate(), "a changed value goes through in report mode");
