@@ -23,7 +23,7 @@ final class ExceptionTail extends ThrowableProxyConverter {
 
     /** The tail {@code chain} ends with, or null if it renders exceptions itself (then no tail is added). */
     static ExceptionTail appendIfMissing(Converter<ILoggingEvent> chain) {
-        if (new EnsureExceptionHandling().chainHandlesThrowable(chain)) {
+        if (rendersExceptions(chain)) {
             return null;
         }
         ExceptionTail tail = new ExceptionTail();
