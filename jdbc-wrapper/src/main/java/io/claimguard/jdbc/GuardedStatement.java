@@ -152,9 +152,13 @@ abstract class GuardedStatement<S extends Statement> implements Statement {
      * result's masks, hides, and what its writes kept.
      */
     final void audit(Execution run, MaskPlan plan) {
-        if (run == null || !run.takeAudit()) {
-            return;
+        if (run != null && run.takeAudit()) {
+            writeAudit(run, plan);
         }
+    }
+
+    /** Kept apart from the check above, which every run makes and the JIT can then inline. */
+    private void writeAudit(Execution run, MaskPlan plan) {
         Decision decision = lastDecision;
         if (decision == null || !decision.describes(run, plan)) {
             decision = Decision.ran(run, plan);

@@ -1,11 +1,11 @@
 package io.claimguard.jdbc;
 
 import io.claimguard.core.Mode;
+import io.claimguard.core.audit.CoarseClock;
 import io.claimguard.core.audit.RepeatThrottle;
 import io.claimguard.jdbc.analysis.Fingerprint;
 import io.claimguard.jdbc.policy.ColumnRule;
 import io.claimguard.jdbc.policy.Policy;
-import java.time.Clock;
 import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -31,7 +31,7 @@ final class StatementAudit {
     private final DriverMeters.Tally[] decisions = new DriverMeters.Tally[Decision.Outcome.values().length];
 
     StatementAudit(RepeatThrottle.Settings settings, DriverMeters meters) {
-        this.throttle = new RepeatThrottle(settings, Clock.systemUTC(), (key, repeats) -> write((Decision) key, repeats));
+        this.throttle = new RepeatThrottle(settings, CoarseClock.SYSTEM, (key, repeats) -> write((Decision) key, repeats));
         this.meters = meters;
         for (Decision.Outcome outcome : Decision.Outcome.values()) {
             decisions[outcome.ordinal()] = meters.decisions(outcome.code,

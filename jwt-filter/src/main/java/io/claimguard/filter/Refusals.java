@@ -2,10 +2,10 @@ package io.claimguard.filter;
 
 import io.claimguard.core.Mode;
 import io.claimguard.core.audit.AuditIdentity;
+import io.claimguard.core.audit.CoarseClock;
 import io.claimguard.core.audit.RepeatThrottle;
 import io.claimguard.filter.revocation.TokenIdentity;
 import io.claimguard.filter.token.RejectionReason;
-import java.time.Clock;
 import java.util.EnumSet;
 import java.util.Set;
 import org.slf4j.Logger;
@@ -45,7 +45,7 @@ final class Refusals {
 
     Refusals(Mode mode, RepeatThrottle.Settings settings) {
         this.mode = mode;
-        this.throttle = new RepeatThrottle(settings, Clock.systemUTC(), (key, repeats) -> write((Refusal) key, repeats));
+        this.throttle = new RepeatThrottle(settings, CoarseClock.SYSTEM, (key, repeats) -> write((Refusal) key, repeats));
         if (mode == Mode.REPORT) {
             LOG.atWarn().setMessage("ClaimGuard JWT filter is in REPORT mode: requests it would refuse for " + REPORTABLE.size()
                             + " policy reasons go through (without a subject unless the token verified); malformed"

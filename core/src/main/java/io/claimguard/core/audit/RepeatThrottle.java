@@ -2,12 +2,13 @@ package io.claimguard.core.audit;
 
 import io.claimguard.core.ConfigFile;
 import io.claimguard.core.ConfigSection;
-import java.time.Clock;
 import java.time.Duration;
+import java.time.InstantSource;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.ObjLongConsumer;
 
 /**
@@ -30,7 +31,7 @@ public final class RepeatThrottle {
 
     private final long windowMillis;
     private final int capacity;
-    private final Clock clock;
+    private final InstantSource clock;
     private final ObjLongConsumer<Object> unreported;
     private final Map<Object, Window> windows = new ConcurrentHashMap<>();
     private volatile long lastSweep = Long.MIN_VALUE;
@@ -71,10 +72,10 @@ public final class RepeatThrottle {
     }
 
     /**
-     * @param clock      the time source (a fixed clock in tests)
+     * @param clock      the time source: {@link CoarseClock#SYSTEM}, or a fixed clock in tests
      * @param unreported receives a dropped key and the repeats counted for it since it was last let through
      */
-    public RepeatThrottle(Settings settings, Clock clock, ObjLongConsumer<Object> unreported) {
+    public RepeatThrottle(Settings settings, InstantSource clock, ObjLongConsumer<Object> unreported) {
         this.windowMillis = settings.window().toMillis();
         this.capacity = settings.capacity();
         this.clock = Objects.requireNonNull(clock, "clock");
@@ -136,29 +137,38 @@ public final class RepeatThrottle {
         return windows.size();
     }
 
-    /** One key's current window: when it opened and how many events it has counted. */
+    /**
+     * One key's current window: when it opened and how many events it has counted. A repeat
+     * within the window costs one atomic increment; opening the next window, or dropping the key,
+     * takes the lock. A dropped window's count is {@link #GONE}: the count handed over on dropping
+     * is exact, and a repeat that arrives after it finds the window gone and starts afresh.
+     */
     private static final class Window {
         static final long DROPPED = -2;
-        private long opened;
-        private long counted;
-        private boolean dropped;
+        private static final long GONE = Long.MIN_VALUE / 2;
+        private volatile long opened;
+        private final AtomicLong counted = new AtomicLong();
 
         Window(long opened) {
             this.opened = opened;
         }
 
-        synchronized long admit(long now, long length) {
-            if (dropped) {
-                return DROPPED;   // swept away meanwhile: its count was reported, start afresh
-            }
+        long admit(long now, long length) {
             if (now - opened < length) {
-                counted++;
-                return SUPPRESSED;
+                return counted.getAndIncrement() < 0 ? DROPPED : SUPPRESSED;
             }
-            long repeats = counted;
-            counted = 0;
-            opened = now;
-            return repeats;
+            synchronized (this) {
+                long repeats = counted.get();
+                if (repeats < 0) {
+                    return DROPPED;   // swept away meanwhile: its count was reported, start afresh
+                }
+                if (now - opened < length) {   // another thread opened the next window meanwhile
+                    counted.incrementAndGet();
+                    return SUPPRESSED;
+                }
+                opened = now;
+                return counted.getAndSet(0);   // repeats counted since the read above belong to it too
+            }
         }
 
         /** The count to report if the window has passed (and the key is dropped); SUPPRESSED otherwise. */
@@ -166,8 +176,7 @@ public final class RepeatThrottle {
             if (now - opened < length) {
                 return SUPPRESSED;
             }
-            dropped = true;
-            return counted;
+            return counted.getAndSet(GONE);
         }
     }
 }

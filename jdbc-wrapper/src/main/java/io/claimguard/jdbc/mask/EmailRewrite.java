@@ -20,9 +20,9 @@ final class EmailRewrite implements TextRewrite {
 
     @Override
     public String apply(String raw) {
-        int at = raw.lastIndexOf('@');
-        int lastDot = raw.lastIndexOf('.');
-        if (at <= 0 || lastDot <= at + 1 || !isTopLevelDomain(raw, lastDot + 1)) {
+        int lastDot = topLevelDomainDot(raw);
+        int at = lastDot < 0 ? -1 : raw.lastIndexOf('@', lastDot - 1);
+        if (at <= 0 || at == lastDot - 1) {
             return NOT_AN_ADDRESS;
         }
         int firstEnd = raw.offsetByCodePoints(0, 1);
@@ -34,20 +34,25 @@ final class EmailRewrite implements TextRewrite {
         return new String(shown, 0, length);
     }
 
-    /** Only letters, digits and hyphens, so that free text after a dot is never shown. */
-    private static boolean isTopLevelDomain(String raw, int start) {
-        int length = raw.length() - start;
-        if (length < 1 || length > MAX_LABEL) {
-            return false;
-        }
-        for (int i = start; i < raw.length(); i++) {
+    /**
+     * The index of the dot before the value's last label, if that label can be a top-level domain
+     * (letters, digits and hyphens only, so that free text after a dot is never shown); -1 if not.
+     * The last '.' of the value, found in the same backward pass that checks the label.
+     */
+    private static int topLevelDomainDot(String raw) {
+        int end = raw.length();
+        int stop = Math.max(0, end - MAX_LABEL - 1);
+        for (int i = end - 1; i >= stop; i--) {
             char c = raw.charAt(i);
+            if (c == '.') {
+                return i < end - 1 ? i : -1;
+            }
             boolean allowed = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '-';
             if (!allowed) {
-                return false;
+                return -1;
             }
         }
-        return true;
+        return -1;
     }
 
     @Override

@@ -201,9 +201,19 @@ class ColumnMaskTest {
 
     @ParameterizedTest
     @ValueSource(strings = {"jane.doe", "jane@localhost", "@example.com", "jane@.com", "jane@example.",
-            "jane@example.com and more", "a.b"})
+            "jane@example.com and more", "a.b", "a@b@.com", "jane@example.com.", "jane@example.c_m", "jane.doe@example"})
     void email_onAnythingButAnAddress_showsOnlyStars(String raw) throws SQLException {
         assertEquals("****", readText(ColumnMask.parse("email", null), raw).text());
+    }
+
+    @Test
+    void email_showsATopLevelDomainOfAtMost63Characters() throws SQLException {
+        ColumnMask mask = ColumnMask.parse("email", null);
+        String longest = "a".repeat(63);
+        assertEquals("j***@***." + longest, readText(mask, "jane@example." + longest).text());
+        assertEquals("****", readText(mask, "jane@example." + longest + "a").text());
+        assertEquals("x***@***.z", readText(mask, "x@y.z").text());
+        assertEquals("a***@***.com", readText(mask, "a@b@c.com").text());
     }
 
     @Test
