@@ -3,6 +3,7 @@ package io.claimguard.jdbc;
 import io.claimguard.core.Mode;
 import io.claimguard.core.Subject;
 import io.claimguard.core.audit.AuditIdentity;
+import io.claimguard.core.audit.RepeatThrottle;
 import io.claimguard.jdbc.analysis.Analysis;
 import java.util.List;
 import java.util.Objects;
@@ -20,10 +21,10 @@ import java.util.Objects;
  *
  * <p>Two decisions are the same event for {@link io.claimguard.core.audit.RepeatThrottle} when
  * fingerprint, subject, outcome, mode and reason agree. A statement run again by the same subject
- * reuses its previous decision ({@link #describes}), so that a repeated statement costs the
- * throttle one lookup and allocates nothing.
+ * reuses its previous decision ({@link #describes}), which remembers its throttle window, so that
+ * a repeated statement costs the throttle no lookup and allocates nothing.
  */
-final class Decision {
+final class Decision extends RepeatThrottle.Key {
     enum Outcome {
         ALLOW, MASK, PRESERVE, DENY, WOULD_MASK, WOULD_PRESERVE, WOULD_DENY;
 

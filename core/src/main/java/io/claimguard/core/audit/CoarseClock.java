@@ -94,6 +94,9 @@ public final class CoarseClock implements InstantSource {
             for (int idle = 0; idle < IDLE_TICKS; ) {
                 cached = source.getAsLong();
                 LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(TICK_MILLIS));
+                if (Thread.interrupted()) {
+                    return;   // asked to stop (a container undeploying, say): readers read the source
+                }
                 if (read) {
                     read = false;
                     idle = 0;

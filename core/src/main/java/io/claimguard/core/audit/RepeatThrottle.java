@@ -23,7 +23,8 @@ import java.util.function.ObjLongConsumer;
  * further new keys are let through every time rather than hidden.
  *
  * <p>{@link #admit} allocates nothing for a key already tracked, so a statement that repeats
- * costs one map lookup. Thread-safe.
+ * costs one map lookup, or none for a {@link Key} admitted before, and one atomic increment.
+ * Thread-safe.
  */
 public final class RepeatThrottle {
     /** {@link #admit}'s answer for an event that must not be written. */
@@ -94,13 +95,28 @@ public final class RepeatThrottle {
             return 0;
         }
         long now = clock.millis();
+        Key remembering = key instanceof Key remembered ? remembered : null;
+        Window window = remembering == null ? null : remembering.windowIn(this);
+        if (window != null) {
+            long repeats = window.admit(now, windowMillis);
+            if (repeats != Window.DROPPED) {
+                return repeats;
+            }
+            remembering.window = null;   // swept away since: look it up afresh
+        }
+        return admitLookedUp(key, remembering, now);
+    }
+
+    private long admitLookedUp(Object key, Key remembering, long now) {
         Window window = windows.get(key);
         if (window == null) {
             if (windows.size() >= capacity && !sweep(now)) {
                 return 0;   // full of live keys: write rather than hide
             }
-            window = windows.putIfAbsent(key, new Window(now));
+            Window opened = new Window(this, now);
+            window = windows.putIfAbsent(key, opened);
             if (window == null) {
+                remember(remembering, opened);
                 return 0;
             }
         }
@@ -109,7 +125,14 @@ public final class RepeatThrottle {
             windows.remove(key, window);
             return 0;
         }
+        remember(remembering, window);
         return repeats;
+    }
+
+    private static void remember(Key key, Window window) {
+        if (key != null) {
+            key.window = window;
+        }
     }
 
     /** Drops the keys whose window has passed; false when none could be (or it was done within the window). */
@@ -138,6 +161,20 @@ public final class RepeatThrottle {
     }
 
     /**
+     * A key that remembers its window, so that admitting the same key object again (a statement
+     * run again reuses its decision) skips the map lookup. Equality is still what makes two events
+     * identical: subclasses define {@code equals} and {@code hashCode}.
+     */
+    public abstract static class Key {
+        private volatile Window window;
+
+        private Window windowIn(RepeatThrottle throttle) {
+            Window known = window;
+            return known != null && known.throttle == throttle ? known : null;
+        }
+    }
+
+    /**
      * One key's current window: when it opened and how many events it has counted. A repeat
      * within the window costs one atomic increment; opening the next window, or dropping the key,
      * takes the lock. A dropped window's count is {@link #GONE}: the count handed over on dropping
@@ -146,10 +183,12 @@ public final class RepeatThrottle {
     private static final class Window {
         static final long DROPPED = -2;
         private static final long GONE = Long.MIN_VALUE / 2;
+        private final RepeatThrottle throttle;
         private volatile long opened;
         private final AtomicLong counted = new AtomicLong();
 
-        Window(long opened) {
+        Window(RepeatThrottle throttle, long opened) {
+            this.throttle = throttle;
             this.opened = opened;
         }
 

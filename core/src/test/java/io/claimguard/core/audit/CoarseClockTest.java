@@ -96,6 +96,23 @@ class CoarseClockTest {
     }
 
     @Test
+    void interruptingTheThread_endsIt_evenWhileReadsContinue() throws InterruptedException {
+        CoarseClock clock = new CoarseClock(source, threads);
+        clock.millis();
+        clock.millis();
+        Thread thread = started.get(0);
+
+        thread.interrupt();
+        long deadline = System.nanoTime() + PATIENCE.toNanos();
+        while (thread.isAlive() && System.nanoTime() < deadline) {
+            clock.millis();   // a reader that keeps the thread wanted
+            thread.join(1);
+        }
+
+        assertFalse(thread.isAlive(), "an interrupted thread must end, not spin");
+    }
+
+    @Test
     void aThreadThatCannotStart_leavesEveryReadOnTheSource() {
         AtomicInteger attempts = new AtomicInteger();
         CoarseClock clock = new CoarseClock(source, ticks -> {

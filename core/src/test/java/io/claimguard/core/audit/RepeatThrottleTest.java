@@ -87,6 +87,47 @@ class RepeatThrottleTest {
     }
 
     @Test
+    void aRememberingKey_sharesItsWindowWithEqualKeys() {
+        RepeatThrottle throttle = throttle(60, 100);
+        Named reused = new Named("a");
+        assertEquals(0, throttle.admit(reused));
+        assertEquals(RepeatThrottle.SUPPRESSED, throttle.admit(reused));
+        assertEquals(RepeatThrottle.SUPPRESSED, throttle.admit(new Named("a")), "an equal key is the same event");
+        assertEquals(RepeatThrottle.SUPPRESSED, throttle.admit(reused));
+        clock.advance(Duration.ofSeconds(61));
+        assertEquals(3, throttle.admit(new Named("a")));
+        assertEquals(RepeatThrottle.SUPPRESSED, throttle.admit(reused), "the remembered window is the one just opened");
+        assertEquals(1, throttle.tracked());
+    }
+
+    @Test
+    void aRememberingKey_whoseWindowWasSweptAway_isWrittenOnceAndTrackedAfresh() {
+        RepeatThrottle throttle = throttle(60, 1);
+        Named reused = new Named("a");
+        throttle.admit(reused);
+        throttle.admit(reused);
+        clock.advance(Duration.ofSeconds(61));
+        assertEquals(0, throttle.admit(new Named("b")), "sweeps a away");
+        assertEquals(List.of("a=1"), unreported);
+
+        clock.advance(Duration.ofSeconds(61));
+        assertEquals(0, throttle.admit(reused), "written: its old window is gone and b's has passed");
+        assertEquals(RepeatThrottle.SUPPRESSED, throttle.admit(reused), "and tracked again from there");
+        assertEquals(List.of("a=1"), unreported, "b had nothing counted");
+    }
+
+    @Test
+    void aRememberingKey_admittedToAnotherThrottle_isCountedThereApart() {
+        RepeatThrottle first = throttle(60, 100);
+        RepeatThrottle second = throttle(60, 100);
+        Named reused = new Named("a");
+        assertEquals(0, first.admit(reused));
+        assertEquals(0, second.admit(reused), "a window of the first throttle says nothing about the second");
+        assertEquals(RepeatThrottle.SUPPRESSED, first.admit(reused));
+        assertEquals(RepeatThrottle.SUPPRESSED, second.admit(reused));
+    }
+
+    @Test
     void fullOfLiveKeys_writesNewKeysEveryTime_insteadOfHidingThem() {
         RepeatThrottle throttle = throttle(60, 2);
         throttle.admit("a");
@@ -162,6 +203,30 @@ class RepeatThrottleTest {
 
     private ConfigFile file(String yaml) throws IOException {
         return ConfigFile.load(Files.writeString(dir.resolve("cg.yaml"), yaml, StandardCharsets.UTF_8).toString());
+    }
+
+    /** A key that remembers its window, equal by name. */
+    private static final class Named extends RepeatThrottle.Key {
+        private final String name;
+
+        Named(String name) {
+            this.name = name;
+        }
+
+        @Override
+        public boolean equals(Object o) {
+            return o instanceof Named other && name.equals(other.name);
+        }
+
+        @Override
+        public int hashCode() {
+            return name.hashCode();
+        }
+
+        @Override
+        public String toString() {
+            return name;
+        }
     }
 
     /** Time that moves only when told to. */
