@@ -79,9 +79,7 @@ class CoarseClockTest {
     @Test
     void theThreadEnds_whenNothingReadsTheClock_andTheNextBurstStartsAnother() throws InterruptedException {
         CoarseClock clock = new CoarseClock(source, threads);
-        clock.millis();
-        clock.millis();
-        Thread first = started.get(0);
+        Thread first = burst(clock);
 
         first.join(PATIENCE.toMillis());
 
@@ -98,9 +96,7 @@ class CoarseClockTest {
     @Test
     void interruptingTheThread_endsIt_evenWhileReadsContinue() throws InterruptedException {
         CoarseClock clock = new CoarseClock(source, threads);
-        clock.millis();
-        clock.millis();
-        Thread thread = started.get(0);
+        Thread thread = burst(clock);
 
         thread.interrupt();
         long deadline = System.nanoTime() + PATIENCE.toNanos();
@@ -156,6 +152,14 @@ class CoarseClockTest {
 
         assertTrue(read >= before - CoarseClock.TICK_MILLIS - 1_000 && read <= after,
                 before + " <= " + read + " <= " + after);
+    }
+
+    /** Two reads within a tick of each other, which start the thread; returns it. */
+    private Thread burst(CoarseClock clock) {
+        clock.millis();
+        clock.millis();
+        assertEquals(1, started.size(), "two reads within a tick start the thread");
+        return started.get(0);
     }
 
     private static void awaitTrue(BooleanSupplier condition, String failure) {
