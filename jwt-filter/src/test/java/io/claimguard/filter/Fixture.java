@@ -79,4 +79,11 @@ final class Fixture {
     static String signed(String alg, Key key, String header, String payload) {
         return Jws.sign(alg, key, header, payload);
     }
+
+    /** {@code token} with the first character of its signature changed: a signature that no longer verifies. */
+    static String forged(String token) {
+        int signature = token.lastIndexOf('.') + 1;
+        char changed = token.charAt(signature) == 'A' ? 'B' : 'A';
+        return token.substring(0, signature) + changed + token.substring(signature + 1);
+    }
 }
