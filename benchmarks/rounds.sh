@@ -19,7 +19,7 @@ mkdir -p "$out"
 jar="$(dirname "$0")/target/benchmarks.jar"
 
 for round in $(seq 1 "$rounds"); do
-    java -Djmh.ignoreLock=true -jar "$jar" "$@" -f 1 -rf csv -rff "$out/round-$round.csv" > "$out/round-$round.log"
+    java -Djmh.ignoreLock=true -jar "$jar" "$@" -f 1 -rf csv -rff "$out/round-$round.csv" > "$out/round-$round.log" 2>&1
     echo "round $round of $rounds done, load $(cut -d' ' -f1 /proc/loadavg)" >&2
 done
 
