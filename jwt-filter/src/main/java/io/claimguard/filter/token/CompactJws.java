@@ -1,6 +1,7 @@
 package io.claimguard.filter.token;
 
 import java.io.IOException;
+import java.nio.charset.CharacterCodingException;
 import java.util.Base64;
 import java.util.Map;
 
@@ -28,6 +29,8 @@ final class CompactJws {
         SignedParts parts = split(token);
         try {
             return new CompactJws(json.object(parts.headerJson()), json.object(parts.payloadJson()), parts);
+        } catch (CharacterCodingException e) {
+            throw new TokenRejectedException(RejectionReason.MALFORMED_UTF8);
         } catch (IOException | RuntimeException e) {
             throw new TokenRejectedException(RejectionReason.MALFORMED_TOKEN);
         }

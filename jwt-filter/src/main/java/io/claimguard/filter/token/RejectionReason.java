@@ -19,6 +19,8 @@ public enum RejectionReason {
     TOKEN_TOO_LARGE(401, "invalid_token", "The access token is invalid"),
     /** Not three base64url parts, padding, non-canonical encoding, or JSON that is not a strict object. */
     MALFORMED_TOKEN(401, "invalid_token", "The access token is invalid"),
+    /** Header or payload bytes that are not well-formed UTF-8: overlong forms, encoded surrogates, stray bytes. */
+    MALFORMED_UTF8(401, "invalid_token", "The access token is invalid"),
     ALGORITHM_NOT_ALLOWED(401, "invalid_token", "The access token is invalid"),
     TYPE_NOT_ALLOWED(401, "invalid_token", "The access token is invalid"),
     /** {@code crit}, {@code jku}, {@code x5u}, {@code jwk}, {@code x5c}, {@code zip}, {@code enc}, {@code p2c} and the like. */
