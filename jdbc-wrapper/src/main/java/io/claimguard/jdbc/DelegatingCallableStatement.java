@@ -330,19 +330,6 @@ final class DelegatingCallableStatement extends GuardedCallableStatement {
     }
 
     @Override
-    public boolean getMoreResults() throws SQLException {
-        return delegate.getMoreResults();
-    }
-
-    @Override
-    public boolean getMoreResults(int parameterIndex) throws SQLException {
-        if (hidesOutput(parameterIndex)) {
-            return false;
-        }
-        return delegate.getMoreResults(parameterIndex);
-    }
-
-    @Override
     public Reader getNCharacterStream(String parameterName) throws SQLException {
         if (hidesOutput(parameterName)) {
             return null;

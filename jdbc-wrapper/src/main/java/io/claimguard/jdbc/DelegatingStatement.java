@@ -74,16 +74,6 @@ final class DelegatingStatement extends GuardedStatement<Statement> {
     }
 
     @Override
-    public boolean getMoreResults() throws SQLException {
-        return delegate.getMoreResults();
-    }
-
-    @Override
-    public boolean getMoreResults(int a0) throws SQLException {
-        return delegate.getMoreResults(a0);
-    }
-
-    @Override
     public int getQueryTimeout() throws SQLException {
         return delegate.getQueryTimeout();
     }

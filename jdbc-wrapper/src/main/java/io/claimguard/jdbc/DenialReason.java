@@ -10,6 +10,11 @@ enum DenialReason {
     UNANALYSABLE,
     /** The statement copies a hidden column into a table, a view or session state. */
     COPY_OUT,
+    /**
+     * DDL renames, moves, retypes, replaces or drops a hidden column or its table, or derives an
+     * object from it: the policy's names would no longer reach the data.
+     */
+    DDL_MOVES_DATA,
     /** A column with {@code predicates: deny} chooses or orders rows. */
     PREDICATE,
     /** {@code writes: deny}. */

@@ -166,12 +166,15 @@ final class Enforcement {
             }
             run.wouldDeny(DenialReason.NO_SUBJECT, first);
         }
+        refuse(run, analysis.copied(), DenialReason.COPY_OUT, copied -> "the statement copies protected column " + copied
+                + " into a table, a view or session state, where masking cannot follow it");
+        refuse(run, analysis.moved(), DenialReason.DDL_MOVES_DATA, moved -> "the statement renames, moves, retypes,"
+                + " drops or derives an object from protected column " + moved + " or its table, where the policy"
+                + " could no longer follow its data");
         if (analysis.unanalysable() != null && policy.onUnparseable() == Policy.OnUnparseable.DENY) {
             refuse(run, analysis.touched(), DenialReason.UNANALYSABLE, hidden -> "the statement "
                     + analysis.unanalysable() + " and may read protected column " + hidden + " (jdbc.on_unparseable: deny)");
         }
-        refuse(run, analysis.copied(), DenialReason.COPY_OUT, copied -> "the statement copies protected column " + copied
-                + " into a table, a view or session state, where masking cannot follow it");
         refuse(run, analysis.predicates(), DenialReason.PREDICATE, guessed -> "protected column " + guessed
                 + " may not be used to filter, join, group or sort rows by this subject (predicates: deny)");
     }
@@ -193,9 +196,9 @@ final class Enforcement {
         }
     }
 
-    /** The masks for rows of {@code raw}, produced by {@code execution}. */
-    MaskPlan plan(ResultSet raw, Execution execution) throws SQLException {
-        return shape(raw, execution.analysis()).planFor(execution.subject());
+    /** The masks for rows of {@code raw}, produced by a statement {@code analysis} describes, for {@code subject}. */
+    MaskPlan plan(ResultSet raw, Analysis analysis, Subject subject) throws SQLException {
+        return shape(raw, analysis).planFor(subject);
     }
 
     /**
@@ -203,8 +206,7 @@ final class Enforcement {
      * (a plain {@code Statement}): its shape is kept per analysis, as a prepared statement keeps
      * its own, and read again when the column count or the policy's rules changed.
      */
-    MaskPlan firstResultPlan(ResultSet raw, Execution execution) throws SQLException {
-        Analysis analysis = execution.analysis();
+    MaskPlan firstResultPlan(ResultSet raw, Analysis analysis, Subject subject) throws SQLException {
         if (analysis.touched().isEmpty()) {
             return MaskPlan.NOTHING_MASKED;
         }
@@ -215,7 +217,7 @@ final class Enforcement {
             known = new KnownShape(ResultShape.of(raw.getMetaData(), analysis, rules, dialect), columns, rules);
             shapes.put(analysis, known);
         }
-        return known.planFor(execution.subject());
+        return known.planFor(subject);
     }
 
     /** A first-result shape, and the plan of the subject it served last (requests repeat their subject). */

@@ -88,7 +88,8 @@ abstract class GuardedPreparedStatement<S extends PreparedStatement> extends Gua
 
     @Override
     final MaskPlan plan(ResultSet raw, int index) throws SQLException {
-        if (execution == null || index > 0 || execution.analysis() != analysis) {   // null: refused, see begin
+        if (execution == null || index > 0 || execution.analysis() != analysis
+                || analysis.resultAt(0) != analysis) {   // null: refused, see begin; several statements: see resultAt
             return super.plan(raw, index);
         }
         if (shape == null || (shapeColumns >= 0 && raw.getMetaData().getColumnCount() != shapeColumns)) {

@@ -35,6 +35,11 @@ abstract class GuardedStatement<S extends Statement> implements Statement {
     private ResultSet wrappedResult;
     /** How many results of the latest run have been wrapped. */
     private int resultsWrapped;
+    /**
+     * Which result of the latest run is current: 0 for the one it returned, one more for each
+     * {@code getMoreResults}; in a text of several statements, the statement that produced it.
+     */
+    private int position;
     /** The latest audit decision, reused while runs repeat it. */
     private Decision lastDecision;
 
@@ -58,6 +63,7 @@ abstract class GuardedStatement<S extends Statement> implements Statement {
         rawResult = null;
         wrappedResult = null;
         resultsWrapped = 0;
+        position = 0;
         execution = enforcement.begin(analysis, !connection.readingShown, previous);
         connection.latest = execution;
         connection.beginning(analysis);
@@ -220,7 +226,29 @@ abstract class GuardedStatement<S extends Statement> implements Statement {
         if (execution == null) {
             throw new SQLException("ClaimGuard: a result set was produced by no checked execution", "HY010");
         }
-        return index == 0 ? enforcement.firstResultPlan(raw, execution) : enforcement.plan(raw, execution);
+        Analysis produced = execution.analysis().resultAt(position);
+        return index == 0 ? enforcement.firstResultPlan(raw, produced, execution.subject())
+                : enforcement.plan(raw, produced, execution.subject());
+    }
+
+    @Override
+    public final boolean getMoreResults() throws SQLException {
+        position++;
+        try {
+            return delegate.getMoreResults();
+        } catch (SQLException e) {
+            throw scrub(e);
+        }
+    }
+
+    @Override
+    public final boolean getMoreResults(int current) throws SQLException {
+        position++;
+        try {
+            return delegate.getMoreResults(current);
+        } catch (SQLException e) {
+            throw scrub(e);
+        }
     }
 
     /**

@@ -38,6 +38,7 @@ import javax.sql.DataSource;
  *       exact protected value (or the oracle marker) somewhere;</li>
  *   <li>{@code sql-error}: some step fails with an SQL error for the officer too, by design;</li>
  *   <li>{@code deny}: Subjects.AGENT must be refused with 42501 (an oracle that shows no plaintext);</li>
+ *   <li>{@code allowed}: Subjects.AGENT must run every step without a 42501 refusal (DDL that reads nothing protected);</li>
  *   <li>{@code multiquery}: on MariaDB, connect with {@code allowMultiQueries=true};</li>
  *   <li>{@code no-savepoint}: on PostgreSQL, do not wrap each step in a savepoint, so that an error
  *       leaves the transaction aborted for the steps that follow.</li>
@@ -53,8 +54,9 @@ import javax.sql.DataSource;
  * {@code [unwrap-stmt:C]}, {@code [unwrap-pstmt:C]}, {@code [unwrap-rs:C]}, {@code [unwrap-meta:C]},
  * where C is a class name or {@code driver} for the database driver's own class;
  * {@code [meta-conn]}, {@code [stmt-conn]}, {@code [rs-stmt]}, {@code [meta-rs-stmt]},
- * {@code [ds]} (a connection from ClaimGuardDataSource), {@code [ds-unwrap]}), {@code [setup]} /
- * {@code [cleanup]}, which run on a raw connection before and after the case, and
+ * {@code [ds]} (a connection from ClaimGuardDataSource), {@code [ds-unwrap]}), {@code [setup]}, which
+ * runs on a raw connection before the case, {@code [cleanup]}, which runs after it on a ClaimGuard
+ * connection as the officer (autocommitted, so that the driver sees what it drops), and
  * {@code [guarded-setup]}, which runs after {@code [setup]} on a ClaimGuard connection as the
  * officer (autocommitted), so that views and routines it defines are read by the driver the way an
  * application's would be. SQL lines must not
@@ -64,7 +66,7 @@ final class BypassCorpus {
     static final Set<String> CLASSES = new LinkedHashSet<>(List.of("aliasing", "quoting", "expressions",
             "aggregates", "case-oracle", "derived", "cte", "set-operations", "scalar-subquery", "inference",
             "copy-out", "write-back", "returning", "json", "statistics", "errors", "multi", "raw-handles", "dialect",
-            "routines"));
+            "routines", "ddl"));
 
     record Step(String mode, List<String> sql) {
     }
@@ -77,6 +79,37 @@ final class BypassCorpus {
 
         boolean mustDeny() {
             return flags.contains("deny");
+        }
+
+        boolean mustAllow() {
+            return flags.contains("allowed");
+        }
+
+        /**
+         * This case with its first plain step sent in one text together with {@code harmless},
+         * before or after it (on MariaDB with {@code allowMultiQueries}); null when it has no
+         * plain step. What the case expects stays the same: each statement of a text must be
+         * treated as if it had been sent alone.
+         */
+        Case joinedWith(String harmless, boolean before) {
+            List<Step> joined = new ArrayList<>();
+            boolean done = false;
+            for (Step step : steps) {
+                if (!done && step.mode().isEmpty()) {
+                    String sql = step.sql().get(0);
+                    joined.add(new Step("", new ArrayList<>(List.of(before ? harmless + ";\n" + sql : sql + ";\n" + harmless))));
+                    done = true;
+                } else {
+                    joined.add(step);
+                }
+            }
+            if (!done) {
+                return null;
+            }
+            Set<String> multiFlags = new LinkedHashSet<>(flags);
+            multiFlags.add("multiquery");
+            return new Case(id + (before ? "-after-harmless" : "-before-harmless"), kind, databases, multiFlags, joined,
+                    setup, guardedSetup, cleanup, source);
         }
 
         @Override
@@ -154,7 +187,7 @@ final class BypassCorpus {
         }
         Set<String> flags = new LinkedHashSet<>(Arrays.asList(header).subList(3, header.length));
         for (String flag : flags) {
-            if (!Set.of("officer", "deny", "multiquery", "no-savepoint", "sql-error").contains(flag)) {
+            if (!Set.of("officer", "deny", "allowed", "multiquery", "no-savepoint", "sql-error").contains(flag)) {
                 throw new IllegalStateException(source + ": unknown flag " + flag);
             }
         }
@@ -257,7 +290,9 @@ final class BypassCorpus {
                 }
             }
         } finally {
-            try (Connection raw = db.raw(); Statement s = raw.createStatement()) {
+            // through the driver, so that it reads the views and routines a case dropped again
+            try (Connection officer = DriverManager.getConnection(db.guardedUrl());
+                 GuardContext.Scope ignored = GuardContext.open(Subjects.OFFICER); Statement s = officer.createStatement()) {
                 for (String sql : c.cleanup()) {
                     s.execute(sql);
                 }

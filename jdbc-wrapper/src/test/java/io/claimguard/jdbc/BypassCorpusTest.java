@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
@@ -32,10 +33,13 @@ import org.junit.jupiter.api.extension.ExtendWith;
 @ExtendWith(ConformancePolicy.class)
 class BypassCorpusTest {
     static final String CORPUS = "bypass-corpus.txt";
+    /** Multi-statement texts and DDL, written apart from the analysis from the databases' public grammars. */
+    static final String STATEMENTS = "bypass-corpus-statements.txt";
 
     @Test
     void corpus_coversEveryClass_withAtLeast120Statements() {
-        List<BypassCorpus.Case> cases = BypassCorpus.load(CORPUS);
+        List<BypassCorpus.Case> cases = new ArrayList<>(BypassCorpus.load(CORPUS));
+        cases.addAll(BypassCorpus.load(STATEMENTS));
         System.out.println("bypass corpus:\n" + BypassCorpus.counts(cases));
         assertTrue(cases.size() >= 120, "only " + cases.size() + " cases");
         Set<String> missing = new TreeSet<>(BypassCorpus.CLASSES);
@@ -51,6 +55,41 @@ class BypassCorpusTest {
     @TestFactory
     Stream<DynamicNode> corpus() {
         return run(BypassCorpus.load(CORPUS));
+    }
+
+    /**
+     * The cases that must run for the agent go first: views that other cases create are
+     * remembered as protected for the life of the driver, by design, and may make a later
+     * statement that mentions one of their column names unanalysable.
+     */
+    @TestFactory
+    Stream<DynamicNode> statementsCorpus() {
+        List<BypassCorpus.Case> cases = new ArrayList<>(BypassCorpus.load(STATEMENTS));
+        cases.sort(Comparator.comparing(c -> !c.mustAllow()));
+        return run(cases);
+    }
+
+    /**
+     * Every copy-out and write-back case again, its attacking statement sent in one text with a
+     * harmless statement before or after it: H2 runs every statement of such a text, PostgreSQL
+     * does through a plain Statement, MariaDB with allowMultiQueries.
+     */
+    @TestFactory
+    Stream<DynamicNode> joinedStatements() {
+        List<BypassCorpus.Case> joined = new ArrayList<>();
+        for (BypassCorpus.Case c : BypassCorpus.load(CORPUS)) {
+            if (c.kind().equals("copy-out") || c.kind().equals("write-back")) {
+                for (boolean before : new boolean[] {true, false}) {
+                    BypassCorpus.Case derived = c.joinedWith(before ? "UPDATE cg_orders SET total = total WHERE id = 0"
+                            : "SELECT name FROM cg_customers WHERE id = 2", before);
+                    if (derived != null) {
+                        joined.add(derived);
+                    }
+                }
+            }
+        }
+        assertTrue(joined.size() >= 60, "only " + joined.size() + " joined cases");
+        return run(joined);
     }
 
     private static Stream<DynamicNode> run(List<BypassCorpus.Case> cases) {
@@ -75,6 +114,9 @@ class BypassCorpusTest {
         if (c.mustDeny()) {
             assertFalse(agent.refusals().isEmpty(), db + " " + c + " must be refused (42501) for the agent: "
                     + agent.summary());
+        }
+        if (c.mustAllow()) {
+            assertTrue(agent.refusals().isEmpty(), db + " " + c + " must run for the agent: " + agent.refusals());
         }
         if (c.officer()) {
             Received officer = BypassCorpus.run(c, db, Subjects.OFFICER);

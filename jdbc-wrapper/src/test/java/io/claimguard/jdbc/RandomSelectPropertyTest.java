@@ -29,6 +29,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 class RandomSelectPropertyTest {
     private static final long SEED = 0x5EED_C1A1L;
     private static final int STATEMENTS = 300;
+    private static final int JOINED_TEXTS = 100;
     /** Beyond the corpus fragments: level * 1111 and salary * 1111, which the generator produces. */
     private static final List<String> ARITHMETIC = List.of("3333", "94435555");
 
@@ -93,10 +94,118 @@ class RandomSelectPropertyTest {
         assertTrue(revealing >= STATEMENTS / 3, db + ": only " + revealing + " statements would reveal anything");
     }
 
+    /**
+     * Two or three random SELECTs joined into one text, on every database that runs such texts
+     * (H2 returns the first result only). Each statement must be treated exactly as if it had been
+     * sent alone: the text is refused for the agent when any of its statements would be, and
+     * otherwise every result the agent gets equals what that statement alone gives it; the officer
+     * gets exactly what the database returns.
+     */
+    @ParameterizedTest
+    @MethodSource("databases")
+    void joinedSelects_areEachTreatedAsIfSentAlone(TestDatabase db) throws SQLException {
+        db.prepare();
+        Random random = new Random(SEED + 1);
+        SelectGenerator generator = new SelectGenerator(random, db);
+        String multi = db == TestDatabase.MARIADB ? "&allowMultiQueries=true" : "";
+        List<String> failures = new ArrayList<>();
+        int refused = 0;
+        int compared = 0;
+        try (Connection raw = DriverManager.getConnection(db.rawUrl + multi);
+             Connection guarded = DriverManager.getConnection(db.guardedUrl() + multi)) {
+            for (int i = 0; i < JOINED_TEXTS; i++) {
+                List<String> statements = new ArrayList<>();
+                for (int n = 2 + random.nextInt(2); n > 0; n--) {
+                    statements.add(generator.next());
+                }
+                String text = String.join(";\n", statements);
+                List<List<String>> expected;
+                try {
+                    expected = results(raw, text, null);
+                } catch (SQLException e) {
+                    failures.add("generator bug (" + e.getSQLState() + " " + e.getMessage() + "): " + text);
+                    continue;
+                }
+                boolean anyRefusedAlone = false;
+                List<List<String>> alone = new ArrayList<>();
+                try (GuardContext.Scope ignored = GuardContext.open(Subjects.AGENT)) {
+                    for (String statement : statements) {
+                        try {
+                            alone.add(sorted(rows(guarded, statement, null)));
+                        } catch (SQLException e) {
+                            anyRefusedAlone |= "42501".equals(e.getSQLState());
+                            alone.add(null);
+                        }
+                    }
+                    Received agent = new Received();
+                    try {
+                        List<List<String>> joined = results(guarded, text, agent);
+                        if (anyRefusedAlone) {
+                            failures.add("ran for the agent although one of its statements is refused alone: " + text);
+                        }
+                        for (int k = 0; k < joined.size(); k++) {
+                            compared++;
+                            if (!sorted(joined.get(k)).equals(alone.get(k))) {
+                                failures.add("result " + (k + 1) + " differs from its statement sent alone: " + text
+                                        + "\n    joined " + joined.get(k) + "\n    alone  " + alone.get(k));
+                            }
+                        }
+                    } catch (SQLException e) {
+                        if (!"42501".equals(e.getSQLState()) || !anyRefusedAlone) {
+                            failures.add("agent " + e.getSQLState() + " (" + e.getMessage() + ") though no statement"
+                                    + " is refused alone: " + text);
+                        }
+                        refused++;
+                    }
+                    List<String> leaks = agent.leaks(ARITHMETIC);
+                    if (!leaks.isEmpty()) {
+                        failures.add("LEAK to the agent " + leaks + ": " + text);
+                    }
+                }
+                try (GuardContext.Scope ignored = GuardContext.open(Subjects.OFFICER)) {
+                    List<List<String>> officer = results(guarded, text, null);
+                    if (!officer.stream().map(RandomSelectPropertyTest::sorted).toList()
+                            .equals(expected.stream().map(RandomSelectPropertyTest::sorted).toList())) {
+                        failures.add("the officer did not get what the database returns: " + text);
+                    }
+                } catch (SQLException e) {
+                    failures.add("officer error " + e.getSQLState() + " (" + e.getMessage() + "): " + text);
+                }
+            }
+        }
+        System.out.println(db + ": " + JOINED_TEXTS + " joined texts, " + refused + " refused for the agent, "
+                + compared + " results compared with their statement alone");
+        assertTrue(failures.isEmpty(), db + ": " + failures.size() + " failures:\n  " + String.join("\n  ", failures));
+        assertTrue(compared >= JOINED_TEXTS / 3, db + ": only " + compared + " results were compared");
+    }
+
+    /** Every result set of {@code text}, in order, through execute and getMoreResults. */
+    private static List<List<String>> results(Connection connection, String text, Received into) throws SQLException {
+        List<List<String>> results = new ArrayList<>();
+        try (Statement s = connection.createStatement()) {
+            boolean isResultSet = s.execute(text);
+            while (isResultSet || s.getUpdateCount() != -1) {
+                if (isResultSet) {
+                    try (ResultSet rs = s.getResultSet()) {
+                        results.add(rows(rs, into));
+                    }
+                }
+                isResultSet = s.getMoreResults();
+            }
+        }
+        return results;
+    }
+
     /** Runs {@code sql} and returns its rows as text; every cell also goes through {@code into}. */
     private static List<String> rows(Connection connection, String sql, Received into) throws SQLException {
-        List<String> rows = new ArrayList<>();
         try (Statement s = connection.createStatement(); ResultSet rs = s.executeQuery(sql)) {
+            return rows(rs, into);
+        }
+    }
+
+    private static List<String> rows(ResultSet rs, Received into) throws SQLException {
+        List<String> rows = new ArrayList<>();
+        {
             int columns = rs.getMetaData().getColumnCount();
             while (rs.next()) {
                 StringBuilder row = new StringBuilder();

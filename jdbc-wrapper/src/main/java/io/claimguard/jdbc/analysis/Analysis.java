@@ -4,6 +4,7 @@ import io.claimguard.jdbc.policy.ColumnRule;
 import io.claimguard.jdbc.policy.Dialect;
 import io.claimguard.jdbc.policy.Name;
 import io.claimguard.jdbc.policy.Policy;
+import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
@@ -33,9 +34,7 @@ public final class Analysis {
     public record ColumnSources(Set<ColumnRule> rules, boolean passesThrough) {
     }
 
-    /** Set by {@link SqlAnalyzer} before the analysis is cached and shared; never changed after. */
-    private boolean redefinesObjects;
-    /** The text's {@link Fingerprint}, set like {@link #redefinesObjects} when the text touches protected columns. */
+    /** The text's {@link Fingerprint}, set by {@link SqlAnalyzer} before the analysis is cached and shared, when the text touches protected columns. */
     private long fingerprint;
 
     private final List<Output> outputs;
@@ -46,12 +45,26 @@ public final class Analysis {
     private final List<Output.TableName> tables;
     private final Set<ColumnRule> copied;
     private final WriteBack writeBack;
+    /** Protected columns DDL renames, moves, retypes, drops or derives an object from. */
+    private final Set<ColumnRule> moved;
+    private final boolean redefinesObjects;
+    /** Of a text that holds several statements: the analysis of each, in order; empty otherwise. */
+    private final List<Analysis> statements;
     /** A call of a routine whose OUT parameters the configuration names, or null. */
     private RoutineCall routineCall;
 
     private Analysis(List<Output> outputs, Set<ColumnRule> taint, Set<ColumnRule> predicates, String unanalysable,
                      List<Output.TableName> tables, Set<ColumnRule> referenced, Set<ColumnRule> copied,
                      WriteBack writeBack) {
+        this(outputs, taint, predicates, unanalysable, tables, referenced, copied, writeBack, Set.of(), false, List.of());
+    }
+
+    private Analysis(List<Output> outputs, Set<ColumnRule> taint, Set<ColumnRule> predicates, String unanalysable,
+                     List<Output.TableName> tables, Set<ColumnRule> referenced, Set<ColumnRule> copied,
+                     WriteBack writeBack, Set<ColumnRule> moved, boolean redefinesObjects, List<Analysis> statements) {
+        this.moved = Set.copyOf(moved);
+        this.redefinesObjects = redefinesObjects;
+        this.statements = List.copyOf(statements);
         this.outputs = List.copyOf(outputs);
         this.tables = List.copyOf(tables);
         this.copied = Set.copyOf(copied);
@@ -63,6 +76,7 @@ public final class Analysis {
         all.addAll(predicates);
         all.addAll(referenced);
         all.addAll(copied);
+        all.addAll(moved);
         writeBack.writes().forEach(write -> all.add(write.rule()));
         for (Output output : outputs) {
             all.addAll(output.rules());
@@ -105,6 +119,62 @@ public final class Analysis {
 
     static Analysis unanalysable(String reason, Set<ColumnRule> mentioned) {
         return new Analysis(List.of(), mentioned, Set.of(), reason, List.of(), Set.of(), Set.of(), WriteBack.NONE);
+    }
+
+    /**
+     * This analysis of a DDL statement, which {@code moves} protected columns out from under the
+     * policy and, if {@code redefinesObjects}, may change what views and routines derive from.
+     */
+    Analysis ofDdl(Set<ColumnRule> moves, boolean redefines) {
+        if (moves.isEmpty() && !redefines) {
+            return this;
+        }
+        Analysis ddl = new Analysis(outputs, taint, predicates, unanalysable, tables, touched, copied, writeBack,
+                moves, redefines, statements);
+        ddl.routineCall = routineCall;
+        return ddl;
+    }
+
+    /**
+     * A text of several statements, each analysed as if sent alone: it involves what any of them
+     * does, and each result is masked by the statement that produced it ({@link #resultAt}). A
+     * call among them with named OUT parameters makes the text unanalysable: OUT values cannot be
+     * told apart by statement.
+     */
+    static Analysis sequence(List<Analysis> parts) {
+        Set<ColumnRule> touched = new LinkedHashSet<>();
+        Set<ColumnRule> predicates = new LinkedHashSet<>();
+        Set<ColumnRule> copied = new LinkedHashSet<>();
+        Set<ColumnRule> moved = new LinkedHashSet<>();
+        List<Output.TableName> tables = new ArrayList<>();
+        List<WriteBack> writes = new ArrayList<>();
+        String unanalysable = null;
+        boolean redefines = false;
+        for (Analysis part : parts) {
+            touched.addAll(part.touched);
+            predicates.addAll(part.predicates);
+            copied.addAll(part.copied);
+            moved.addAll(part.moved);
+            tables.addAll(part.tables);
+            writes.add(part.writeBack);
+            redefines |= part.redefinesObjects;
+            if (unanalysable == null) {
+                unanalysable = part.unanalysable != null ? part.unanalysable
+                        : part.routineCall != null ? "calls a routine among other statements" : null;
+            }
+        }
+        return new Analysis(List.of(), touched, predicates, unanalysable, tables, touched, copied,
+                WrittenColumns.computed(writes), moved, redefines, unanalysable == null ? parts : List.of());
+    }
+
+    /**
+     * What result {@code position} of a run derives from: 0 for the result {@code execute} returns,
+     * 1 after one {@code getMoreResults}, and so on. A text of several statements answers with one
+     * result per statement, in order; a position past them, or a text that cannot be analysed
+     * statement by statement, is this analysis, which taints every column with all it touches.
+     */
+    public Analysis resultAt(int position) {
+        return position >= 0 && position < statements.size() ? statements.get(position) : this;
     }
 
     /** The call of a routine whose OUT parameters the configuration names, or null. */
@@ -173,9 +243,13 @@ public final class Analysis {
         fingerprint = value;
     }
 
-    /** Marks a statement that may redefine views or routines; only on an instance of its own, before it is shared. */
-    void markRedefiningObjects() {
-        redefinesObjects = true;
+    /**
+     * Protected columns that the statement, DDL, renames, moves to another schema, retypes,
+     * replaces or drops, or derives an object or a column from: once it ran, the policy's names
+     * would no longer reach their data.
+     */
+    public Set<ColumnRule> moved() {
+        return moved;
     }
 
     /**

@@ -26,6 +26,8 @@ import net.sf.jsqlparser.statement.execute.Execute;
 import net.sf.jsqlparser.statement.select.Select;
 import net.sf.jsqlparser.statement.update.Update;
 import net.sf.jsqlparser.statement.update.UpdateSet;
+import net.sf.jsqlparser.statement.upsert.Upsert;
+import net.sf.jsqlparser.statement.select.WithItem;
 import net.sf.jsqlparser.statement.insert.Insert;
 import net.sf.jsqlparser.statement.create.table.CreateTable;
 import net.sf.jsqlparser.statement.create.view.CreateView;
@@ -98,13 +100,13 @@ public final class SqlAnalyzer {
     private static final Pattern BODY_READS_UNNAMED_DATA = Pattern.compile(
             "\\b(execute|prepare|copy)\\b|" + UNNAMED_DATA_SOURCES, Pattern.CASE_INSENSITIVE | Pattern.DOTALL);
     /**
-     * Statements after which the database's views and routines may derive from other columns than
-     * before: CREATE, ALTER or DROP of a view, routine, schema or database, and renamed tables.
+     * {@code COMMENT ON ... IS 'text'} describes an object and reads nothing; its literal is
+     * the only value it takes.
      */
-    private static final Pattern REDEFINES_OBJECTS = Pattern.compile(
-            "(^|;)(\\s|/\\*.*?\\*/|--[^\\n]*\\n)*((create|alter|drop)\\b[^;]*?\\b(view|function|procedure|alias|aggregate|schema|database)\\b"
-                    + "|alter\\s+table\\b[^;]*?\\brename\\b|rename\\s+table\\b)",
+    private static final Pattern COMMENT = Pattern.compile("(\\s|/\\*.*?\\*/|--[^\\n]*\\n)*comment\\s+on\\s+(column|table|view)\\s+[^;]*?\\bis\\s+('([^']|'')*'|null)\\s*;?\\s*",
             Pattern.CASE_INSENSITIVE | Pattern.DOTALL);
+    /** A word that may start DDL, for texts that cannot be cut into statements. */
+    private static final Pattern DDL_WORD = Pattern.compile("\\b(create|alter|drop|rename)\\b", Pattern.CASE_INSENSITIVE);
     /**
      * MariaDB runs what is inside executable comments, and reads {@code --1} as minus minus one,
      * where the parser sees comments: the two disagree about what the statement is.
@@ -131,22 +133,62 @@ public final class SqlAnalyzer {
     }
 
     public Analysis analyze(String sql) {
-        return cache.get(sql, text -> {
-            boolean guarded = GuardWords.anyIn(text);
-            Analysis analysis = analyzeUncached(text, guarded);
-            boolean redefines = guarded && REDEFINES_OBJECTS.matcher(text).find();
-            if (!redefines && analysis.touched().isEmpty()) {
-                return analysis;
-            }
-            // the shared answers must not carry a mark or a fingerprint: this text gets an instance of its own
-            Analysis own = analysis == nothingProtected ? Analysis.tainted(Set.of(), Set.of(), List.of())
-                    : analysis == routineCall ? Analysis.unanalysable(analysis.unanalysable(), analysis.taint()) : analysis;
-            if (redefines) {
-                own.markRedefiningObjects();
-            }
-            own.fingerprint(Fingerprint.of(text));
-            return own;
-        });
+        return cache.get(sql, this::analyzeText);
+    }
+
+    /**
+     * Each statement of the text as if it had been sent alone ({@link StatementTexts}); the text
+     * gets an instance of its own, with its fingerprint, when it touches protected columns.
+     */
+    private Analysis analyzeText(String sql) {
+        List<String> statements = StatementTexts.split(sql, dialect);
+        Analysis analysis;
+        if (statements == null) {
+            analysis = ambiguous(sql);
+        } else if (statements.size() == 1) {
+            analysis = analyzeStatement(sql);
+        } else {
+            analysis = Analysis.sequence(statements.stream().map(this::analyzeStatement).toList());
+        }
+        if (!analysis.redefinesObjects() && analysis.touched().isEmpty()) {
+            return analysis;
+        }
+        // the shared answers must not carry a fingerprint: this text gets an instance of its own
+        Analysis own = analysis == nothingProtected ? Analysis.tainted(Set.of(), Set.of(), List.of())
+                : analysis == routineCall ? Analysis.unanalysable(analysis.unanalysable(), analysis.taint()) : analysis;
+        own.fingerprint(Fingerprint.of(sql));
+        return own;
+    }
+
+    /**
+     * A text whose statements cannot be told apart for certain (the readings of a server setting
+     * disagree, or a literal or comment never closes): it may do anything its words name, DDL included.
+     */
+    private Analysis ambiguous(String sql) {
+        Set<ColumnRule> mentioned = policy.mentionedIn(sql);
+        if (mentioned.isEmpty()) {
+            return nothingProtected;
+        }
+        return Analysis.unanalysable("cannot be cut into statements the same way under every setting of the database",
+                mentioned).ofDdl(DDL_WORD.matcher(sql).find() ? mentioned : Set.of(), GuardWords.anyIn(sql));
+    }
+
+    /** One statement, and what it moves out from under the policy if it is DDL. */
+    private Analysis analyzeStatement(String sql) {
+        if (COMMENT.matcher(sql).matches()) {
+            return nothingProtected;
+        }
+        boolean guarded = GuardWords.anyIn(sql);
+        DdlStatement ddl = guarded ? DdlStatement.read(sql, dialect) : null;
+        if (ddl != null && !ddl.holdsQueryOrCode()) {
+            // it reads nothing but the columns and routines it names, which its words tell
+            return nothingProtected.ofDdl(ddl.moves(policy, dialect, false), ddl.redefinesObjects());
+        }
+        Analysis analysis = analyzeUncached(sql, guarded);
+        if (ddl == null) {
+            return analysis;
+        }
+        return analysis.ofDdl(ddl.moves(policy, dialect, analysis.unanalysable() != null), ddl.redefinesObjects());
     }
 
     /**
@@ -188,24 +230,11 @@ public final class SqlAnalyzer {
                 return Analysis.unanalysable("names protected column " + unseen
                         + " where the parser did not see it (a comment, an escape, or dialect syntax)", mentioned);
             }
-            if (statements.size() == 1) {
-                return analyze(statements.get(0));
+            if (statements.size() > 1) {
+                return Analysis.unanalysable("reads as several statements to the parser and as one to the database",
+                        mentioned);
             }
-            Set<ColumnRule> taint = new LinkedHashSet<>();
-            Set<ColumnRule> predicates = new LinkedHashSet<>();
-            List<Output.TableName> tables = new ArrayList<>();
-            List<WriteBack> writes = new ArrayList<>();
-            for (Statement statement : statements) {
-                Analysis part = analyze(statement);
-                if (part.unanalysable() != null) {
-                    return Analysis.unanalysable(part.unanalysable(), mentioned);
-                }
-                taint.addAll(part.touched());
-                predicates.addAll(part.predicates());
-                tables.addAll(part.tables());
-                writes.add(part.writeBack());
-            }
-            return Analysis.tainted(taint, predicates, tables, Set.of(), Set.of(), WrittenColumns.computed(writes));
+            return analyze(statements.get(0));
         } catch (RuntimeException e) {
             // jsqlparser's visitors refuse some statement kinds; fall back to what the text mentions.
             return Analysis.unanalysable("cannot be analysed", mentioned);
@@ -216,7 +245,7 @@ public final class SqlAnalyzer {
         if (statement instanceof Execute) {
             return routineCall;
         }
-        if (statement instanceof Select select) {
+        if (statement instanceof Select select && modifyingWithItems(select).isEmpty()) {
             Lineage lineage = new Lineage(policy, dialect);
             List<Output> outputs = lineage.query(select).stream().map(Lineage.Item::output).toList();
             if (!lineage.incomplete) {
@@ -365,21 +394,52 @@ public final class SqlAnalyzer {
      * who may not see those columns.
      */
     private Set<ColumnRule> writtenTableRules(Statement statement) {
-        Table target = statement instanceof Insert insert ? insert.getTable()
+        Table target = statement instanceof Upsert upsert ? upsert.getTable()
+                : statement instanceof Insert insert ? insert.getTable()
                 : statement instanceof Update update ? update.getTable()
                 : statement instanceof Delete delete ? delete.getTable()
                 : statement instanceof Merge merge ? merge.getTable() : null;
-        if (target == null || target.getName() == null) {
-            return Set.of();
+        Set<ColumnRule> rules = new LinkedHashSet<>();
+        if (target != null && target.getName() != null) {
+            Name schema = target.getSchemaName() == null ? null : Name.parse(target.getSchemaName());
+            rules.addAll(policy.rulesForTable(schema, Name.parse(target.getName()), dialect));
         }
-        Name schema = target.getSchemaName() == null ? null : Name.parse(target.getSchemaName());
-        return new LinkedHashSet<>(policy.rulesForTable(schema, Name.parse(target.getName()), dialect));
+        modifyingWithItems(statement).forEach(inner -> rules.addAll(writtenTableRules(inner)));
+        return rules;
+    }
+
+    /**
+     * The INSERT, UPDATE, DELETE or MERGE statements in a statement's WITH clause (PostgreSQL's
+     * data-modifying CTEs), which write whatever the statement reads.
+     */
+    static List<Statement> modifyingWithItems(Statement statement) {
+        List<WithItem<?>> items = statement instanceof Select select ? select.getWithItemsList()
+                : statement instanceof Insert insert ? insert.getWithItemsList()
+                : statement instanceof Update update ? update.getWithItemsList()
+                : statement instanceof Delete delete ? delete.getWithItemsList() : null;
+        if (items == null) {
+            return List.of();
+        }
+        List<Statement> modifying = new ArrayList<>();
+        for (WithItem<?> item : items) {
+            if (item.getStatement() != null && !(item.getStatement() instanceof Select)) {
+                modifying.add(item.getStatement());
+            }
+        }
+        return modifying;
     }
 
     /** The protected columns whose values a statement writes into a table or view. */
     private Set<ColumnRule> copied(Statement statement, List<Table> scope, Set<ColumnRule> all) {
         Set<ColumnRule> copied = new LinkedHashSet<>();
-        if (statement instanceof Insert insert) {
+        if (!modifyingWithItems(statement).isEmpty()) {
+            return all;   // WITH x AS (INSERT ... SELECT ...): anything read may be written
+        }
+        if (statement instanceof Upsert upsert) {
+            copied.addAll(written(upsert.getSelect(), scope));
+            copied.addAll(setValues(upsert.getUpdateSets(), scope));
+            copied.addAll(setValues(upsert.getDuplicateUpdateSets(), scope));
+        } else if (statement instanceof Insert insert) {
             if (insert.getWithItemsList() != null || insert.getConflictAction() != null) {
                 return all;   // WITH ... INSERT and ON CONFLICT DO UPDATE: anything read may be written
             }

@@ -36,6 +36,7 @@ import net.sf.jsqlparser.statement.merge.Merge;
 import net.sf.jsqlparser.statement.select.Values;
 import net.sf.jsqlparser.statement.update.Update;
 import net.sf.jsqlparser.statement.update.UpdateSet;
+import net.sf.jsqlparser.statement.upsert.Upsert;
 
 /**
  * Finds the protected columns an INSERT, UPDATE or MERGE writes and how each value is given, and
@@ -53,7 +54,22 @@ final class WrittenColumns {
     }
 
     static WriteBack of(Statement statement, Policy policy, Dialect dialect) {
+        List<Statement> modifying = SqlAnalyzer.modifyingWithItems(statement);
+        if (!modifying.isEmpty()) {
+            // writes inside WITH: each is only known to happen, not how
+            List<WriteBack> parts = new ArrayList<>();
+            modifying.forEach(inner -> parts.add(of(inner, policy, dialect)));
+            parts.add(ofOwn(statement, policy, dialect));
+            return computed(parts);
+        }
+        return ofOwn(statement, policy, dialect);
+    }
+
+    private static WriteBack ofOwn(Statement statement, Policy policy, Dialect dialect) {
         WrittenColumns finder = new WrittenColumns(policy, dialect);
+        if (statement instanceof Upsert upsert) {
+            return finder.everyColumnOf(upsert.getTable());   // REPLACE replaces whole rows
+        }
         if (statement instanceof Update update) {
             return finder.update(update);
         }
