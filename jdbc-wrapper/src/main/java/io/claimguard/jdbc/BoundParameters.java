@@ -50,7 +50,7 @@ final class BoundParameters {
         for (int position = 1; position <= indexes.length; position++) {
             int index = indexes[position - 1];
             if (index >= binders.length || binders[index] == null) {
-                throw new SQLException("ClaimGuard: parameter " + index + " is not set", "07001");
+                throw Denials.raised("ClaimGuard: parameter " + index + " is not set", "07001");
             }
             binders[index].bind(statement, position);
         }

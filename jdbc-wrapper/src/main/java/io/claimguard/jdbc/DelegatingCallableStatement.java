@@ -13,15 +13,19 @@ import java.sql.CallableStatement;
 import java.sql.Clob;
 import java.sql.Date;
 import java.sql.NClob;
+import java.sql.ParameterMetaData;
 import java.sql.Ref;
+import java.sql.ResultSet;
 import java.sql.ResultSetMetaData;
 import java.sql.RowId;
 import java.sql.SQLException;
 import java.sql.SQLType;
+import java.sql.SQLWarning;
 import java.sql.SQLXML;
 import java.sql.Time;
 import java.sql.Timestamp;
 import java.util.Calendar;
+import java.util.Map;
 
 /** Completes {@link GuardedCallableStatement} by passing every method it does not guard to the driver. */
 @SuppressWarnings("deprecation")
@@ -32,1294 +36,2425 @@ final class DelegatingCallableStatement extends GuardedCallableStatement {
     }
 
     @Override
+    public void addBatch() throws SQLException {
+        try {
+            super.addBatch();
+        } catch (SQLException e) {
+            throw scrub(e);
+        }
+    }
+
+    @Override
+    public void addBatch(String a0) throws SQLException {
+        try {
+            super.addBatch(a0);
+        } catch (SQLException e) {
+            throw scrub(e);
+        }
+    }
+
+    @Override
     public void cancel() throws SQLException {
-        delegate.cancel();
+        try {
+            delegate.cancel();
+        } catch (SQLException e) {
+            throw scrub(e);
+        }
+    }
+
+    @Override
+    public void clearBatch() throws SQLException {
+        try {
+            super.clearBatch();
+        } catch (SQLException e) {
+            throw scrub(e);
+        }
+    }
+
+    @Override
+    public void clearParameters() throws SQLException {
+        try {
+            super.clearParameters();
+        } catch (SQLException e) {
+            throw scrub(e);
+        }
     }
 
     @Override
     public void clearWarnings() throws SQLException {
-        delegate.clearWarnings();
+        try {
+            delegate.clearWarnings();
+        } catch (SQLException e) {
+            throw scrub(e);
+        }
+    }
+
+    @Override
+    public void close() throws SQLException {
+        try {
+            super.close();
+        } catch (SQLException e) {
+            throw scrub(e);
+        }
     }
 
     @Override
     public void closeOnCompletion() throws SQLException {
-        delegate.closeOnCompletion();
+        try {
+            delegate.closeOnCompletion();
+        } catch (SQLException e) {
+            throw scrub(e);
+        }
     }
 
     @Override
     public String enquoteIdentifier(String a0, boolean a1) throws SQLException {
-        return delegate.enquoteIdentifier(a0, a1);
+        try {
+            return delegate.enquoteIdentifier(a0, a1);
+        } catch (SQLException e) {
+            throw scrub(e);
+        }
     }
 
     @Override
     public String enquoteLiteral(String a0) throws SQLException {
-        return delegate.enquoteLiteral(a0);
+        try {
+            return delegate.enquoteLiteral(a0);
+        } catch (SQLException e) {
+            throw scrub(e);
+        }
     }
 
     @Override
     public String enquoteNCharLiteral(String a0) throws SQLException {
-        return delegate.enquoteNCharLiteral(a0);
+        try {
+            return delegate.enquoteNCharLiteral(a0);
+        } catch (SQLException e) {
+            throw scrub(e);
+        }
+    }
+
+    @Override
+    public boolean execute() throws SQLException {
+        try {
+            return super.execute();
+        } catch (SQLException e) {
+            throw scrub(e);
+        }
+    }
+
+    @Override
+    public boolean execute(String a0) throws SQLException {
+        try {
+            return super.execute(a0);
+        } catch (SQLException e) {
+            throw scrub(e);
+        }
+    }
+
+    @Override
+    public boolean execute(String a0, String[] a1) throws SQLException {
+        try {
+            return super.execute(a0, a1);
+        } catch (SQLException e) {
+            throw scrub(e);
+        }
+    }
+
+    @Override
+    public boolean execute(String a0, int a1) throws SQLException {
+        try {
+            return super.execute(a0, a1);
+        } catch (SQLException e) {
+            throw scrub(e);
+        }
+    }
+
+    @Override
+    public boolean execute(String a0, int[] a1) throws SQLException {
+        try {
+            return super.execute(a0, a1);
+        } catch (SQLException e) {
+            throw scrub(e);
+        }
+    }
+
+    @Override
+    public int[] executeBatch() throws SQLException {
+        try {
+            return super.executeBatch();
+        } catch (SQLException e) {
+            throw scrub(e);
+        }
+    }
+
+    @Override
+    public long[] executeLargeBatch() throws SQLException {
+        try {
+            return super.executeLargeBatch();
+        } catch (SQLException e) {
+            throw scrub(e);
+        }
+    }
+
+    @Override
+    public long executeLargeUpdate() throws SQLException {
+        try {
+            return super.executeLargeUpdate();
+        } catch (SQLException e) {
+            throw scrub(e);
+        }
+    }
+
+    @Override
+    public long executeLargeUpdate(String a0) throws SQLException {
+        try {
+            return super.executeLargeUpdate(a0);
+        } catch (SQLException e) {
+            throw scrub(e);
+        }
+    }
+
+    @Override
+    public long executeLargeUpdate(String a0, String[] a1) throws SQLException {
+        try {
+            return super.executeLargeUpdate(a0, a1);
+        } catch (SQLException e) {
+            throw scrub(e);
+        }
+    }
+
+    @Override
+    public long executeLargeUpdate(String a0, int a1) throws SQLException {
+        try {
+            return super.executeLargeUpdate(a0, a1);
+        } catch (SQLException e) {
+            throw scrub(e);
+        }
+    }
+
+    @Override
+    public long executeLargeUpdate(String a0, int[] a1) throws SQLException {
+        try {
+            return super.executeLargeUpdate(a0, a1);
+        } catch (SQLException e) {
+            throw scrub(e);
+        }
+    }
+
+    @Override
+    public ResultSet executeQuery() throws SQLException {
+        try {
+            return super.executeQuery();
+        } catch (SQLException e) {
+            throw scrub(e);
+        }
+    }
+
+    @Override
+    public ResultSet executeQuery(String a0) throws SQLException {
+        try {
+            return super.executeQuery(a0);
+        } catch (SQLException e) {
+            throw scrub(e);
+        }
+    }
+
+    @Override
+    public int executeUpdate() throws SQLException {
+        try {
+            return super.executeUpdate();
+        } catch (SQLException e) {
+            throw scrub(e);
+        }
+    }
+
+    @Override
+    public int executeUpdate(String a0) throws SQLException {
+        try {
+            return super.executeUpdate(a0);
+        } catch (SQLException e) {
+            throw scrub(e);
+        }
+    }
+
+    @Override
+    public int executeUpdate(String a0, String[] a1) throws SQLException {
+        try {
+            return super.executeUpdate(a0, a1);
+        } catch (SQLException e) {
+            throw scrub(e);
+        }
+    }
+
+    @Override
+    public int executeUpdate(String a0, int a1) throws SQLException {
+        try {
+            return super.executeUpdate(a0, a1);
+        } catch (SQLException e) {
+            throw scrub(e);
+        }
+    }
+
+    @Override
+    public int executeUpdate(String a0, int[] a1) throws SQLException {
+        try {
+            return super.executeUpdate(a0, a1);
+        } catch (SQLException e) {
+            throw scrub(e);
+        }
     }
 
     @Override
     public Array getArray(String parameterName) throws SQLException {
-        if (hidesOutput(parameterName)) {
-            return null;
+        try {
+            if (hidesOutput(parameterName)) {
+                return null;
+            }
+            return delegate.getArray(parameterName);
+        } catch (SQLException e) {
+            throw scrub(e);
         }
-        return delegate.getArray(parameterName);
     }
 
     @Override
     public Array getArray(int parameterIndex) throws SQLException {
-        if (hidesOutput(parameterIndex)) {
-            return null;
+        try {
+            if (hidesOutput(parameterIndex)) {
+                return null;
+            }
+            return delegate.getArray(parameterIndex);
+        } catch (SQLException e) {
+            throw scrub(e);
         }
-        return delegate.getArray(parameterIndex);
     }
 
     @Override
     public BigDecimal getBigDecimal(String parameterName) throws SQLException {
-        if (hidesOutput(parameterName)) {
-            return null;
+        try {
+            if (hidesOutput(parameterName)) {
+                return null;
+            }
+            return delegate.getBigDecimal(parameterName);
+        } catch (SQLException e) {
+            throw scrub(e);
         }
-        return delegate.getBigDecimal(parameterName);
     }
 
     @Override
     public BigDecimal getBigDecimal(int parameterIndex) throws SQLException {
-        if (hidesOutput(parameterIndex)) {
-            return null;
+        try {
+            if (hidesOutput(parameterIndex)) {
+                return null;
+            }
+            return delegate.getBigDecimal(parameterIndex);
+        } catch (SQLException e) {
+            throw scrub(e);
         }
-        return delegate.getBigDecimal(parameterIndex);
     }
 
     @Override
     @Deprecated
     public BigDecimal getBigDecimal(int parameterIndex, int a1) throws SQLException {
-        if (hidesOutput(parameterIndex)) {
-            return null;
+        try {
+            if (hidesOutput(parameterIndex)) {
+                return null;
+            }
+            return delegate.getBigDecimal(parameterIndex, a1);
+        } catch (SQLException e) {
+            throw scrub(e);
         }
-        return delegate.getBigDecimal(parameterIndex, a1);
     }
 
     @Override
     public Blob getBlob(String parameterName) throws SQLException {
-        if (hidesOutput(parameterName)) {
-            return null;
+        try {
+            if (hidesOutput(parameterName)) {
+                return null;
+            }
+            return delegate.getBlob(parameterName);
+        } catch (SQLException e) {
+            throw scrub(e);
         }
-        return delegate.getBlob(parameterName);
     }
 
     @Override
     public Blob getBlob(int parameterIndex) throws SQLException {
-        if (hidesOutput(parameterIndex)) {
-            return null;
+        try {
+            if (hidesOutput(parameterIndex)) {
+                return null;
+            }
+            return delegate.getBlob(parameterIndex);
+        } catch (SQLException e) {
+            throw scrub(e);
         }
-        return delegate.getBlob(parameterIndex);
     }
 
     @Override
     public boolean getBoolean(String parameterName) throws SQLException {
-        if (hidesOutput(parameterName)) {
-            return false;
+        try {
+            if (hidesOutput(parameterName)) {
+                return false;
+            }
+            return delegate.getBoolean(parameterName);
+        } catch (SQLException e) {
+            throw scrub(e);
         }
-        return delegate.getBoolean(parameterName);
     }
 
     @Override
     public boolean getBoolean(int parameterIndex) throws SQLException {
-        if (hidesOutput(parameterIndex)) {
-            return false;
+        try {
+            if (hidesOutput(parameterIndex)) {
+                return false;
+            }
+            return delegate.getBoolean(parameterIndex);
+        } catch (SQLException e) {
+            throw scrub(e);
         }
-        return delegate.getBoolean(parameterIndex);
     }
 
     @Override
     public byte getByte(String parameterName) throws SQLException {
-        if (hidesOutput(parameterName)) {
-            return 0;
+        try {
+            if (hidesOutput(parameterName)) {
+                return 0;
+            }
+            return delegate.getByte(parameterName);
+        } catch (SQLException e) {
+            throw scrub(e);
         }
-        return delegate.getByte(parameterName);
     }
 
     @Override
     public byte getByte(int parameterIndex) throws SQLException {
-        if (hidesOutput(parameterIndex)) {
-            return 0;
+        try {
+            if (hidesOutput(parameterIndex)) {
+                return 0;
+            }
+            return delegate.getByte(parameterIndex);
+        } catch (SQLException e) {
+            throw scrub(e);
         }
-        return delegate.getByte(parameterIndex);
     }
 
     @Override
     public byte[] getBytes(String parameterName) throws SQLException {
-        if (hidesOutput(parameterName)) {
-            return null;
+        try {
+            if (hidesOutput(parameterName)) {
+                return null;
+            }
+            return delegate.getBytes(parameterName);
+        } catch (SQLException e) {
+            throw scrub(e);
         }
-        return delegate.getBytes(parameterName);
     }
 
     @Override
     public byte[] getBytes(int parameterIndex) throws SQLException {
-        if (hidesOutput(parameterIndex)) {
-            return null;
+        try {
+            if (hidesOutput(parameterIndex)) {
+                return null;
+            }
+            return delegate.getBytes(parameterIndex);
+        } catch (SQLException e) {
+            throw scrub(e);
         }
-        return delegate.getBytes(parameterIndex);
     }
 
     @Override
     public Reader getCharacterStream(String parameterName) throws SQLException {
-        if (hidesOutput(parameterName)) {
-            return null;
+        try {
+            if (hidesOutput(parameterName)) {
+                return null;
+            }
+            return delegate.getCharacterStream(parameterName);
+        } catch (SQLException e) {
+            throw scrub(e);
         }
-        return delegate.getCharacterStream(parameterName);
     }
 
     @Override
     public Reader getCharacterStream(int parameterIndex) throws SQLException {
-        if (hidesOutput(parameterIndex)) {
-            return null;
+        try {
+            if (hidesOutput(parameterIndex)) {
+                return null;
+            }
+            return delegate.getCharacterStream(parameterIndex);
+        } catch (SQLException e) {
+            throw scrub(e);
         }
-        return delegate.getCharacterStream(parameterIndex);
     }
 
     @Override
     public Clob getClob(String parameterName) throws SQLException {
-        if (hidesOutput(parameterName)) {
-            return null;
+        try {
+            if (hidesOutput(parameterName)) {
+                return null;
+            }
+            return delegate.getClob(parameterName);
+        } catch (SQLException e) {
+            throw scrub(e);
         }
-        return delegate.getClob(parameterName);
     }
 
     @Override
     public Clob getClob(int parameterIndex) throws SQLException {
-        if (hidesOutput(parameterIndex)) {
-            return null;
+        try {
+            if (hidesOutput(parameterIndex)) {
+                return null;
+            }
+            return delegate.getClob(parameterIndex);
+        } catch (SQLException e) {
+            throw scrub(e);
         }
-        return delegate.getClob(parameterIndex);
     }
 
     @Override
     public Date getDate(String parameterName) throws SQLException {
-        if (hidesOutput(parameterName)) {
-            return null;
+        try {
+            if (hidesOutput(parameterName)) {
+                return null;
+            }
+            return delegate.getDate(parameterName);
+        } catch (SQLException e) {
+            throw scrub(e);
         }
-        return delegate.getDate(parameterName);
     }
 
     @Override
     public Date getDate(String parameterName, Calendar a1) throws SQLException {
-        if (hidesOutput(parameterName)) {
-            return null;
+        try {
+            if (hidesOutput(parameterName)) {
+                return null;
+            }
+            return delegate.getDate(parameterName, a1);
+        } catch (SQLException e) {
+            throw scrub(e);
         }
-        return delegate.getDate(parameterName, a1);
     }
 
     @Override
     public Date getDate(int parameterIndex) throws SQLException {
-        if (hidesOutput(parameterIndex)) {
-            return null;
+        try {
+            if (hidesOutput(parameterIndex)) {
+                return null;
+            }
+            return delegate.getDate(parameterIndex);
+        } catch (SQLException e) {
+            throw scrub(e);
         }
-        return delegate.getDate(parameterIndex);
     }
 
     @Override
     public Date getDate(int parameterIndex, Calendar a1) throws SQLException {
-        if (hidesOutput(parameterIndex)) {
-            return null;
+        try {
+            if (hidesOutput(parameterIndex)) {
+                return null;
+            }
+            return delegate.getDate(parameterIndex, a1);
+        } catch (SQLException e) {
+            throw scrub(e);
         }
-        return delegate.getDate(parameterIndex, a1);
     }
 
     @Override
     public double getDouble(String parameterName) throws SQLException {
-        if (hidesOutput(parameterName)) {
-            return 0;
+        try {
+            if (hidesOutput(parameterName)) {
+                return 0;
+            }
+            return delegate.getDouble(parameterName);
+        } catch (SQLException e) {
+            throw scrub(e);
         }
-        return delegate.getDouble(parameterName);
     }
 
     @Override
     public double getDouble(int parameterIndex) throws SQLException {
-        if (hidesOutput(parameterIndex)) {
-            return 0;
+        try {
+            if (hidesOutput(parameterIndex)) {
+                return 0;
+            }
+            return delegate.getDouble(parameterIndex);
+        } catch (SQLException e) {
+            throw scrub(e);
         }
-        return delegate.getDouble(parameterIndex);
     }
 
     @Override
     public int getFetchDirection() throws SQLException {
-        return delegate.getFetchDirection();
+        try {
+            return delegate.getFetchDirection();
+        } catch (SQLException e) {
+            throw scrub(e);
+        }
     }
 
     @Override
     public int getFetchSize() throws SQLException {
-        return delegate.getFetchSize();
+        try {
+            return delegate.getFetchSize();
+        } catch (SQLException e) {
+            throw scrub(e);
+        }
     }
 
     @Override
     public float getFloat(String parameterName) throws SQLException {
-        if (hidesOutput(parameterName)) {
-            return 0;
+        try {
+            if (hidesOutput(parameterName)) {
+                return 0;
+            }
+            return delegate.getFloat(parameterName);
+        } catch (SQLException e) {
+            throw scrub(e);
         }
-        return delegate.getFloat(parameterName);
     }
 
     @Override
     public float getFloat(int parameterIndex) throws SQLException {
-        if (hidesOutput(parameterIndex)) {
-            return 0;
+        try {
+            if (hidesOutput(parameterIndex)) {
+                return 0;
+            }
+            return delegate.getFloat(parameterIndex);
+        } catch (SQLException e) {
+            throw scrub(e);
         }
-        return delegate.getFloat(parameterIndex);
+    }
+
+    @Override
+    public ResultSet getGeneratedKeys() throws SQLException {
+        try {
+            return super.getGeneratedKeys();
+        } catch (SQLException e) {
+            throw scrub(e);
+        }
     }
 
     @Override
     public int getInt(String parameterName) throws SQLException {
-        if (hidesOutput(parameterName)) {
-            return 0;
+        try {
+            if (hidesOutput(parameterName)) {
+                return 0;
+            }
+            return delegate.getInt(parameterName);
+        } catch (SQLException e) {
+            throw scrub(e);
         }
-        return delegate.getInt(parameterName);
     }
 
     @Override
     public int getInt(int parameterIndex) throws SQLException {
-        if (hidesOutput(parameterIndex)) {
-            return 0;
+        try {
+            if (hidesOutput(parameterIndex)) {
+                return 0;
+            }
+            return delegate.getInt(parameterIndex);
+        } catch (SQLException e) {
+            throw scrub(e);
         }
-        return delegate.getInt(parameterIndex);
     }
 
     @Override
     public long getLargeMaxRows() throws SQLException {
-        return delegate.getLargeMaxRows();
+        try {
+            return delegate.getLargeMaxRows();
+        } catch (SQLException e) {
+            throw scrub(e);
+        }
     }
 
     @Override
     public long getLargeUpdateCount() throws SQLException {
-        return delegate.getLargeUpdateCount();
+        try {
+            return delegate.getLargeUpdateCount();
+        } catch (SQLException e) {
+            throw scrub(e);
+        }
     }
 
     @Override
     public long getLong(String parameterName) throws SQLException {
-        if (hidesOutput(parameterName)) {
-            return 0;
+        try {
+            if (hidesOutput(parameterName)) {
+                return 0;
+            }
+            return delegate.getLong(parameterName);
+        } catch (SQLException e) {
+            throw scrub(e);
         }
-        return delegate.getLong(parameterName);
     }
 
     @Override
     public long getLong(int parameterIndex) throws SQLException {
-        if (hidesOutput(parameterIndex)) {
-            return 0;
+        try {
+            if (hidesOutput(parameterIndex)) {
+                return 0;
+            }
+            return delegate.getLong(parameterIndex);
+        } catch (SQLException e) {
+            throw scrub(e);
         }
-        return delegate.getLong(parameterIndex);
     }
 
     @Override
     public int getMaxFieldSize() throws SQLException {
-        return delegate.getMaxFieldSize();
+        try {
+            return delegate.getMaxFieldSize();
+        } catch (SQLException e) {
+            throw scrub(e);
+        }
     }
 
     @Override
     public int getMaxRows() throws SQLException {
-        return delegate.getMaxRows();
+        try {
+            return delegate.getMaxRows();
+        } catch (SQLException e) {
+            throw scrub(e);
+        }
     }
 
     @Override
     public ResultSetMetaData getMetaData() throws SQLException {
-        return delegate.getMetaData();
+        try {
+            return delegate.getMetaData();
+        } catch (SQLException e) {
+            throw scrub(e);
+        }
+    }
+
+    @Override
+    public boolean getMoreResults() throws SQLException {
+        try {
+            return super.getMoreResults();
+        } catch (SQLException e) {
+            throw scrub(e);
+        }
+    }
+
+    @Override
+    public boolean getMoreResults(int parameterIndex) throws SQLException {
+        try {
+            return super.getMoreResults(parameterIndex);
+        } catch (SQLException e) {
+            throw scrub(e);
+        }
     }
 
     @Override
     public Reader getNCharacterStream(String parameterName) throws SQLException {
-        if (hidesOutput(parameterName)) {
-            return null;
+        try {
+            if (hidesOutput(parameterName)) {
+                return null;
+            }
+            return delegate.getNCharacterStream(parameterName);
+        } catch (SQLException e) {
+            throw scrub(e);
         }
-        return delegate.getNCharacterStream(parameterName);
     }
 
     @Override
     public Reader getNCharacterStream(int parameterIndex) throws SQLException {
-        if (hidesOutput(parameterIndex)) {
-            return null;
+        try {
+            if (hidesOutput(parameterIndex)) {
+                return null;
+            }
+            return delegate.getNCharacterStream(parameterIndex);
+        } catch (SQLException e) {
+            throw scrub(e);
         }
-        return delegate.getNCharacterStream(parameterIndex);
     }
 
     @Override
     public NClob getNClob(String parameterName) throws SQLException {
-        if (hidesOutput(parameterName)) {
-            return null;
+        try {
+            if (hidesOutput(parameterName)) {
+                return null;
+            }
+            return delegate.getNClob(parameterName);
+        } catch (SQLException e) {
+            throw scrub(e);
         }
-        return delegate.getNClob(parameterName);
     }
 
     @Override
     public NClob getNClob(int parameterIndex) throws SQLException {
-        if (hidesOutput(parameterIndex)) {
-            return null;
+        try {
+            if (hidesOutput(parameterIndex)) {
+                return null;
+            }
+            return delegate.getNClob(parameterIndex);
+        } catch (SQLException e) {
+            throw scrub(e);
         }
-        return delegate.getNClob(parameterIndex);
     }
 
     @Override
     public String getNString(String parameterName) throws SQLException {
-        if (hidesOutput(parameterName)) {
-            return null;
+        try {
+            if (hidesOutput(parameterName)) {
+                return null;
+            }
+            return delegate.getNString(parameterName);
+        } catch (SQLException e) {
+            throw scrub(e);
         }
-        return delegate.getNString(parameterName);
     }
 
     @Override
     public String getNString(int parameterIndex) throws SQLException {
-        if (hidesOutput(parameterIndex)) {
-            return null;
+        try {
+            if (hidesOutput(parameterIndex)) {
+                return null;
+            }
+            return delegate.getNString(parameterIndex);
+        } catch (SQLException e) {
+            throw scrub(e);
         }
-        return delegate.getNString(parameterIndex);
+    }
+
+    @Override
+    public Object getObject(String parameterName) throws SQLException {
+        try {
+            return super.getObject(parameterName);
+        } catch (SQLException e) {
+            throw scrub(e);
+        }
+    }
+
+    @Override
+    public <T> T getObject(String parameterName, Class<T> a1) throws SQLException {
+        try {
+            return super.getObject(parameterName, a1);
+        } catch (SQLException e) {
+            throw scrub(e);
+        }
+    }
+
+    @Override
+    public Object getObject(String parameterName, Map<String, Class<?>> a1) throws SQLException {
+        try {
+            return super.getObject(parameterName, a1);
+        } catch (SQLException e) {
+            throw scrub(e);
+        }
+    }
+
+    @Override
+    public Object getObject(int parameterIndex) throws SQLException {
+        try {
+            return super.getObject(parameterIndex);
+        } catch (SQLException e) {
+            throw scrub(e);
+        }
+    }
+
+    @Override
+    public <T> T getObject(int parameterIndex, Class<T> a1) throws SQLException {
+        try {
+            return super.getObject(parameterIndex, a1);
+        } catch (SQLException e) {
+            throw scrub(e);
+        }
+    }
+
+    @Override
+    public Object getObject(int parameterIndex, Map<String, Class<?>> a1) throws SQLException {
+        try {
+            return super.getObject(parameterIndex, a1);
+        } catch (SQLException e) {
+            throw scrub(e);
+        }
+    }
+
+    @Override
+    public ParameterMetaData getParameterMetaData() throws SQLException {
+        try {
+            return super.getParameterMetaData();
+        } catch (SQLException e) {
+            throw scrub(e);
+        }
     }
 
     @Override
     public int getQueryTimeout() throws SQLException {
-        return delegate.getQueryTimeout();
+        try {
+            return delegate.getQueryTimeout();
+        } catch (SQLException e) {
+            throw scrub(e);
+        }
     }
 
     @Override
     public Ref getRef(String parameterName) throws SQLException {
-        if (hidesOutput(parameterName)) {
-            return null;
+        try {
+            if (hidesOutput(parameterName)) {
+                return null;
+            }
+            return delegate.getRef(parameterName);
+        } catch (SQLException e) {
+            throw scrub(e);
         }
-        return delegate.getRef(parameterName);
     }
 
     @Override
     public Ref getRef(int parameterIndex) throws SQLException {
-        if (hidesOutput(parameterIndex)) {
-            return null;
+        try {
+            if (hidesOutput(parameterIndex)) {
+                return null;
+            }
+            return delegate.getRef(parameterIndex);
+        } catch (SQLException e) {
+            throw scrub(e);
         }
-        return delegate.getRef(parameterIndex);
+    }
+
+    @Override
+    public ResultSet getResultSet() throws SQLException {
+        try {
+            return super.getResultSet();
+        } catch (SQLException e) {
+            throw scrub(e);
+        }
     }
 
     @Override
     public int getResultSetConcurrency() throws SQLException {
-        return delegate.getResultSetConcurrency();
+        try {
+            return delegate.getResultSetConcurrency();
+        } catch (SQLException e) {
+            throw scrub(e);
+        }
     }
 
     @Override
     public int getResultSetHoldability() throws SQLException {
-        return delegate.getResultSetHoldability();
+        try {
+            return delegate.getResultSetHoldability();
+        } catch (SQLException e) {
+            throw scrub(e);
+        }
     }
 
     @Override
     public int getResultSetType() throws SQLException {
-        return delegate.getResultSetType();
+        try {
+            return delegate.getResultSetType();
+        } catch (SQLException e) {
+            throw scrub(e);
+        }
     }
 
     @Override
     public RowId getRowId(String parameterName) throws SQLException {
-        if (hidesOutput(parameterName)) {
-            return null;
+        try {
+            if (hidesOutput(parameterName)) {
+                return null;
+            }
+            return delegate.getRowId(parameterName);
+        } catch (SQLException e) {
+            throw scrub(e);
         }
-        return delegate.getRowId(parameterName);
     }
 
     @Override
     public RowId getRowId(int parameterIndex) throws SQLException {
-        if (hidesOutput(parameterIndex)) {
-            return null;
+        try {
+            if (hidesOutput(parameterIndex)) {
+                return null;
+            }
+            return delegate.getRowId(parameterIndex);
+        } catch (SQLException e) {
+            throw scrub(e);
         }
-        return delegate.getRowId(parameterIndex);
     }
 
     @Override
     public SQLXML getSQLXML(String parameterName) throws SQLException {
-        if (hidesOutput(parameterName)) {
-            return null;
+        try {
+            if (hidesOutput(parameterName)) {
+                return null;
+            }
+            return delegate.getSQLXML(parameterName);
+        } catch (SQLException e) {
+            throw scrub(e);
         }
-        return delegate.getSQLXML(parameterName);
     }
 
     @Override
     public SQLXML getSQLXML(int parameterIndex) throws SQLException {
-        if (hidesOutput(parameterIndex)) {
-            return null;
+        try {
+            if (hidesOutput(parameterIndex)) {
+                return null;
+            }
+            return delegate.getSQLXML(parameterIndex);
+        } catch (SQLException e) {
+            throw scrub(e);
         }
-        return delegate.getSQLXML(parameterIndex);
     }
 
     @Override
     public short getShort(String parameterName) throws SQLException {
-        if (hidesOutput(parameterName)) {
-            return 0;
+        try {
+            if (hidesOutput(parameterName)) {
+                return 0;
+            }
+            return delegate.getShort(parameterName);
+        } catch (SQLException e) {
+            throw scrub(e);
         }
-        return delegate.getShort(parameterName);
     }
 
     @Override
     public short getShort(int parameterIndex) throws SQLException {
-        if (hidesOutput(parameterIndex)) {
-            return 0;
+        try {
+            if (hidesOutput(parameterIndex)) {
+                return 0;
+            }
+            return delegate.getShort(parameterIndex);
+        } catch (SQLException e) {
+            throw scrub(e);
         }
-        return delegate.getShort(parameterIndex);
     }
 
     @Override
     public String getString(String parameterName) throws SQLException {
-        if (hidesOutput(parameterName)) {
-            return null;
+        try {
+            if (hidesOutput(parameterName)) {
+                return null;
+            }
+            return delegate.getString(parameterName);
+        } catch (SQLException e) {
+            throw scrub(e);
         }
-        return delegate.getString(parameterName);
     }
 
     @Override
     public String getString(int parameterIndex) throws SQLException {
-        if (hidesOutput(parameterIndex)) {
-            return null;
+        try {
+            if (hidesOutput(parameterIndex)) {
+                return null;
+            }
+            return delegate.getString(parameterIndex);
+        } catch (SQLException e) {
+            throw scrub(e);
         }
-        return delegate.getString(parameterIndex);
     }
 
     @Override
     public Time getTime(String parameterName) throws SQLException {
-        if (hidesOutput(parameterName)) {
-            return null;
+        try {
+            if (hidesOutput(parameterName)) {
+                return null;
+            }
+            return delegate.getTime(parameterName);
+        } catch (SQLException e) {
+            throw scrub(e);
         }
-        return delegate.getTime(parameterName);
     }
 
     @Override
     public Time getTime(String parameterName, Calendar a1) throws SQLException {
-        if (hidesOutput(parameterName)) {
-            return null;
+        try {
+            if (hidesOutput(parameterName)) {
+                return null;
+            }
+            return delegate.getTime(parameterName, a1);
+        } catch (SQLException e) {
+            throw scrub(e);
         }
-        return delegate.getTime(parameterName, a1);
     }
 
     @Override
     public Time getTime(int parameterIndex) throws SQLException {
-        if (hidesOutput(parameterIndex)) {
-            return null;
+        try {
+            if (hidesOutput(parameterIndex)) {
+                return null;
+            }
+            return delegate.getTime(parameterIndex);
+        } catch (SQLException e) {
+            throw scrub(e);
         }
-        return delegate.getTime(parameterIndex);
     }
 
     @Override
     public Time getTime(int parameterIndex, Calendar a1) throws SQLException {
-        if (hidesOutput(parameterIndex)) {
-            return null;
+        try {
+            if (hidesOutput(parameterIndex)) {
+                return null;
+            }
+            return delegate.getTime(parameterIndex, a1);
+        } catch (SQLException e) {
+            throw scrub(e);
         }
-        return delegate.getTime(parameterIndex, a1);
     }
 
     @Override
     public Timestamp getTimestamp(String parameterName) throws SQLException {
-        if (hidesOutput(parameterName)) {
-            return null;
+        try {
+            if (hidesOutput(parameterName)) {
+                return null;
+            }
+            return delegate.getTimestamp(parameterName);
+        } catch (SQLException e) {
+            throw scrub(e);
         }
-        return delegate.getTimestamp(parameterName);
     }
 
     @Override
     public Timestamp getTimestamp(String parameterName, Calendar a1) throws SQLException {
-        if (hidesOutput(parameterName)) {
-            return null;
+        try {
+            if (hidesOutput(parameterName)) {
+                return null;
+            }
+            return delegate.getTimestamp(parameterName, a1);
+        } catch (SQLException e) {
+            throw scrub(e);
         }
-        return delegate.getTimestamp(parameterName, a1);
     }
 
     @Override
     public Timestamp getTimestamp(int parameterIndex) throws SQLException {
-        if (hidesOutput(parameterIndex)) {
-            return null;
+        try {
+            if (hidesOutput(parameterIndex)) {
+                return null;
+            }
+            return delegate.getTimestamp(parameterIndex);
+        } catch (SQLException e) {
+            throw scrub(e);
         }
-        return delegate.getTimestamp(parameterIndex);
     }
 
     @Override
     public Timestamp getTimestamp(int parameterIndex, Calendar a1) throws SQLException {
-        if (hidesOutput(parameterIndex)) {
-            return null;
+        try {
+            if (hidesOutput(parameterIndex)) {
+                return null;
+            }
+            return delegate.getTimestamp(parameterIndex, a1);
+        } catch (SQLException e) {
+            throw scrub(e);
         }
-        return delegate.getTimestamp(parameterIndex, a1);
     }
 
     @Override
     public URL getURL(String parameterName) throws SQLException {
-        if (hidesOutput(parameterName)) {
-            return null;
+        try {
+            if (hidesOutput(parameterName)) {
+                return null;
+            }
+            return delegate.getURL(parameterName);
+        } catch (SQLException e) {
+            throw scrub(e);
         }
-        return delegate.getURL(parameterName);
     }
 
     @Override
     public URL getURL(int parameterIndex) throws SQLException {
-        if (hidesOutput(parameterIndex)) {
-            return null;
+        try {
+            if (hidesOutput(parameterIndex)) {
+                return null;
+            }
+            return delegate.getURL(parameterIndex);
+        } catch (SQLException e) {
+            throw scrub(e);
         }
-        return delegate.getURL(parameterIndex);
     }
 
     @Override
     public int getUpdateCount() throws SQLException {
-        return delegate.getUpdateCount();
+        try {
+            return delegate.getUpdateCount();
+        } catch (SQLException e) {
+            throw scrub(e);
+        }
+    }
+
+    @Override
+    public SQLWarning getWarnings() throws SQLException {
+        try {
+            return super.getWarnings();
+        } catch (SQLException e) {
+            throw scrub(e);
+        }
     }
 
     @Override
     public boolean isCloseOnCompletion() throws SQLException {
-        return delegate.isCloseOnCompletion();
+        try {
+            return delegate.isCloseOnCompletion();
+        } catch (SQLException e) {
+            throw scrub(e);
+        }
     }
 
     @Override
     public boolean isClosed() throws SQLException {
-        return delegate.isClosed();
+        try {
+            return delegate.isClosed();
+        } catch (SQLException e) {
+            throw scrub(e);
+        }
     }
 
     @Override
     public boolean isPoolable() throws SQLException {
-        return delegate.isPoolable();
+        try {
+            return delegate.isPoolable();
+        } catch (SQLException e) {
+            throw scrub(e);
+        }
     }
 
     @Override
     public boolean isSimpleIdentifier(String a0) throws SQLException {
-        return delegate.isSimpleIdentifier(a0);
+        try {
+            return delegate.isSimpleIdentifier(a0);
+        } catch (SQLException e) {
+            throw scrub(e);
+        }
+    }
+
+    @Override
+    public boolean isWrapperFor(Class<?> a0) throws SQLException {
+        try {
+            return super.isWrapperFor(a0);
+        } catch (SQLException e) {
+            throw scrub(e);
+        }
     }
 
     @Override
     public void registerOutParameter(String parameterName, SQLType a1) throws SQLException {
-        delegate.registerOutParameter(parameterName, a1);
+        try {
+            delegate.registerOutParameter(parameterName, a1);
+        } catch (SQLException e) {
+            throw scrub(e);
+        }
     }
 
     @Override
     public void registerOutParameter(String parameterName, SQLType a1, String a2) throws SQLException {
-        delegate.registerOutParameter(parameterName, a1, a2);
+        try {
+            delegate.registerOutParameter(parameterName, a1, a2);
+        } catch (SQLException e) {
+            throw scrub(e);
+        }
     }
 
     @Override
     public void registerOutParameter(String parameterName, SQLType a1, int a2) throws SQLException {
-        delegate.registerOutParameter(parameterName, a1, a2);
+        try {
+            delegate.registerOutParameter(parameterName, a1, a2);
+        } catch (SQLException e) {
+            throw scrub(e);
+        }
     }
 
     @Override
     public void registerOutParameter(String parameterName, int a1) throws SQLException {
-        delegate.registerOutParameter(parameterName, a1);
+        try {
+            delegate.registerOutParameter(parameterName, a1);
+        } catch (SQLException e) {
+            throw scrub(e);
+        }
     }
 
     @Override
     public void registerOutParameter(String parameterName, int a1, String a2) throws SQLException {
-        delegate.registerOutParameter(parameterName, a1, a2);
+        try {
+            delegate.registerOutParameter(parameterName, a1, a2);
+        } catch (SQLException e) {
+            throw scrub(e);
+        }
     }
 
     @Override
     public void registerOutParameter(String parameterName, int a1, int a2) throws SQLException {
-        delegate.registerOutParameter(parameterName, a1, a2);
+        try {
+            delegate.registerOutParameter(parameterName, a1, a2);
+        } catch (SQLException e) {
+            throw scrub(e);
+        }
     }
 
     @Override
     public void registerOutParameter(int parameterIndex, SQLType a1) throws SQLException {
-        delegate.registerOutParameter(parameterIndex, a1);
+        try {
+            delegate.registerOutParameter(parameterIndex, a1);
+        } catch (SQLException e) {
+            throw scrub(e);
+        }
     }
 
     @Override
     public void registerOutParameter(int parameterIndex, SQLType a1, String a2) throws SQLException {
-        delegate.registerOutParameter(parameterIndex, a1, a2);
+        try {
+            delegate.registerOutParameter(parameterIndex, a1, a2);
+        } catch (SQLException e) {
+            throw scrub(e);
+        }
     }
 
     @Override
     public void registerOutParameter(int parameterIndex, SQLType a1, int a2) throws SQLException {
-        delegate.registerOutParameter(parameterIndex, a1, a2);
+        try {
+            delegate.registerOutParameter(parameterIndex, a1, a2);
+        } catch (SQLException e) {
+            throw scrub(e);
+        }
     }
 
     @Override
     public void registerOutParameter(int parameterIndex, int a1) throws SQLException {
-        delegate.registerOutParameter(parameterIndex, a1);
+        try {
+            delegate.registerOutParameter(parameterIndex, a1);
+        } catch (SQLException e) {
+            throw scrub(e);
+        }
     }
 
     @Override
     public void registerOutParameter(int parameterIndex, int a1, String a2) throws SQLException {
-        delegate.registerOutParameter(parameterIndex, a1, a2);
+        try {
+            delegate.registerOutParameter(parameterIndex, a1, a2);
+        } catch (SQLException e) {
+            throw scrub(e);
+        }
     }
 
     @Override
     public void registerOutParameter(int parameterIndex, int a1, int a2) throws SQLException {
-        delegate.registerOutParameter(parameterIndex, a1, a2);
+        try {
+            delegate.registerOutParameter(parameterIndex, a1, a2);
+        } catch (SQLException e) {
+            throw scrub(e);
+        }
     }
 
     @Override
     public void setArray(int parameterIndex, Array a1) throws SQLException {
-        delegate.setArray(position(parameterIndex), a1);
-        if (recordsParameters()) {
-            record(parameterIndex, a1, (s, i) -> s.setArray(i, a1));
+        try {
+            delegate.setArray(position(parameterIndex), a1);
+            if (recordsParameters()) {
+                record(parameterIndex, a1, (s, i) -> s.setArray(i, a1));
+            }
+        } catch (SQLException e) {
+            throw scrub(e);
         }
     }
 
     @Override
     public void setAsciiStream(String parameterName, InputStream a1) throws SQLException {
-        delegate.setAsciiStream(parameterName, a1);
+        try {
+            delegate.setAsciiStream(parameterName, a1);
+        } catch (SQLException e) {
+            throw scrub(e);
+        }
     }
 
     @Override
     public void setAsciiStream(String parameterName, InputStream a1, int a2) throws SQLException {
-        delegate.setAsciiStream(parameterName, a1, a2);
+        try {
+            delegate.setAsciiStream(parameterName, a1, a2);
+        } catch (SQLException e) {
+            throw scrub(e);
+        }
     }
 
     @Override
     public void setAsciiStream(String parameterName, InputStream a1, long a2) throws SQLException {
-        delegate.setAsciiStream(parameterName, a1, a2);
+        try {
+            delegate.setAsciiStream(parameterName, a1, a2);
+        } catch (SQLException e) {
+            throw scrub(e);
+        }
     }
 
     @Override
     public void setAsciiStream(int parameterIndex, InputStream a1) throws SQLException {
-        delegate.setAsciiStream(position(parameterIndex), a1);
-        if (recordsParameters()) {
-            record(parameterIndex, a1, (s, i) -> s.setAsciiStream(i, a1));
+        try {
+            delegate.setAsciiStream(position(parameterIndex), a1);
+            if (recordsParameters()) {
+                record(parameterIndex, a1, (s, i) -> s.setAsciiStream(i, a1));
+            }
+        } catch (SQLException e) {
+            throw scrub(e);
         }
     }
 
     @Override
     public void setAsciiStream(int parameterIndex, InputStream a1, int a2) throws SQLException {
-        delegate.setAsciiStream(position(parameterIndex), a1, a2);
-        if (recordsParameters()) {
-            record(parameterIndex, a1, (s, i) -> s.setAsciiStream(i, a1, a2));
+        try {
+            delegate.setAsciiStream(position(parameterIndex), a1, a2);
+            if (recordsParameters()) {
+                record(parameterIndex, a1, (s, i) -> s.setAsciiStream(i, a1, a2));
+            }
+        } catch (SQLException e) {
+            throw scrub(e);
         }
     }
 
     @Override
     public void setAsciiStream(int parameterIndex, InputStream a1, long a2) throws SQLException {
-        delegate.setAsciiStream(position(parameterIndex), a1, a2);
-        if (recordsParameters()) {
-            record(parameterIndex, a1, (s, i) -> s.setAsciiStream(i, a1, a2));
+        try {
+            delegate.setAsciiStream(position(parameterIndex), a1, a2);
+            if (recordsParameters()) {
+                record(parameterIndex, a1, (s, i) -> s.setAsciiStream(i, a1, a2));
+            }
+        } catch (SQLException e) {
+            throw scrub(e);
         }
     }
 
     @Override
     public void setBigDecimal(String parameterName, BigDecimal a1) throws SQLException {
-        delegate.setBigDecimal(parameterName, a1);
+        try {
+            delegate.setBigDecimal(parameterName, a1);
+        } catch (SQLException e) {
+            throw scrub(e);
+        }
     }
 
     @Override
     public void setBigDecimal(int parameterIndex, BigDecimal a1) throws SQLException {
-        delegate.setBigDecimal(position(parameterIndex), a1);
-        if (recordsParameters()) {
-            record(parameterIndex, a1, (s, i) -> s.setBigDecimal(i, a1));
+        try {
+            delegate.setBigDecimal(position(parameterIndex), a1);
+            if (recordsParameters()) {
+                record(parameterIndex, a1, (s, i) -> s.setBigDecimal(i, a1));
+            }
+        } catch (SQLException e) {
+            throw scrub(e);
         }
     }
 
     @Override
     public void setBinaryStream(String parameterName, InputStream a1) throws SQLException {
-        delegate.setBinaryStream(parameterName, a1);
+        try {
+            delegate.setBinaryStream(parameterName, a1);
+        } catch (SQLException e) {
+            throw scrub(e);
+        }
     }
 
     @Override
     public void setBinaryStream(String parameterName, InputStream a1, int a2) throws SQLException {
-        delegate.setBinaryStream(parameterName, a1, a2);
+        try {
+            delegate.setBinaryStream(parameterName, a1, a2);
+        } catch (SQLException e) {
+            throw scrub(e);
+        }
     }
 
     @Override
     public void setBinaryStream(String parameterName, InputStream a1, long a2) throws SQLException {
-        delegate.setBinaryStream(parameterName, a1, a2);
+        try {
+            delegate.setBinaryStream(parameterName, a1, a2);
+        } catch (SQLException e) {
+            throw scrub(e);
+        }
     }
 
     @Override
     public void setBinaryStream(int parameterIndex, InputStream a1) throws SQLException {
-        delegate.setBinaryStream(position(parameterIndex), a1);
-        if (recordsParameters()) {
-            record(parameterIndex, a1, (s, i) -> s.setBinaryStream(i, a1));
+        try {
+            delegate.setBinaryStream(position(parameterIndex), a1);
+            if (recordsParameters()) {
+                record(parameterIndex, a1, (s, i) -> s.setBinaryStream(i, a1));
+            }
+        } catch (SQLException e) {
+            throw scrub(e);
         }
     }
 
     @Override
     public void setBinaryStream(int parameterIndex, InputStream a1, int a2) throws SQLException {
-        delegate.setBinaryStream(position(parameterIndex), a1, a2);
-        if (recordsParameters()) {
-            record(parameterIndex, a1, (s, i) -> s.setBinaryStream(i, a1, a2));
+        try {
+            delegate.setBinaryStream(position(parameterIndex), a1, a2);
+            if (recordsParameters()) {
+                record(parameterIndex, a1, (s, i) -> s.setBinaryStream(i, a1, a2));
+            }
+        } catch (SQLException e) {
+            throw scrub(e);
         }
     }
 
     @Override
     public void setBinaryStream(int parameterIndex, InputStream a1, long a2) throws SQLException {
-        delegate.setBinaryStream(position(parameterIndex), a1, a2);
-        if (recordsParameters()) {
-            record(parameterIndex, a1, (s, i) -> s.setBinaryStream(i, a1, a2));
+        try {
+            delegate.setBinaryStream(position(parameterIndex), a1, a2);
+            if (recordsParameters()) {
+                record(parameterIndex, a1, (s, i) -> s.setBinaryStream(i, a1, a2));
+            }
+        } catch (SQLException e) {
+            throw scrub(e);
         }
     }
 
     @Override
     public void setBlob(String parameterName, Blob a1) throws SQLException {
-        delegate.setBlob(parameterName, a1);
+        try {
+            delegate.setBlob(parameterName, a1);
+        } catch (SQLException e) {
+            throw scrub(e);
+        }
     }
 
     @Override
     public void setBlob(String parameterName, InputStream a1) throws SQLException {
-        delegate.setBlob(parameterName, a1);
+        try {
+            delegate.setBlob(parameterName, a1);
+        } catch (SQLException e) {
+            throw scrub(e);
+        }
     }
 
     @Override
     public void setBlob(String parameterName, InputStream a1, long a2) throws SQLException {
-        delegate.setBlob(parameterName, a1, a2);
+        try {
+            delegate.setBlob(parameterName, a1, a2);
+        } catch (SQLException e) {
+            throw scrub(e);
+        }
     }
 
     @Override
     public void setBlob(int parameterIndex, Blob a1) throws SQLException {
-        delegate.setBlob(position(parameterIndex), a1);
-        if (recordsParameters()) {
-            record(parameterIndex, a1, (s, i) -> s.setBlob(i, a1));
+        try {
+            delegate.setBlob(position(parameterIndex), a1);
+            if (recordsParameters()) {
+                record(parameterIndex, a1, (s, i) -> s.setBlob(i, a1));
+            }
+        } catch (SQLException e) {
+            throw scrub(e);
         }
     }
 
     @Override
     public void setBlob(int parameterIndex, InputStream a1) throws SQLException {
-        delegate.setBlob(position(parameterIndex), a1);
-        if (recordsParameters()) {
-            record(parameterIndex, a1, (s, i) -> s.setBlob(i, a1));
+        try {
+            delegate.setBlob(position(parameterIndex), a1);
+            if (recordsParameters()) {
+                record(parameterIndex, a1, (s, i) -> s.setBlob(i, a1));
+            }
+        } catch (SQLException e) {
+            throw scrub(e);
         }
     }
 
     @Override
     public void setBlob(int parameterIndex, InputStream a1, long a2) throws SQLException {
-        delegate.setBlob(position(parameterIndex), a1, a2);
-        if (recordsParameters()) {
-            record(parameterIndex, a1, (s, i) -> s.setBlob(i, a1, a2));
+        try {
+            delegate.setBlob(position(parameterIndex), a1, a2);
+            if (recordsParameters()) {
+                record(parameterIndex, a1, (s, i) -> s.setBlob(i, a1, a2));
+            }
+        } catch (SQLException e) {
+            throw scrub(e);
         }
     }
 
     @Override
     public void setBoolean(String parameterName, boolean a1) throws SQLException {
-        delegate.setBoolean(parameterName, a1);
+        try {
+            delegate.setBoolean(parameterName, a1);
+        } catch (SQLException e) {
+            throw scrub(e);
+        }
     }
 
     @Override
     public void setBoolean(int parameterIndex, boolean a1) throws SQLException {
-        delegate.setBoolean(position(parameterIndex), a1);
-        if (recordsParameters()) {
-            record(parameterIndex, a1, (s, i) -> s.setBoolean(i, a1));
+        try {
+            delegate.setBoolean(position(parameterIndex), a1);
+            if (recordsParameters()) {
+                record(parameterIndex, a1, (s, i) -> s.setBoolean(i, a1));
+            }
+        } catch (SQLException e) {
+            throw scrub(e);
         }
     }
 
     @Override
     public void setByte(String parameterName, byte a1) throws SQLException {
-        delegate.setByte(parameterName, a1);
+        try {
+            delegate.setByte(parameterName, a1);
+        } catch (SQLException e) {
+            throw scrub(e);
+        }
     }
 
     @Override
     public void setByte(int parameterIndex, byte a1) throws SQLException {
-        delegate.setByte(position(parameterIndex), a1);
-        if (recordsParameters()) {
-            record(parameterIndex, a1, (s, i) -> s.setByte(i, a1));
+        try {
+            delegate.setByte(position(parameterIndex), a1);
+            if (recordsParameters()) {
+                record(parameterIndex, a1, (s, i) -> s.setByte(i, a1));
+            }
+        } catch (SQLException e) {
+            throw scrub(e);
         }
     }
 
     @Override
     public void setBytes(String parameterName, byte[] a1) throws SQLException {
-        delegate.setBytes(parameterName, a1);
+        try {
+            delegate.setBytes(parameterName, a1);
+        } catch (SQLException e) {
+            throw scrub(e);
+        }
     }
 
     @Override
     public void setBytes(int parameterIndex, byte[] a1) throws SQLException {
-        delegate.setBytes(position(parameterIndex), a1);
-        if (recordsParameters()) {
-            record(parameterIndex, a1, (s, i) -> s.setBytes(i, a1));
+        try {
+            delegate.setBytes(position(parameterIndex), a1);
+            if (recordsParameters()) {
+                record(parameterIndex, a1, (s, i) -> s.setBytes(i, a1));
+            }
+        } catch (SQLException e) {
+            throw scrub(e);
         }
     }
 
     @Override
     public void setCharacterStream(String parameterName, Reader a1) throws SQLException {
-        delegate.setCharacterStream(parameterName, a1);
+        try {
+            delegate.setCharacterStream(parameterName, a1);
+        } catch (SQLException e) {
+            throw scrub(e);
+        }
     }
 
     @Override
     public void setCharacterStream(String parameterName, Reader a1, int a2) throws SQLException {
-        delegate.setCharacterStream(parameterName, a1, a2);
+        try {
+            delegate.setCharacterStream(parameterName, a1, a2);
+        } catch (SQLException e) {
+            throw scrub(e);
+        }
     }
 
     @Override
     public void setCharacterStream(String parameterName, Reader a1, long a2) throws SQLException {
-        delegate.setCharacterStream(parameterName, a1, a2);
+        try {
+            delegate.setCharacterStream(parameterName, a1, a2);
+        } catch (SQLException e) {
+            throw scrub(e);
+        }
     }
 
     @Override
     public void setCharacterStream(int parameterIndex, Reader a1) throws SQLException {
-        delegate.setCharacterStream(position(parameterIndex), a1);
-        if (recordsParameters()) {
-            record(parameterIndex, a1, (s, i) -> s.setCharacterStream(i, a1));
+        try {
+            delegate.setCharacterStream(position(parameterIndex), a1);
+            if (recordsParameters()) {
+                record(parameterIndex, a1, (s, i) -> s.setCharacterStream(i, a1));
+            }
+        } catch (SQLException e) {
+            throw scrub(e);
         }
     }
 
     @Override
     public void setCharacterStream(int parameterIndex, Reader a1, int a2) throws SQLException {
-        delegate.setCharacterStream(position(parameterIndex), a1, a2);
-        if (recordsParameters()) {
-            record(parameterIndex, a1, (s, i) -> s.setCharacterStream(i, a1, a2));
+        try {
+            delegate.setCharacterStream(position(parameterIndex), a1, a2);
+            if (recordsParameters()) {
+                record(parameterIndex, a1, (s, i) -> s.setCharacterStream(i, a1, a2));
+            }
+        } catch (SQLException e) {
+            throw scrub(e);
         }
     }
 
     @Override
     public void setCharacterStream(int parameterIndex, Reader a1, long a2) throws SQLException {
-        delegate.setCharacterStream(position(parameterIndex), a1, a2);
-        if (recordsParameters()) {
-            record(parameterIndex, a1, (s, i) -> s.setCharacterStream(i, a1, a2));
+        try {
+            delegate.setCharacterStream(position(parameterIndex), a1, a2);
+            if (recordsParameters()) {
+                record(parameterIndex, a1, (s, i) -> s.setCharacterStream(i, a1, a2));
+            }
+        } catch (SQLException e) {
+            throw scrub(e);
         }
     }
 
     @Override
     public void setClob(String parameterName, Clob a1) throws SQLException {
-        delegate.setClob(parameterName, a1);
+        try {
+            delegate.setClob(parameterName, a1);
+        } catch (SQLException e) {
+            throw scrub(e);
+        }
     }
 
     @Override
     public void setClob(String parameterName, Reader a1) throws SQLException {
-        delegate.setClob(parameterName, a1);
+        try {
+            delegate.setClob(parameterName, a1);
+        } catch (SQLException e) {
+            throw scrub(e);
+        }
     }
 
     @Override
     public void setClob(String parameterName, Reader a1, long a2) throws SQLException {
-        delegate.setClob(parameterName, a1, a2);
+        try {
+            delegate.setClob(parameterName, a1, a2);
+        } catch (SQLException e) {
+            throw scrub(e);
+        }
     }
 
     @Override
     public void setClob(int parameterIndex, Clob a1) throws SQLException {
-        delegate.setClob(position(parameterIndex), a1);
-        if (recordsParameters()) {
-            record(parameterIndex, a1, (s, i) -> s.setClob(i, a1));
+        try {
+            delegate.setClob(position(parameterIndex), a1);
+            if (recordsParameters()) {
+                record(parameterIndex, a1, (s, i) -> s.setClob(i, a1));
+            }
+        } catch (SQLException e) {
+            throw scrub(e);
         }
     }
 
     @Override
     public void setClob(int parameterIndex, Reader a1) throws SQLException {
-        delegate.setClob(position(parameterIndex), a1);
-        if (recordsParameters()) {
-            record(parameterIndex, a1, (s, i) -> s.setClob(i, a1));
+        try {
+            delegate.setClob(position(parameterIndex), a1);
+            if (recordsParameters()) {
+                record(parameterIndex, a1, (s, i) -> s.setClob(i, a1));
+            }
+        } catch (SQLException e) {
+            throw scrub(e);
         }
     }
 
     @Override
     public void setClob(int parameterIndex, Reader a1, long a2) throws SQLException {
-        delegate.setClob(position(parameterIndex), a1, a2);
-        if (recordsParameters()) {
-            record(parameterIndex, a1, (s, i) -> s.setClob(i, a1, a2));
+        try {
+            delegate.setClob(position(parameterIndex), a1, a2);
+            if (recordsParameters()) {
+                record(parameterIndex, a1, (s, i) -> s.setClob(i, a1, a2));
+            }
+        } catch (SQLException e) {
+            throw scrub(e);
         }
     }
 
     @Override
     public void setCursorName(String parameterName) throws SQLException {
-        delegate.setCursorName(parameterName);
+        try {
+            delegate.setCursorName(parameterName);
+        } catch (SQLException e) {
+            throw scrub(e);
+        }
     }
 
     @Override
     public void setDate(String parameterName, Date a1) throws SQLException {
-        delegate.setDate(parameterName, a1);
+        try {
+            delegate.setDate(parameterName, a1);
+        } catch (SQLException e) {
+            throw scrub(e);
+        }
     }
 
     @Override
     public void setDate(String parameterName, Date a1, Calendar a2) throws SQLException {
-        delegate.setDate(parameterName, a1, a2);
+        try {
+            delegate.setDate(parameterName, a1, a2);
+        } catch (SQLException e) {
+            throw scrub(e);
+        }
     }
 
     @Override
     public void setDate(int parameterIndex, Date a1) throws SQLException {
-        delegate.setDate(position(parameterIndex), a1);
-        if (recordsParameters()) {
-            record(parameterIndex, a1, (s, i) -> s.setDate(i, a1));
+        try {
+            delegate.setDate(position(parameterIndex), a1);
+            if (recordsParameters()) {
+                record(parameterIndex, a1, (s, i) -> s.setDate(i, a1));
+            }
+        } catch (SQLException e) {
+            throw scrub(e);
         }
     }
 
     @Override
     public void setDate(int parameterIndex, Date a1, Calendar a2) throws SQLException {
-        delegate.setDate(position(parameterIndex), a1, a2);
-        if (recordsParameters()) {
-            record(parameterIndex, a1, (s, i) -> s.setDate(i, a1, a2));
+        try {
+            delegate.setDate(position(parameterIndex), a1, a2);
+            if (recordsParameters()) {
+                record(parameterIndex, a1, (s, i) -> s.setDate(i, a1, a2));
+            }
+        } catch (SQLException e) {
+            throw scrub(e);
         }
     }
 
     @Override
     public void setDouble(String parameterName, double a1) throws SQLException {
-        delegate.setDouble(parameterName, a1);
+        try {
+            delegate.setDouble(parameterName, a1);
+        } catch (SQLException e) {
+            throw scrub(e);
+        }
     }
 
     @Override
     public void setDouble(int parameterIndex, double a1) throws SQLException {
-        delegate.setDouble(position(parameterIndex), a1);
-        if (recordsParameters()) {
-            record(parameterIndex, a1, (s, i) -> s.setDouble(i, a1));
+        try {
+            delegate.setDouble(position(parameterIndex), a1);
+            if (recordsParameters()) {
+                record(parameterIndex, a1, (s, i) -> s.setDouble(i, a1));
+            }
+        } catch (SQLException e) {
+            throw scrub(e);
         }
     }
 
     @Override
     public void setEscapeProcessing(boolean a0) throws SQLException {
-        delegate.setEscapeProcessing(a0);
+        try {
+            delegate.setEscapeProcessing(a0);
+        } catch (SQLException e) {
+            throw scrub(e);
+        }
     }
 
     @Override
     public void setFetchDirection(int parameterIndex) throws SQLException {
-        delegate.setFetchDirection(parameterIndex);
+        try {
+            delegate.setFetchDirection(parameterIndex);
+        } catch (SQLException e) {
+            throw scrub(e);
+        }
     }
 
     @Override
     public void setFetchSize(int parameterIndex) throws SQLException {
-        delegate.setFetchSize(parameterIndex);
+        try {
+            delegate.setFetchSize(parameterIndex);
+        } catch (SQLException e) {
+            throw scrub(e);
+        }
     }
 
     @Override
     public void setFloat(String parameterName, float a1) throws SQLException {
-        delegate.setFloat(parameterName, a1);
+        try {
+            delegate.setFloat(parameterName, a1);
+        } catch (SQLException e) {
+            throw scrub(e);
+        }
     }
 
     @Override
     public void setFloat(int parameterIndex, float a1) throws SQLException {
-        delegate.setFloat(position(parameterIndex), a1);
-        if (recordsParameters()) {
-            record(parameterIndex, a1, (s, i) -> s.setFloat(i, a1));
+        try {
+            delegate.setFloat(position(parameterIndex), a1);
+            if (recordsParameters()) {
+                record(parameterIndex, a1, (s, i) -> s.setFloat(i, a1));
+            }
+        } catch (SQLException e) {
+            throw scrub(e);
         }
     }
 
     @Override
     public void setInt(String parameterName, int a1) throws SQLException {
-        delegate.setInt(parameterName, a1);
+        try {
+            delegate.setInt(parameterName, a1);
+        } catch (SQLException e) {
+            throw scrub(e);
+        }
     }
 
     @Override
     public void setInt(int parameterIndex, int a1) throws SQLException {
-        delegate.setInt(position(parameterIndex), a1);
-        if (recordsParameters()) {
-            record(parameterIndex, a1, (s, i) -> s.setInt(i, a1));
+        try {
+            delegate.setInt(position(parameterIndex), a1);
+            if (recordsParameters()) {
+                record(parameterIndex, a1, (s, i) -> s.setInt(i, a1));
+            }
+        } catch (SQLException e) {
+            throw scrub(e);
         }
     }
 
     @Override
     public void setLargeMaxRows(long a0) throws SQLException {
-        delegate.setLargeMaxRows(a0);
+        try {
+            delegate.setLargeMaxRows(a0);
+        } catch (SQLException e) {
+            throw scrub(e);
+        }
     }
 
     @Override
     public void setLong(String parameterName, long a1) throws SQLException {
-        delegate.setLong(parameterName, a1);
+        try {
+            delegate.setLong(parameterName, a1);
+        } catch (SQLException e) {
+            throw scrub(e);
+        }
     }
 
     @Override
     public void setLong(int parameterIndex, long a1) throws SQLException {
-        delegate.setLong(position(parameterIndex), a1);
-        if (recordsParameters()) {
-            record(parameterIndex, a1, (s, i) -> s.setLong(i, a1));
+        try {
+            delegate.setLong(position(parameterIndex), a1);
+            if (recordsParameters()) {
+                record(parameterIndex, a1, (s, i) -> s.setLong(i, a1));
+            }
+        } catch (SQLException e) {
+            throw scrub(e);
         }
     }
 
     @Override
     public void setMaxFieldSize(int parameterIndex) throws SQLException {
-        delegate.setMaxFieldSize(parameterIndex);
+        try {
+            delegate.setMaxFieldSize(parameterIndex);
+        } catch (SQLException e) {
+            throw scrub(e);
+        }
     }
 
     @Override
     public void setMaxRows(int parameterIndex) throws SQLException {
-        delegate.setMaxRows(parameterIndex);
+        try {
+            delegate.setMaxRows(parameterIndex);
+        } catch (SQLException e) {
+            throw scrub(e);
+        }
     }
 
     @Override
     public void setNCharacterStream(String parameterName, Reader a1) throws SQLException {
-        delegate.setNCharacterStream(parameterName, a1);
+        try {
+            delegate.setNCharacterStream(parameterName, a1);
+        } catch (SQLException e) {
+            throw scrub(e);
+        }
     }
 
     @Override
     public void setNCharacterStream(String parameterName, Reader a1, long a2) throws SQLException {
-        delegate.setNCharacterStream(parameterName, a1, a2);
+        try {
+            delegate.setNCharacterStream(parameterName, a1, a2);
+        } catch (SQLException e) {
+            throw scrub(e);
+        }
     }
 
     @Override
     public void setNCharacterStream(int parameterIndex, Reader a1) throws SQLException {
-        delegate.setNCharacterStream(position(parameterIndex), a1);
-        if (recordsParameters()) {
-            record(parameterIndex, a1, (s, i) -> s.setNCharacterStream(i, a1));
+        try {
+            delegate.setNCharacterStream(position(parameterIndex), a1);
+            if (recordsParameters()) {
+                record(parameterIndex, a1, (s, i) -> s.setNCharacterStream(i, a1));
+            }
+        } catch (SQLException e) {
+            throw scrub(e);
         }
     }
 
     @Override
     public void setNCharacterStream(int parameterIndex, Reader a1, long a2) throws SQLException {
-        delegate.setNCharacterStream(position(parameterIndex), a1, a2);
-        if (recordsParameters()) {
-            record(parameterIndex, a1, (s, i) -> s.setNCharacterStream(i, a1, a2));
+        try {
+            delegate.setNCharacterStream(position(parameterIndex), a1, a2);
+            if (recordsParameters()) {
+                record(parameterIndex, a1, (s, i) -> s.setNCharacterStream(i, a1, a2));
+            }
+        } catch (SQLException e) {
+            throw scrub(e);
         }
     }
 
     @Override
     public void setNClob(String parameterName, NClob a1) throws SQLException {
-        delegate.setNClob(parameterName, a1);
+        try {
+            delegate.setNClob(parameterName, a1);
+        } catch (SQLException e) {
+            throw scrub(e);
+        }
     }
 
     @Override
     public void setNClob(String parameterName, Reader a1) throws SQLException {
-        delegate.setNClob(parameterName, a1);
+        try {
+            delegate.setNClob(parameterName, a1);
+        } catch (SQLException e) {
+            throw scrub(e);
+        }
     }
 
     @Override
     public void setNClob(String parameterName, Reader a1, long a2) throws SQLException {
-        delegate.setNClob(parameterName, a1, a2);
+        try {
+            delegate.setNClob(parameterName, a1, a2);
+        } catch (SQLException e) {
+            throw scrub(e);
+        }
     }
 
     @Override
     public void setNClob(int parameterIndex, NClob a1) throws SQLException {
-        delegate.setNClob(position(parameterIndex), a1);
-        if (recordsParameters()) {
-            record(parameterIndex, a1, (s, i) -> s.setNClob(i, a1));
+        try {
+            delegate.setNClob(position(parameterIndex), a1);
+            if (recordsParameters()) {
+                record(parameterIndex, a1, (s, i) -> s.setNClob(i, a1));
+            }
+        } catch (SQLException e) {
+            throw scrub(e);
         }
     }
 
     @Override
     public void setNClob(int parameterIndex, Reader a1) throws SQLException {
-        delegate.setNClob(position(parameterIndex), a1);
-        if (recordsParameters()) {
-            record(parameterIndex, a1, (s, i) -> s.setNClob(i, a1));
+        try {
+            delegate.setNClob(position(parameterIndex), a1);
+            if (recordsParameters()) {
+                record(parameterIndex, a1, (s, i) -> s.setNClob(i, a1));
+            }
+        } catch (SQLException e) {
+            throw scrub(e);
         }
     }
 
     @Override
     public void setNClob(int parameterIndex, Reader a1, long a2) throws SQLException {
-        delegate.setNClob(position(parameterIndex), a1, a2);
-        if (recordsParameters()) {
-            record(parameterIndex, a1, (s, i) -> s.setNClob(i, a1, a2));
+        try {
+            delegate.setNClob(position(parameterIndex), a1, a2);
+            if (recordsParameters()) {
+                record(parameterIndex, a1, (s, i) -> s.setNClob(i, a1, a2));
+            }
+        } catch (SQLException e) {
+            throw scrub(e);
         }
     }
 
     @Override
     public void setNString(String parameterName, String a1) throws SQLException {
-        delegate.setNString(parameterName, a1);
+        try {
+            delegate.setNString(parameterName, a1);
+        } catch (SQLException e) {
+            throw scrub(e);
+        }
     }
 
     @Override
     public void setNString(int parameterIndex, String a1) throws SQLException {
-        delegate.setNString(position(parameterIndex), a1);
-        if (recordsParameters()) {
-            record(parameterIndex, a1, (s, i) -> s.setNString(i, a1));
+        try {
+            delegate.setNString(position(parameterIndex), a1);
+            if (recordsParameters()) {
+                record(parameterIndex, a1, (s, i) -> s.setNString(i, a1));
+            }
+        } catch (SQLException e) {
+            throw scrub(e);
         }
     }
 
     @Override
     public void setNull(String parameterName, int a1) throws SQLException {
-        delegate.setNull(parameterName, a1);
+        try {
+            delegate.setNull(parameterName, a1);
+        } catch (SQLException e) {
+            throw scrub(e);
+        }
     }
 
     @Override
     public void setNull(String parameterName, int a1, String a2) throws SQLException {
-        delegate.setNull(parameterName, a1, a2);
+        try {
+            delegate.setNull(parameterName, a1, a2);
+        } catch (SQLException e) {
+            throw scrub(e);
+        }
     }
 
     @Override
     public void setNull(int parameterIndex, int a1) throws SQLException {
-        delegate.setNull(position(parameterIndex), a1);
-        if (recordsParameters()) {
-            record(parameterIndex, null, (s, i) -> s.setNull(i, a1));
+        try {
+            delegate.setNull(position(parameterIndex), a1);
+            if (recordsParameters()) {
+                record(parameterIndex, null, (s, i) -> s.setNull(i, a1));
+            }
+        } catch (SQLException e) {
+            throw scrub(e);
         }
     }
 
     @Override
     public void setNull(int parameterIndex, int a1, String a2) throws SQLException {
-        delegate.setNull(position(parameterIndex), a1, a2);
-        if (recordsParameters()) {
-            record(parameterIndex, null, (s, i) -> s.setNull(i, a1, a2));
+        try {
+            delegate.setNull(position(parameterIndex), a1, a2);
+            if (recordsParameters()) {
+                record(parameterIndex, null, (s, i) -> s.setNull(i, a1, a2));
+            }
+        } catch (SQLException e) {
+            throw scrub(e);
         }
     }
 
     @Override
     public void setObject(String parameterName, Object a1) throws SQLException {
-        delegate.setObject(parameterName, a1);
+        try {
+            delegate.setObject(parameterName, a1);
+        } catch (SQLException e) {
+            throw scrub(e);
+        }
     }
 
     @Override
     public void setObject(String parameterName, Object a1, SQLType a2) throws SQLException {
-        delegate.setObject(parameterName, a1, a2);
+        try {
+            delegate.setObject(parameterName, a1, a2);
+        } catch (SQLException e) {
+            throw scrub(e);
+        }
     }
 
     @Override
     public void setObject(String parameterName, Object a1, SQLType a2, int a3) throws SQLException {
-        delegate.setObject(parameterName, a1, a2, a3);
+        try {
+            delegate.setObject(parameterName, a1, a2, a3);
+        } catch (SQLException e) {
+            throw scrub(e);
+        }
     }
 
     @Override
     public void setObject(String parameterName, Object a1, int a2) throws SQLException {
-        delegate.setObject(parameterName, a1, a2);
+        try {
+            delegate.setObject(parameterName, a1, a2);
+        } catch (SQLException e) {
+            throw scrub(e);
+        }
     }
 
     @Override
     public void setObject(String parameterName, Object a1, int a2, int a3) throws SQLException {
-        delegate.setObject(parameterName, a1, a2, a3);
+        try {
+            delegate.setObject(parameterName, a1, a2, a3);
+        } catch (SQLException e) {
+            throw scrub(e);
+        }
     }
 
     @Override
     public void setObject(int parameterIndex, Object a1) throws SQLException {
-        delegate.setObject(position(parameterIndex), a1);
-        if (recordsParameters()) {
-            record(parameterIndex, a1, (s, i) -> s.setObject(i, a1));
+        try {
+            delegate.setObject(position(parameterIndex), a1);
+            if (recordsParameters()) {
+                record(parameterIndex, a1, (s, i) -> s.setObject(i, a1));
+            }
+        } catch (SQLException e) {
+            throw scrub(e);
         }
     }
 
     @Override
     public void setObject(int parameterIndex, Object a1, SQLType a2) throws SQLException {
-        delegate.setObject(position(parameterIndex), a1, a2);
-        if (recordsParameters()) {
-            record(parameterIndex, a1, (s, i) -> s.setObject(i, a1, a2));
+        try {
+            delegate.setObject(position(parameterIndex), a1, a2);
+            if (recordsParameters()) {
+                record(parameterIndex, a1, (s, i) -> s.setObject(i, a1, a2));
+            }
+        } catch (SQLException e) {
+            throw scrub(e);
         }
     }
 
     @Override
     public void setObject(int parameterIndex, Object a1, SQLType a2, int a3) throws SQLException {
-        delegate.setObject(position(parameterIndex), a1, a2, a3);
-        if (recordsParameters()) {
-            record(parameterIndex, a1, (s, i) -> s.setObject(i, a1, a2, a3));
+        try {
+            delegate.setObject(position(parameterIndex), a1, a2, a3);
+            if (recordsParameters()) {
+                record(parameterIndex, a1, (s, i) -> s.setObject(i, a1, a2, a3));
+            }
+        } catch (SQLException e) {
+            throw scrub(e);
         }
     }
 
     @Override
     public void setObject(int parameterIndex, Object a1, int a2) throws SQLException {
-        delegate.setObject(position(parameterIndex), a1, a2);
-        if (recordsParameters()) {
-            record(parameterIndex, a1, (s, i) -> s.setObject(i, a1, a2));
+        try {
+            delegate.setObject(position(parameterIndex), a1, a2);
+            if (recordsParameters()) {
+                record(parameterIndex, a1, (s, i) -> s.setObject(i, a1, a2));
+            }
+        } catch (SQLException e) {
+            throw scrub(e);
         }
     }
 
     @Override
     public void setObject(int parameterIndex, Object a1, int a2, int a3) throws SQLException {
-        delegate.setObject(position(parameterIndex), a1, a2, a3);
-        if (recordsParameters()) {
-            record(parameterIndex, a1, (s, i) -> s.setObject(i, a1, a2, a3));
+        try {
+            delegate.setObject(position(parameterIndex), a1, a2, a3);
+            if (recordsParameters()) {
+                record(parameterIndex, a1, (s, i) -> s.setObject(i, a1, a2, a3));
+            }
+        } catch (SQLException e) {
+            throw scrub(e);
         }
     }
 
     @Override
     public void setPoolable(boolean a0) throws SQLException {
-        delegate.setPoolable(a0);
+        try {
+            delegate.setPoolable(a0);
+        } catch (SQLException e) {
+            throw scrub(e);
+        }
     }
 
     @Override
     public void setQueryTimeout(int parameterIndex) throws SQLException {
-        delegate.setQueryTimeout(parameterIndex);
+        try {
+            delegate.setQueryTimeout(parameterIndex);
+        } catch (SQLException e) {
+            throw scrub(e);
+        }
     }
 
     @Override
     public void setRef(int parameterIndex, Ref a1) throws SQLException {
-        delegate.setRef(position(parameterIndex), a1);
-        if (recordsParameters()) {
-            record(parameterIndex, a1, (s, i) -> s.setRef(i, a1));
+        try {
+            delegate.setRef(position(parameterIndex), a1);
+            if (recordsParameters()) {
+                record(parameterIndex, a1, (s, i) -> s.setRef(i, a1));
+            }
+        } catch (SQLException e) {
+            throw scrub(e);
         }
     }
 
     @Override
     public void setRowId(String parameterName, RowId a1) throws SQLException {
-        delegate.setRowId(parameterName, a1);
+        try {
+            delegate.setRowId(parameterName, a1);
+        } catch (SQLException e) {
+            throw scrub(e);
+        }
     }
 
     @Override
     public void setRowId(int parameterIndex, RowId a1) throws SQLException {
-        delegate.setRowId(position(parameterIndex), a1);
-        if (recordsParameters()) {
-            record(parameterIndex, a1, (s, i) -> s.setRowId(i, a1));
+        try {
+            delegate.setRowId(position(parameterIndex), a1);
+            if (recordsParameters()) {
+                record(parameterIndex, a1, (s, i) -> s.setRowId(i, a1));
+            }
+        } catch (SQLException e) {
+            throw scrub(e);
         }
     }
 
     @Override
     public void setSQLXML(String parameterName, SQLXML a1) throws SQLException {
-        delegate.setSQLXML(parameterName, a1);
+        try {
+            delegate.setSQLXML(parameterName, a1);
+        } catch (SQLException e) {
+            throw scrub(e);
+        }
     }
 
     @Override
     public void setSQLXML(int parameterIndex, SQLXML a1) throws SQLException {
-        delegate.setSQLXML(position(parameterIndex), a1);
-        if (recordsParameters()) {
-            record(parameterIndex, a1, (s, i) -> s.setSQLXML(i, a1));
+        try {
+            delegate.setSQLXML(position(parameterIndex), a1);
+            if (recordsParameters()) {
+                record(parameterIndex, a1, (s, i) -> s.setSQLXML(i, a1));
+            }
+        } catch (SQLException e) {
+            throw scrub(e);
         }
     }
 
     @Override
     public void setShort(String parameterName, short a1) throws SQLException {
-        delegate.setShort(parameterName, a1);
+        try {
+            delegate.setShort(parameterName, a1);
+        } catch (SQLException e) {
+            throw scrub(e);
+        }
     }
 
     @Override
     public void setShort(int parameterIndex, short a1) throws SQLException {
-        delegate.setShort(position(parameterIndex), a1);
-        if (recordsParameters()) {
-            record(parameterIndex, a1, (s, i) -> s.setShort(i, a1));
+        try {
+            delegate.setShort(position(parameterIndex), a1);
+            if (recordsParameters()) {
+                record(parameterIndex, a1, (s, i) -> s.setShort(i, a1));
+            }
+        } catch (SQLException e) {
+            throw scrub(e);
         }
     }
 
     @Override
     public void setString(String parameterName, String a1) throws SQLException {
-        delegate.setString(parameterName, a1);
+        try {
+            delegate.setString(parameterName, a1);
+        } catch (SQLException e) {
+            throw scrub(e);
+        }
     }
 
     @Override
     public void setString(int parameterIndex, String a1) throws SQLException {
-        delegate.setString(position(parameterIndex), a1);
-        if (recordsParameters()) {
-            record(parameterIndex, a1, (s, i) -> s.setString(i, a1));
+        try {
+            delegate.setString(position(parameterIndex), a1);
+            if (recordsParameters()) {
+                record(parameterIndex, a1, (s, i) -> s.setString(i, a1));
+            }
+        } catch (SQLException e) {
+            throw scrub(e);
         }
     }
 
     @Override
     public void setTime(String parameterName, Time a1) throws SQLException {
-        delegate.setTime(parameterName, a1);
+        try {
+            delegate.setTime(parameterName, a1);
+        } catch (SQLException e) {
+            throw scrub(e);
+        }
     }
 
     @Override
     public void setTime(String parameterName, Time a1, Calendar a2) throws SQLException {
-        delegate.setTime(parameterName, a1, a2);
+        try {
+            delegate.setTime(parameterName, a1, a2);
+        } catch (SQLException e) {
+            throw scrub(e);
+        }
     }
 
     @Override
     public void setTime(int parameterIndex, Time a1) throws SQLException {
-        delegate.setTime(position(parameterIndex), a1);
-        if (recordsParameters()) {
-            record(parameterIndex, a1, (s, i) -> s.setTime(i, a1));
+        try {
+            delegate.setTime(position(parameterIndex), a1);
+            if (recordsParameters()) {
+                record(parameterIndex, a1, (s, i) -> s.setTime(i, a1));
+            }
+        } catch (SQLException e) {
+            throw scrub(e);
         }
     }
 
     @Override
     public void setTime(int parameterIndex, Time a1, Calendar a2) throws SQLException {
-        delegate.setTime(position(parameterIndex), a1, a2);
-        if (recordsParameters()) {
-            record(parameterIndex, a1, (s, i) -> s.setTime(i, a1, a2));
+        try {
+            delegate.setTime(position(parameterIndex), a1, a2);
+            if (recordsParameters()) {
+                record(parameterIndex, a1, (s, i) -> s.setTime(i, a1, a2));
+            }
+        } catch (SQLException e) {
+            throw scrub(e);
         }
     }
 
     @Override
     public void setTimestamp(String parameterName, Timestamp a1) throws SQLException {
-        delegate.setTimestamp(parameterName, a1);
+        try {
+            delegate.setTimestamp(parameterName, a1);
+        } catch (SQLException e) {
+            throw scrub(e);
+        }
     }
 
     @Override
     public void setTimestamp(String parameterName, Timestamp a1, Calendar a2) throws SQLException {
-        delegate.setTimestamp(parameterName, a1, a2);
+        try {
+            delegate.setTimestamp(parameterName, a1, a2);
+        } catch (SQLException e) {
+            throw scrub(e);
+        }
     }
 
     @Override
     public void setTimestamp(int parameterIndex, Timestamp a1) throws SQLException {
-        delegate.setTimestamp(position(parameterIndex), a1);
-        if (recordsParameters()) {
-            record(parameterIndex, a1, (s, i) -> s.setTimestamp(i, a1));
+        try {
+            delegate.setTimestamp(position(parameterIndex), a1);
+            if (recordsParameters()) {
+                record(parameterIndex, a1, (s, i) -> s.setTimestamp(i, a1));
+            }
+        } catch (SQLException e) {
+            throw scrub(e);
         }
     }
 
     @Override
     public void setTimestamp(int parameterIndex, Timestamp a1, Calendar a2) throws SQLException {
-        delegate.setTimestamp(position(parameterIndex), a1, a2);
-        if (recordsParameters()) {
-            record(parameterIndex, a1, (s, i) -> s.setTimestamp(i, a1, a2));
+        try {
+            delegate.setTimestamp(position(parameterIndex), a1, a2);
+            if (recordsParameters()) {
+                record(parameterIndex, a1, (s, i) -> s.setTimestamp(i, a1, a2));
+            }
+        } catch (SQLException e) {
+            throw scrub(e);
         }
     }
 
     @Override
     public void setURL(String parameterName, URL a1) throws SQLException {
-        delegate.setURL(parameterName, a1);
+        try {
+            delegate.setURL(parameterName, a1);
+        } catch (SQLException e) {
+            throw scrub(e);
+        }
     }
 
     @Override
     public void setURL(int parameterIndex, URL a1) throws SQLException {
-        delegate.setURL(position(parameterIndex), a1);
-        if (recordsParameters()) {
-            record(parameterIndex, a1, (s, i) -> s.setURL(i, a1));
+        try {
+            delegate.setURL(position(parameterIndex), a1);
+            if (recordsParameters()) {
+                record(parameterIndex, a1, (s, i) -> s.setURL(i, a1));
+            }
+        } catch (SQLException e) {
+            throw scrub(e);
         }
     }
 
     @Override
     @Deprecated
     public void setUnicodeStream(int parameterIndex, InputStream a1, int a2) throws SQLException {
-        delegate.setUnicodeStream(position(parameterIndex), a1, a2);
-        if (recordsParameters()) {
-            record(parameterIndex, a1, (s, i) -> s.setUnicodeStream(i, a1, a2));
+        try {
+            delegate.setUnicodeStream(position(parameterIndex), a1, a2);
+            if (recordsParameters()) {
+                record(parameterIndex, a1, (s, i) -> s.setUnicodeStream(i, a1, a2));
+            }
+        } catch (SQLException e) {
+            throw scrub(e);
+        }
+    }
+
+    @Override
+    public <T> T unwrap(Class<T> a0) throws SQLException {
+        try {
+            return super.unwrap(a0);
+        } catch (SQLException e) {
+            throw scrub(e);
+        }
+    }
+
+    @Override
+    public boolean wasNull() throws SQLException {
+        try {
+            return super.wasNull();
+        } catch (SQLException e) {
+            throw scrub(e);
         }
     }
 }

@@ -4,14 +4,19 @@ package io.claimguard.jdbc;
 
 import java.sql.Array;
 import java.sql.Blob;
+import java.sql.CallableStatement;
 import java.sql.Clob;
 import java.sql.Connection;
+import java.sql.DatabaseMetaData;
 import java.sql.NClob;
+import java.sql.PreparedStatement;
 import java.sql.SQLClientInfoException;
 import java.sql.SQLException;
+import java.sql.SQLWarning;
 import java.sql.SQLXML;
 import java.sql.Savepoint;
 import java.sql.ShardingKey;
+import java.sql.Statement;
 import java.sql.Struct;
 import java.util.Map;
 import java.util.Properties;
@@ -27,142 +32,407 @@ final class DelegatingConnection extends GuardedConnection {
 
     @Override
     public void abort(Executor a0) throws SQLException {
-        delegate.abort(a0);
+        try {
+            delegate.abort(a0);
+        } catch (SQLException e) {
+            throw scrub(e);
+        }
     }
 
     @Override
     public void beginRequest() throws SQLException {
-        delegate.beginRequest();
+        try {
+            delegate.beginRequest();
+        } catch (SQLException e) {
+            throw scrub(e);
+        }
     }
 
     @Override
     public void clearWarnings() throws SQLException {
-        delegate.clearWarnings();
+        try {
+            delegate.clearWarnings();
+        } catch (SQLException e) {
+            throw scrub(e);
+        }
     }
 
     @Override
     public void close() throws SQLException {
-        delegate.close();
+        try {
+            delegate.close();
+        } catch (SQLException e) {
+            throw scrub(e);
+        }
+    }
+
+    @Override
+    public void commit() throws SQLException {
+        try {
+            super.commit();
+        } catch (SQLException e) {
+            throw scrub(e);
+        }
     }
 
     @Override
     public Array createArrayOf(String a0, Object[] a1) throws SQLException {
-        return delegate.createArrayOf(a0, a1);
+        try {
+            return delegate.createArrayOf(a0, a1);
+        } catch (SQLException e) {
+            throw scrub(e);
+        }
     }
 
     @Override
     public Blob createBlob() throws SQLException {
-        return delegate.createBlob();
+        try {
+            return delegate.createBlob();
+        } catch (SQLException e) {
+            throw scrub(e);
+        }
     }
 
     @Override
     public Clob createClob() throws SQLException {
-        return delegate.createClob();
+        try {
+            return delegate.createClob();
+        } catch (SQLException e) {
+            throw scrub(e);
+        }
     }
 
     @Override
     public NClob createNClob() throws SQLException {
-        return delegate.createNClob();
+        try {
+            return delegate.createNClob();
+        } catch (SQLException e) {
+            throw scrub(e);
+        }
     }
 
     @Override
     public SQLXML createSQLXML() throws SQLException {
-        return delegate.createSQLXML();
+        try {
+            return delegate.createSQLXML();
+        } catch (SQLException e) {
+            throw scrub(e);
+        }
+    }
+
+    @Override
+    public Statement createStatement() throws SQLException {
+        try {
+            return super.createStatement();
+        } catch (SQLException e) {
+            throw scrub(e);
+        }
+    }
+
+    @Override
+    public Statement createStatement(int a0, int a1) throws SQLException {
+        try {
+            return super.createStatement(a0, a1);
+        } catch (SQLException e) {
+            throw scrub(e);
+        }
+    }
+
+    @Override
+    public Statement createStatement(int a0, int a1, int a2) throws SQLException {
+        try {
+            return super.createStatement(a0, a1, a2);
+        } catch (SQLException e) {
+            throw scrub(e);
+        }
     }
 
     @Override
     public Struct createStruct(String a0, Object[] a1) throws SQLException {
-        return delegate.createStruct(a0, a1);
+        try {
+            return delegate.createStruct(a0, a1);
+        } catch (SQLException e) {
+            throw scrub(e);
+        }
     }
 
     @Override
     public void endRequest() throws SQLException {
-        delegate.endRequest();
+        try {
+            delegate.endRequest();
+        } catch (SQLException e) {
+            throw scrub(e);
+        }
     }
 
     @Override
     public boolean getAutoCommit() throws SQLException {
-        return delegate.getAutoCommit();
+        try {
+            return delegate.getAutoCommit();
+        } catch (SQLException e) {
+            throw scrub(e);
+        }
     }
 
     @Override
     public String getCatalog() throws SQLException {
-        return delegate.getCatalog();
+        try {
+            return delegate.getCatalog();
+        } catch (SQLException e) {
+            throw scrub(e);
+        }
     }
 
     @Override
     public Properties getClientInfo() throws SQLException {
-        return delegate.getClientInfo();
+        try {
+            return delegate.getClientInfo();
+        } catch (SQLException e) {
+            throw scrub(e);
+        }
     }
 
     @Override
     public String getClientInfo(String a0) throws SQLException {
-        return delegate.getClientInfo(a0);
+        try {
+            return delegate.getClientInfo(a0);
+        } catch (SQLException e) {
+            throw scrub(e);
+        }
     }
 
     @Override
     public int getHoldability() throws SQLException {
-        return delegate.getHoldability();
+        try {
+            return delegate.getHoldability();
+        } catch (SQLException e) {
+            throw scrub(e);
+        }
+    }
+
+    @Override
+    public DatabaseMetaData getMetaData() throws SQLException {
+        try {
+            return super.getMetaData();
+        } catch (SQLException e) {
+            throw scrub(e);
+        }
     }
 
     @Override
     public int getNetworkTimeout() throws SQLException {
-        return delegate.getNetworkTimeout();
+        try {
+            return delegate.getNetworkTimeout();
+        } catch (SQLException e) {
+            throw scrub(e);
+        }
     }
 
     @Override
     public String getSchema() throws SQLException {
-        return delegate.getSchema();
+        try {
+            return delegate.getSchema();
+        } catch (SQLException e) {
+            throw scrub(e);
+        }
     }
 
     @Override
     public int getTransactionIsolation() throws SQLException {
-        return delegate.getTransactionIsolation();
+        try {
+            return delegate.getTransactionIsolation();
+        } catch (SQLException e) {
+            throw scrub(e);
+        }
     }
 
     @Override
     public Map<String, Class<?>> getTypeMap() throws SQLException {
-        return delegate.getTypeMap();
+        try {
+            return delegate.getTypeMap();
+        } catch (SQLException e) {
+            throw scrub(e);
+        }
+    }
+
+    @Override
+    public SQLWarning getWarnings() throws SQLException {
+        try {
+            return super.getWarnings();
+        } catch (SQLException e) {
+            throw scrub(e);
+        }
     }
 
     @Override
     public boolean isClosed() throws SQLException {
-        return delegate.isClosed();
+        try {
+            return delegate.isClosed();
+        } catch (SQLException e) {
+            throw scrub(e);
+        }
     }
 
     @Override
     public boolean isReadOnly() throws SQLException {
-        return delegate.isReadOnly();
+        try {
+            return delegate.isReadOnly();
+        } catch (SQLException e) {
+            throw scrub(e);
+        }
     }
 
     @Override
     public boolean isValid(int a0) throws SQLException {
-        return delegate.isValid(a0);
+        try {
+            return delegate.isValid(a0);
+        } catch (SQLException e) {
+            throw scrub(e);
+        }
+    }
+
+    @Override
+    public boolean isWrapperFor(Class<?> a0) throws SQLException {
+        try {
+            return super.isWrapperFor(a0);
+        } catch (SQLException e) {
+            throw scrub(e);
+        }
     }
 
     @Override
     public String nativeSQL(String a0) throws SQLException {
-        return delegate.nativeSQL(a0);
+        try {
+            return delegate.nativeSQL(a0);
+        } catch (SQLException e) {
+            throw scrub(e);
+        }
+    }
+
+    @Override
+    public CallableStatement prepareCall(String a0) throws SQLException {
+        try {
+            return super.prepareCall(a0);
+        } catch (SQLException e) {
+            throw scrub(e);
+        }
+    }
+
+    @Override
+    public CallableStatement prepareCall(String a0, int a1, int a2) throws SQLException {
+        try {
+            return super.prepareCall(a0, a1, a2);
+        } catch (SQLException e) {
+            throw scrub(e);
+        }
+    }
+
+    @Override
+    public CallableStatement prepareCall(String a0, int a1, int a2, int a3) throws SQLException {
+        try {
+            return super.prepareCall(a0, a1, a2, a3);
+        } catch (SQLException e) {
+            throw scrub(e);
+        }
+    }
+
+    @Override
+    public PreparedStatement prepareStatement(String a0) throws SQLException {
+        try {
+            return super.prepareStatement(a0);
+        } catch (SQLException e) {
+            throw scrub(e);
+        }
+    }
+
+    @Override
+    public PreparedStatement prepareStatement(String a0, String[] a1) throws SQLException {
+        try {
+            return super.prepareStatement(a0, a1);
+        } catch (SQLException e) {
+            throw scrub(e);
+        }
+    }
+
+    @Override
+    public PreparedStatement prepareStatement(String a0, int a1) throws SQLException {
+        try {
+            return super.prepareStatement(a0, a1);
+        } catch (SQLException e) {
+            throw scrub(e);
+        }
+    }
+
+    @Override
+    public PreparedStatement prepareStatement(String a0, int a1, int a2) throws SQLException {
+        try {
+            return super.prepareStatement(a0, a1, a2);
+        } catch (SQLException e) {
+            throw scrub(e);
+        }
+    }
+
+    @Override
+    public PreparedStatement prepareStatement(String a0, int a1, int a2, int a3) throws SQLException {
+        try {
+            return super.prepareStatement(a0, a1, a2, a3);
+        } catch (SQLException e) {
+            throw scrub(e);
+        }
+    }
+
+    @Override
+    public PreparedStatement prepareStatement(String a0, int[] a1) throws SQLException {
+        try {
+            return super.prepareStatement(a0, a1);
+        } catch (SQLException e) {
+            throw scrub(e);
+        }
+    }
+
+    @Override
+    public void releaseSavepoint(Savepoint a0) throws SQLException {
+        try {
+            delegate.releaseSavepoint(a0);
+        } catch (SQLException e) {
+            throw scrub(e);
+        }
     }
 
     @Override
     public void rollback() throws SQLException {
-        delegate.rollback();
+        try {
+            super.rollback();
+        } catch (SQLException e) {
+            throw scrub(e);
+        }
     }
 
     @Override
     public void rollback(Savepoint a0) throws SQLException {
-        delegate.rollback(a0);
+        try {
+            delegate.rollback(a0);
+        } catch (SQLException e) {
+            throw scrub(e);
+        }
     }
 
     @Override
     public void setAutoCommit(boolean a0) throws SQLException {
-        delegate.setAutoCommit(a0);
+        try {
+            super.setAutoCommit(a0);
+        } catch (SQLException e) {
+            throw scrub(e);
+        }
     }
 
     @Override
     public void setCatalog(String a0) throws SQLException {
-        delegate.setCatalog(a0);
+        try {
+            delegate.setCatalog(a0);
+        } catch (SQLException e) {
+            throw scrub(e);
+        }
     }
 
     @Override
@@ -177,51 +447,118 @@ final class DelegatingConnection extends GuardedConnection {
 
     @Override
     public void setHoldability(int a0) throws SQLException {
-        delegate.setHoldability(a0);
+        try {
+            delegate.setHoldability(a0);
+        } catch (SQLException e) {
+            throw scrub(e);
+        }
     }
 
     @Override
     public void setNetworkTimeout(Executor a0, int a1) throws SQLException {
-        delegate.setNetworkTimeout(a0, a1);
+        try {
+            delegate.setNetworkTimeout(a0, a1);
+        } catch (SQLException e) {
+            throw scrub(e);
+        }
     }
 
     @Override
     public void setReadOnly(boolean a0) throws SQLException {
-        delegate.setReadOnly(a0);
+        try {
+            delegate.setReadOnly(a0);
+        } catch (SQLException e) {
+            throw scrub(e);
+        }
+    }
+
+    @Override
+    public Savepoint setSavepoint() throws SQLException {
+        try {
+            return delegate.setSavepoint();
+        } catch (SQLException e) {
+            throw scrub(e);
+        }
+    }
+
+    @Override
+    public Savepoint setSavepoint(String a0) throws SQLException {
+        try {
+            return delegate.setSavepoint(a0);
+        } catch (SQLException e) {
+            throw scrub(e);
+        }
     }
 
     @Override
     public void setSchema(String a0) throws SQLException {
-        delegate.setSchema(a0);
+        try {
+            delegate.setSchema(a0);
+        } catch (SQLException e) {
+            throw scrub(e);
+        }
     }
 
     @Override
     public void setShardingKey(ShardingKey a0) throws SQLException {
-        delegate.setShardingKey(a0);
+        try {
+            delegate.setShardingKey(a0);
+        } catch (SQLException e) {
+            throw scrub(e);
+        }
     }
 
     @Override
     public void setShardingKey(ShardingKey a0, ShardingKey a1) throws SQLException {
-        delegate.setShardingKey(a0, a1);
+        try {
+            delegate.setShardingKey(a0, a1);
+        } catch (SQLException e) {
+            throw scrub(e);
+        }
     }
 
     @Override
     public boolean setShardingKeyIfValid(ShardingKey a0, ShardingKey a1, int a2) throws SQLException {
-        return delegate.setShardingKeyIfValid(a0, a1, a2);
+        try {
+            return delegate.setShardingKeyIfValid(a0, a1, a2);
+        } catch (SQLException e) {
+            throw scrub(e);
+        }
     }
 
     @Override
     public boolean setShardingKeyIfValid(ShardingKey a0, int a1) throws SQLException {
-        return delegate.setShardingKeyIfValid(a0, a1);
+        try {
+            return delegate.setShardingKeyIfValid(a0, a1);
+        } catch (SQLException e) {
+            throw scrub(e);
+        }
     }
 
     @Override
     public void setTransactionIsolation(int a0) throws SQLException {
-        delegate.setTransactionIsolation(a0);
+        try {
+            delegate.setTransactionIsolation(a0);
+        } catch (SQLException e) {
+            throw scrub(e);
+        }
     }
 
     @Override
     public void setTypeMap(Map<String, Class<?>> a0) throws SQLException {
-        delegate.setTypeMap(a0);
+        try {
+            delegate.setTypeMap(a0);
+        } catch (SQLException e) {
+            throw scrub(e);
+        }
+    }
+
+    @Override
+    public <T> T unwrap(Class<T> a0) throws SQLException {
+        try {
+            return super.unwrap(a0);
+        } catch (SQLException e) {
+            throw scrub(e);
+        }
     }
 }

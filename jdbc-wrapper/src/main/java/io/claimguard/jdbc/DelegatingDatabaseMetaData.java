@@ -17,112 +17,200 @@ final class DelegatingDatabaseMetaData extends GuardedDatabaseMetaData {
 
     @Override
     public boolean allProceduresAreCallable() throws SQLException {
-        return delegate.allProceduresAreCallable();
+        try {
+            return delegate.allProceduresAreCallable();
+        } catch (SQLException e) {
+            throw scrub(e);
+        }
     }
 
     @Override
     public boolean allTablesAreSelectable() throws SQLException {
-        return delegate.allTablesAreSelectable();
+        try {
+            return delegate.allTablesAreSelectable();
+        } catch (SQLException e) {
+            throw scrub(e);
+        }
     }
 
     @Override
     public boolean autoCommitFailureClosesAllResultSets() throws SQLException {
-        return delegate.autoCommitFailureClosesAllResultSets();
+        try {
+            return delegate.autoCommitFailureClosesAllResultSets();
+        } catch (SQLException e) {
+            throw scrub(e);
+        }
     }
 
     @Override
     public boolean dataDefinitionCausesTransactionCommit() throws SQLException {
-        return delegate.dataDefinitionCausesTransactionCommit();
+        try {
+            return delegate.dataDefinitionCausesTransactionCommit();
+        } catch (SQLException e) {
+            throw scrub(e);
+        }
     }
 
     @Override
     public boolean dataDefinitionIgnoredInTransactions() throws SQLException {
-        return delegate.dataDefinitionIgnoredInTransactions();
+        try {
+            return delegate.dataDefinitionIgnoredInTransactions();
+        } catch (SQLException e) {
+            throw scrub(e);
+        }
     }
 
     @Override
     public boolean deletesAreDetected(int a0) throws SQLException {
-        return delegate.deletesAreDetected(a0);
+        try {
+            return delegate.deletesAreDetected(a0);
+        } catch (SQLException e) {
+            throw scrub(e);
+        }
     }
 
     @Override
     public boolean doesMaxRowSizeIncludeBlobs() throws SQLException {
-        return delegate.doesMaxRowSizeIncludeBlobs();
+        try {
+            return delegate.doesMaxRowSizeIncludeBlobs();
+        } catch (SQLException e) {
+            throw scrub(e);
+        }
     }
 
     @Override
     public boolean generatedKeyAlwaysReturned() throws SQLException {
-        return delegate.generatedKeyAlwaysReturned();
+        try {
+            return delegate.generatedKeyAlwaysReturned();
+        } catch (SQLException e) {
+            throw scrub(e);
+        }
     }
 
     @Override
     public ResultSet getAttributes(String a0, String a1, String a2, String a3) throws SQLException {
-        return wrap(delegate.getAttributes(a0, a1, a2, a3));
+        try {
+            return wrap(delegate.getAttributes(a0, a1, a2, a3));
+        } catch (SQLException e) {
+            throw scrub(e);
+        }
     }
 
     @Override
     public ResultSet getBestRowIdentifier(String a0, String a1, String a2, int a3, boolean a4) throws SQLException {
-        return wrap(delegate.getBestRowIdentifier(a0, a1, a2, a3, a4));
+        try {
+            return wrap(delegate.getBestRowIdentifier(a0, a1, a2, a3, a4));
+        } catch (SQLException e) {
+            throw scrub(e);
+        }
     }
 
     @Override
     public String getCatalogSeparator() throws SQLException {
-        return delegate.getCatalogSeparator();
+        try {
+            return delegate.getCatalogSeparator();
+        } catch (SQLException e) {
+            throw scrub(e);
+        }
     }
 
     @Override
     public String getCatalogTerm() throws SQLException {
-        return delegate.getCatalogTerm();
+        try {
+            return delegate.getCatalogTerm();
+        } catch (SQLException e) {
+            throw scrub(e);
+        }
     }
 
     @Override
     public ResultSet getCatalogs() throws SQLException {
-        return wrap(delegate.getCatalogs());
+        try {
+            return wrap(delegate.getCatalogs());
+        } catch (SQLException e) {
+            throw scrub(e);
+        }
     }
 
     @Override
     public ResultSet getClientInfoProperties() throws SQLException {
-        return wrap(delegate.getClientInfoProperties());
+        try {
+            return wrap(delegate.getClientInfoProperties());
+        } catch (SQLException e) {
+            throw scrub(e);
+        }
     }
 
     @Override
     public ResultSet getColumnPrivileges(String a0, String a1, String a2, String a3) throws SQLException {
-        return wrap(delegate.getColumnPrivileges(a0, a1, a2, a3));
+        try {
+            return wrap(delegate.getColumnPrivileges(a0, a1, a2, a3));
+        } catch (SQLException e) {
+            throw scrub(e);
+        }
     }
 
     @Override
     public ResultSet getColumns(String a0, String a1, String a2, String a3) throws SQLException {
-        return wrap(delegate.getColumns(a0, a1, a2, a3));
+        try {
+            return wrap(delegate.getColumns(a0, a1, a2, a3));
+        } catch (SQLException e) {
+            throw scrub(e);
+        }
     }
 
     @Override
     public ResultSet getCrossReference(String a0, String a1, String a2, String a3, String a4, String a5) throws SQLException {
-        return wrap(delegate.getCrossReference(a0, a1, a2, a3, a4, a5));
+        try {
+            return wrap(delegate.getCrossReference(a0, a1, a2, a3, a4, a5));
+        } catch (SQLException e) {
+            throw scrub(e);
+        }
     }
 
     @Override
     public int getDatabaseMajorVersion() throws SQLException {
-        return delegate.getDatabaseMajorVersion();
+        try {
+            return delegate.getDatabaseMajorVersion();
+        } catch (SQLException e) {
+            throw scrub(e);
+        }
     }
 
     @Override
     public int getDatabaseMinorVersion() throws SQLException {
-        return delegate.getDatabaseMinorVersion();
+        try {
+            return delegate.getDatabaseMinorVersion();
+        } catch (SQLException e) {
+            throw scrub(e);
+        }
     }
 
     @Override
     public String getDatabaseProductName() throws SQLException {
-        return delegate.getDatabaseProductName();
+        try {
+            return delegate.getDatabaseProductName();
+        } catch (SQLException e) {
+            throw scrub(e);
+        }
     }
 
     @Override
     public String getDatabaseProductVersion() throws SQLException {
-        return delegate.getDatabaseProductVersion();
+        try {
+            return delegate.getDatabaseProductVersion();
+        } catch (SQLException e) {
+            throw scrub(e);
+        }
     }
 
     @Override
     public int getDefaultTransactionIsolation() throws SQLException {
-        return delegate.getDefaultTransactionIsolation();
+        try {
+            return delegate.getDefaultTransactionIsolation();
+        } catch (SQLException e) {
+            throw scrub(e);
+        }
     }
 
     @Override
@@ -137,761 +225,1387 @@ final class DelegatingDatabaseMetaData extends GuardedDatabaseMetaData {
 
     @Override
     public String getDriverName() throws SQLException {
-        return delegate.getDriverName();
+        try {
+            return delegate.getDriverName();
+        } catch (SQLException e) {
+            throw scrub(e);
+        }
     }
 
     @Override
     public String getDriverVersion() throws SQLException {
-        return delegate.getDriverVersion();
+        try {
+            return delegate.getDriverVersion();
+        } catch (SQLException e) {
+            throw scrub(e);
+        }
     }
 
     @Override
     public ResultSet getExportedKeys(String a0, String a1, String a2) throws SQLException {
-        return wrap(delegate.getExportedKeys(a0, a1, a2));
+        try {
+            return wrap(delegate.getExportedKeys(a0, a1, a2));
+        } catch (SQLException e) {
+            throw scrub(e);
+        }
     }
 
     @Override
     public String getExtraNameCharacters() throws SQLException {
-        return delegate.getExtraNameCharacters();
+        try {
+            return delegate.getExtraNameCharacters();
+        } catch (SQLException e) {
+            throw scrub(e);
+        }
     }
 
     @Override
     public ResultSet getFunctionColumns(String a0, String a1, String a2, String a3) throws SQLException {
-        return wrap(delegate.getFunctionColumns(a0, a1, a2, a3));
+        try {
+            return wrap(delegate.getFunctionColumns(a0, a1, a2, a3));
+        } catch (SQLException e) {
+            throw scrub(e);
+        }
     }
 
     @Override
     public ResultSet getFunctions(String a0, String a1, String a2) throws SQLException {
-        return wrap(delegate.getFunctions(a0, a1, a2));
+        try {
+            return wrap(delegate.getFunctions(a0, a1, a2));
+        } catch (SQLException e) {
+            throw scrub(e);
+        }
     }
 
     @Override
     public String getIdentifierQuoteString() throws SQLException {
-        return delegate.getIdentifierQuoteString();
+        try {
+            return delegate.getIdentifierQuoteString();
+        } catch (SQLException e) {
+            throw scrub(e);
+        }
     }
 
     @Override
     public ResultSet getImportedKeys(String a0, String a1, String a2) throws SQLException {
-        return wrap(delegate.getImportedKeys(a0, a1, a2));
+        try {
+            return wrap(delegate.getImportedKeys(a0, a1, a2));
+        } catch (SQLException e) {
+            throw scrub(e);
+        }
     }
 
     @Override
     public ResultSet getIndexInfo(String a0, String a1, String a2, boolean a3, boolean a4) throws SQLException {
-        return wrap(delegate.getIndexInfo(a0, a1, a2, a3, a4));
+        try {
+            return wrap(delegate.getIndexInfo(a0, a1, a2, a3, a4));
+        } catch (SQLException e) {
+            throw scrub(e);
+        }
     }
 
     @Override
     public int getJDBCMajorVersion() throws SQLException {
-        return delegate.getJDBCMajorVersion();
+        try {
+            return delegate.getJDBCMajorVersion();
+        } catch (SQLException e) {
+            throw scrub(e);
+        }
     }
 
     @Override
     public int getJDBCMinorVersion() throws SQLException {
-        return delegate.getJDBCMinorVersion();
+        try {
+            return delegate.getJDBCMinorVersion();
+        } catch (SQLException e) {
+            throw scrub(e);
+        }
     }
 
     @Override
     public int getMaxBinaryLiteralLength() throws SQLException {
-        return delegate.getMaxBinaryLiteralLength();
+        try {
+            return delegate.getMaxBinaryLiteralLength();
+        } catch (SQLException e) {
+            throw scrub(e);
+        }
     }
 
     @Override
     public int getMaxCatalogNameLength() throws SQLException {
-        return delegate.getMaxCatalogNameLength();
+        try {
+            return delegate.getMaxCatalogNameLength();
+        } catch (SQLException e) {
+            throw scrub(e);
+        }
     }
 
     @Override
     public int getMaxCharLiteralLength() throws SQLException {
-        return delegate.getMaxCharLiteralLength();
+        try {
+            return delegate.getMaxCharLiteralLength();
+        } catch (SQLException e) {
+            throw scrub(e);
+        }
     }
 
     @Override
     public int getMaxColumnNameLength() throws SQLException {
-        return delegate.getMaxColumnNameLength();
+        try {
+            return delegate.getMaxColumnNameLength();
+        } catch (SQLException e) {
+            throw scrub(e);
+        }
     }
 
     @Override
     public int getMaxColumnsInGroupBy() throws SQLException {
-        return delegate.getMaxColumnsInGroupBy();
+        try {
+            return delegate.getMaxColumnsInGroupBy();
+        } catch (SQLException e) {
+            throw scrub(e);
+        }
     }
 
     @Override
     public int getMaxColumnsInIndex() throws SQLException {
-        return delegate.getMaxColumnsInIndex();
+        try {
+            return delegate.getMaxColumnsInIndex();
+        } catch (SQLException e) {
+            throw scrub(e);
+        }
     }
 
     @Override
     public int getMaxColumnsInOrderBy() throws SQLException {
-        return delegate.getMaxColumnsInOrderBy();
+        try {
+            return delegate.getMaxColumnsInOrderBy();
+        } catch (SQLException e) {
+            throw scrub(e);
+        }
     }
 
     @Override
     public int getMaxColumnsInSelect() throws SQLException {
-        return delegate.getMaxColumnsInSelect();
+        try {
+            return delegate.getMaxColumnsInSelect();
+        } catch (SQLException e) {
+            throw scrub(e);
+        }
     }
 
     @Override
     public int getMaxColumnsInTable() throws SQLException {
-        return delegate.getMaxColumnsInTable();
+        try {
+            return delegate.getMaxColumnsInTable();
+        } catch (SQLException e) {
+            throw scrub(e);
+        }
     }
 
     @Override
     public int getMaxConnections() throws SQLException {
-        return delegate.getMaxConnections();
+        try {
+            return delegate.getMaxConnections();
+        } catch (SQLException e) {
+            throw scrub(e);
+        }
     }
 
     @Override
     public int getMaxCursorNameLength() throws SQLException {
-        return delegate.getMaxCursorNameLength();
+        try {
+            return delegate.getMaxCursorNameLength();
+        } catch (SQLException e) {
+            throw scrub(e);
+        }
     }
 
     @Override
     public int getMaxIndexLength() throws SQLException {
-        return delegate.getMaxIndexLength();
+        try {
+            return delegate.getMaxIndexLength();
+        } catch (SQLException e) {
+            throw scrub(e);
+        }
     }
 
     @Override
     public long getMaxLogicalLobSize() throws SQLException {
-        return delegate.getMaxLogicalLobSize();
+        try {
+            return delegate.getMaxLogicalLobSize();
+        } catch (SQLException e) {
+            throw scrub(e);
+        }
     }
 
     @Override
     public int getMaxProcedureNameLength() throws SQLException {
-        return delegate.getMaxProcedureNameLength();
+        try {
+            return delegate.getMaxProcedureNameLength();
+        } catch (SQLException e) {
+            throw scrub(e);
+        }
     }
 
     @Override
     public int getMaxRowSize() throws SQLException {
-        return delegate.getMaxRowSize();
+        try {
+            return delegate.getMaxRowSize();
+        } catch (SQLException e) {
+            throw scrub(e);
+        }
     }
 
     @Override
     public int getMaxSchemaNameLength() throws SQLException {
-        return delegate.getMaxSchemaNameLength();
+        try {
+            return delegate.getMaxSchemaNameLength();
+        } catch (SQLException e) {
+            throw scrub(e);
+        }
     }
 
     @Override
     public int getMaxStatementLength() throws SQLException {
-        return delegate.getMaxStatementLength();
+        try {
+            return delegate.getMaxStatementLength();
+        } catch (SQLException e) {
+            throw scrub(e);
+        }
     }
 
     @Override
     public int getMaxStatements() throws SQLException {
-        return delegate.getMaxStatements();
+        try {
+            return delegate.getMaxStatements();
+        } catch (SQLException e) {
+            throw scrub(e);
+        }
     }
 
     @Override
     public int getMaxTableNameLength() throws SQLException {
-        return delegate.getMaxTableNameLength();
+        try {
+            return delegate.getMaxTableNameLength();
+        } catch (SQLException e) {
+            throw scrub(e);
+        }
     }
 
     @Override
     public int getMaxTablesInSelect() throws SQLException {
-        return delegate.getMaxTablesInSelect();
+        try {
+            return delegate.getMaxTablesInSelect();
+        } catch (SQLException e) {
+            throw scrub(e);
+        }
     }
 
     @Override
     public int getMaxUserNameLength() throws SQLException {
-        return delegate.getMaxUserNameLength();
+        try {
+            return delegate.getMaxUserNameLength();
+        } catch (SQLException e) {
+            throw scrub(e);
+        }
     }
 
     @Override
     public String getNumericFunctions() throws SQLException {
-        return delegate.getNumericFunctions();
+        try {
+            return delegate.getNumericFunctions();
+        } catch (SQLException e) {
+            throw scrub(e);
+        }
     }
 
     @Override
     public ResultSet getPrimaryKeys(String a0, String a1, String a2) throws SQLException {
-        return wrap(delegate.getPrimaryKeys(a0, a1, a2));
+        try {
+            return wrap(delegate.getPrimaryKeys(a0, a1, a2));
+        } catch (SQLException e) {
+            throw scrub(e);
+        }
     }
 
     @Override
     public ResultSet getProcedureColumns(String a0, String a1, String a2, String a3) throws SQLException {
-        return wrap(delegate.getProcedureColumns(a0, a1, a2, a3));
+        try {
+            return wrap(delegate.getProcedureColumns(a0, a1, a2, a3));
+        } catch (SQLException e) {
+            throw scrub(e);
+        }
     }
 
     @Override
     public String getProcedureTerm() throws SQLException {
-        return delegate.getProcedureTerm();
+        try {
+            return delegate.getProcedureTerm();
+        } catch (SQLException e) {
+            throw scrub(e);
+        }
     }
 
     @Override
     public ResultSet getProcedures(String a0, String a1, String a2) throws SQLException {
-        return wrap(delegate.getProcedures(a0, a1, a2));
+        try {
+            return wrap(delegate.getProcedures(a0, a1, a2));
+        } catch (SQLException e) {
+            throw scrub(e);
+        }
     }
 
     @Override
     public ResultSet getPseudoColumns(String a0, String a1, String a2, String a3) throws SQLException {
-        return wrap(delegate.getPseudoColumns(a0, a1, a2, a3));
+        try {
+            return wrap(delegate.getPseudoColumns(a0, a1, a2, a3));
+        } catch (SQLException e) {
+            throw scrub(e);
+        }
     }
 
     @Override
     public int getResultSetHoldability() throws SQLException {
-        return delegate.getResultSetHoldability();
+        try {
+            return delegate.getResultSetHoldability();
+        } catch (SQLException e) {
+            throw scrub(e);
+        }
     }
 
     @Override
     public RowIdLifetime getRowIdLifetime() throws SQLException {
-        return delegate.getRowIdLifetime();
+        try {
+            return delegate.getRowIdLifetime();
+        } catch (SQLException e) {
+            throw scrub(e);
+        }
     }
 
     @Override
     public String getSQLKeywords() throws SQLException {
-        return delegate.getSQLKeywords();
+        try {
+            return delegate.getSQLKeywords();
+        } catch (SQLException e) {
+            throw scrub(e);
+        }
     }
 
     @Override
     public int getSQLStateType() throws SQLException {
-        return delegate.getSQLStateType();
+        try {
+            return delegate.getSQLStateType();
+        } catch (SQLException e) {
+            throw scrub(e);
+        }
     }
 
     @Override
     public String getSchemaTerm() throws SQLException {
-        return delegate.getSchemaTerm();
+        try {
+            return delegate.getSchemaTerm();
+        } catch (SQLException e) {
+            throw scrub(e);
+        }
     }
 
     @Override
     public ResultSet getSchemas() throws SQLException {
-        return wrap(delegate.getSchemas());
+        try {
+            return wrap(delegate.getSchemas());
+        } catch (SQLException e) {
+            throw scrub(e);
+        }
     }
 
     @Override
     public ResultSet getSchemas(String a0, String a1) throws SQLException {
-        return wrap(delegate.getSchemas(a0, a1));
+        try {
+            return wrap(delegate.getSchemas(a0, a1));
+        } catch (SQLException e) {
+            throw scrub(e);
+        }
     }
 
     @Override
     public String getSearchStringEscape() throws SQLException {
-        return delegate.getSearchStringEscape();
+        try {
+            return delegate.getSearchStringEscape();
+        } catch (SQLException e) {
+            throw scrub(e);
+        }
     }
 
     @Override
     public String getStringFunctions() throws SQLException {
-        return delegate.getStringFunctions();
+        try {
+            return delegate.getStringFunctions();
+        } catch (SQLException e) {
+            throw scrub(e);
+        }
     }
 
     @Override
     public ResultSet getSuperTables(String a0, String a1, String a2) throws SQLException {
-        return wrap(delegate.getSuperTables(a0, a1, a2));
+        try {
+            return wrap(delegate.getSuperTables(a0, a1, a2));
+        } catch (SQLException e) {
+            throw scrub(e);
+        }
     }
 
     @Override
     public ResultSet getSuperTypes(String a0, String a1, String a2) throws SQLException {
-        return wrap(delegate.getSuperTypes(a0, a1, a2));
+        try {
+            return wrap(delegate.getSuperTypes(a0, a1, a2));
+        } catch (SQLException e) {
+            throw scrub(e);
+        }
     }
 
     @Override
     public String getSystemFunctions() throws SQLException {
-        return delegate.getSystemFunctions();
+        try {
+            return delegate.getSystemFunctions();
+        } catch (SQLException e) {
+            throw scrub(e);
+        }
     }
 
     @Override
     public ResultSet getTablePrivileges(String a0, String a1, String a2) throws SQLException {
-        return wrap(delegate.getTablePrivileges(a0, a1, a2));
+        try {
+            return wrap(delegate.getTablePrivileges(a0, a1, a2));
+        } catch (SQLException e) {
+            throw scrub(e);
+        }
     }
 
     @Override
     public ResultSet getTableTypes() throws SQLException {
-        return wrap(delegate.getTableTypes());
+        try {
+            return wrap(delegate.getTableTypes());
+        } catch (SQLException e) {
+            throw scrub(e);
+        }
     }
 
     @Override
     public ResultSet getTables(String a0, String a1, String a2, String[] a3) throws SQLException {
-        return wrap(delegate.getTables(a0, a1, a2, a3));
+        try {
+            return wrap(delegate.getTables(a0, a1, a2, a3));
+        } catch (SQLException e) {
+            throw scrub(e);
+        }
     }
 
     @Override
     public String getTimeDateFunctions() throws SQLException {
-        return delegate.getTimeDateFunctions();
+        try {
+            return delegate.getTimeDateFunctions();
+        } catch (SQLException e) {
+            throw scrub(e);
+        }
     }
 
     @Override
     public ResultSet getTypeInfo() throws SQLException {
-        return wrap(delegate.getTypeInfo());
+        try {
+            return wrap(delegate.getTypeInfo());
+        } catch (SQLException e) {
+            throw scrub(e);
+        }
     }
 
     @Override
     public ResultSet getUDTs(String a0, String a1, String a2, int[] a3) throws SQLException {
-        return wrap(delegate.getUDTs(a0, a1, a2, a3));
+        try {
+            return wrap(delegate.getUDTs(a0, a1, a2, a3));
+        } catch (SQLException e) {
+            throw scrub(e);
+        }
     }
 
     @Override
     public String getURL() throws SQLException {
-        return delegate.getURL();
+        try {
+            return delegate.getURL();
+        } catch (SQLException e) {
+            throw scrub(e);
+        }
     }
 
     @Override
     public String getUserName() throws SQLException {
-        return delegate.getUserName();
+        try {
+            return delegate.getUserName();
+        } catch (SQLException e) {
+            throw scrub(e);
+        }
     }
 
     @Override
     public ResultSet getVersionColumns(String a0, String a1, String a2) throws SQLException {
-        return wrap(delegate.getVersionColumns(a0, a1, a2));
+        try {
+            return wrap(delegate.getVersionColumns(a0, a1, a2));
+        } catch (SQLException e) {
+            throw scrub(e);
+        }
     }
 
     @Override
     public boolean insertsAreDetected(int a0) throws SQLException {
-        return delegate.insertsAreDetected(a0);
+        try {
+            return delegate.insertsAreDetected(a0);
+        } catch (SQLException e) {
+            throw scrub(e);
+        }
     }
 
     @Override
     public boolean isCatalogAtStart() throws SQLException {
-        return delegate.isCatalogAtStart();
+        try {
+            return delegate.isCatalogAtStart();
+        } catch (SQLException e) {
+            throw scrub(e);
+        }
     }
 
     @Override
     public boolean isReadOnly() throws SQLException {
-        return delegate.isReadOnly();
+        try {
+            return delegate.isReadOnly();
+        } catch (SQLException e) {
+            throw scrub(e);
+        }
+    }
+
+    @Override
+    public boolean isWrapperFor(Class<?> a0) throws SQLException {
+        try {
+            return super.isWrapperFor(a0);
+        } catch (SQLException e) {
+            throw scrub(e);
+        }
     }
 
     @Override
     public boolean locatorsUpdateCopy() throws SQLException {
-        return delegate.locatorsUpdateCopy();
+        try {
+            return delegate.locatorsUpdateCopy();
+        } catch (SQLException e) {
+            throw scrub(e);
+        }
     }
 
     @Override
     public boolean nullPlusNonNullIsNull() throws SQLException {
-        return delegate.nullPlusNonNullIsNull();
+        try {
+            return delegate.nullPlusNonNullIsNull();
+        } catch (SQLException e) {
+            throw scrub(e);
+        }
     }
 
     @Override
     public boolean nullsAreSortedAtEnd() throws SQLException {
-        return delegate.nullsAreSortedAtEnd();
+        try {
+            return delegate.nullsAreSortedAtEnd();
+        } catch (SQLException e) {
+            throw scrub(e);
+        }
     }
 
     @Override
     public boolean nullsAreSortedAtStart() throws SQLException {
-        return delegate.nullsAreSortedAtStart();
+        try {
+            return delegate.nullsAreSortedAtStart();
+        } catch (SQLException e) {
+            throw scrub(e);
+        }
     }
 
     @Override
     public boolean nullsAreSortedHigh() throws SQLException {
-        return delegate.nullsAreSortedHigh();
+        try {
+            return delegate.nullsAreSortedHigh();
+        } catch (SQLException e) {
+            throw scrub(e);
+        }
     }
 
     @Override
     public boolean nullsAreSortedLow() throws SQLException {
-        return delegate.nullsAreSortedLow();
+        try {
+            return delegate.nullsAreSortedLow();
+        } catch (SQLException e) {
+            throw scrub(e);
+        }
     }
 
     @Override
     public boolean othersDeletesAreVisible(int a0) throws SQLException {
-        return delegate.othersDeletesAreVisible(a0);
+        try {
+            return delegate.othersDeletesAreVisible(a0);
+        } catch (SQLException e) {
+            throw scrub(e);
+        }
     }
 
     @Override
     public boolean othersInsertsAreVisible(int a0) throws SQLException {
-        return delegate.othersInsertsAreVisible(a0);
+        try {
+            return delegate.othersInsertsAreVisible(a0);
+        } catch (SQLException e) {
+            throw scrub(e);
+        }
     }
 
     @Override
     public boolean othersUpdatesAreVisible(int a0) throws SQLException {
-        return delegate.othersUpdatesAreVisible(a0);
+        try {
+            return delegate.othersUpdatesAreVisible(a0);
+        } catch (SQLException e) {
+            throw scrub(e);
+        }
     }
 
     @Override
     public boolean ownDeletesAreVisible(int a0) throws SQLException {
-        return delegate.ownDeletesAreVisible(a0);
+        try {
+            return delegate.ownDeletesAreVisible(a0);
+        } catch (SQLException e) {
+            throw scrub(e);
+        }
     }
 
     @Override
     public boolean ownInsertsAreVisible(int a0) throws SQLException {
-        return delegate.ownInsertsAreVisible(a0);
+        try {
+            return delegate.ownInsertsAreVisible(a0);
+        } catch (SQLException e) {
+            throw scrub(e);
+        }
     }
 
     @Override
     public boolean ownUpdatesAreVisible(int a0) throws SQLException {
-        return delegate.ownUpdatesAreVisible(a0);
+        try {
+            return delegate.ownUpdatesAreVisible(a0);
+        } catch (SQLException e) {
+            throw scrub(e);
+        }
     }
 
     @Override
     public boolean storesLowerCaseIdentifiers() throws SQLException {
-        return delegate.storesLowerCaseIdentifiers();
+        try {
+            return delegate.storesLowerCaseIdentifiers();
+        } catch (SQLException e) {
+            throw scrub(e);
+        }
     }
 
     @Override
     public boolean storesLowerCaseQuotedIdentifiers() throws SQLException {
-        return delegate.storesLowerCaseQuotedIdentifiers();
+        try {
+            return delegate.storesLowerCaseQuotedIdentifiers();
+        } catch (SQLException e) {
+            throw scrub(e);
+        }
     }
 
     @Override
     public boolean storesMixedCaseIdentifiers() throws SQLException {
-        return delegate.storesMixedCaseIdentifiers();
+        try {
+            return delegate.storesMixedCaseIdentifiers();
+        } catch (SQLException e) {
+            throw scrub(e);
+        }
     }
 
     @Override
     public boolean storesMixedCaseQuotedIdentifiers() throws SQLException {
-        return delegate.storesMixedCaseQuotedIdentifiers();
+        try {
+            return delegate.storesMixedCaseQuotedIdentifiers();
+        } catch (SQLException e) {
+            throw scrub(e);
+        }
     }
 
     @Override
     public boolean storesUpperCaseIdentifiers() throws SQLException {
-        return delegate.storesUpperCaseIdentifiers();
+        try {
+            return delegate.storesUpperCaseIdentifiers();
+        } catch (SQLException e) {
+            throw scrub(e);
+        }
     }
 
     @Override
     public boolean storesUpperCaseQuotedIdentifiers() throws SQLException {
-        return delegate.storesUpperCaseQuotedIdentifiers();
+        try {
+            return delegate.storesUpperCaseQuotedIdentifiers();
+        } catch (SQLException e) {
+            throw scrub(e);
+        }
     }
 
     @Override
     public boolean supportsANSI92EntryLevelSQL() throws SQLException {
-        return delegate.supportsANSI92EntryLevelSQL();
+        try {
+            return delegate.supportsANSI92EntryLevelSQL();
+        } catch (SQLException e) {
+            throw scrub(e);
+        }
     }
 
     @Override
     public boolean supportsANSI92FullSQL() throws SQLException {
-        return delegate.supportsANSI92FullSQL();
+        try {
+            return delegate.supportsANSI92FullSQL();
+        } catch (SQLException e) {
+            throw scrub(e);
+        }
     }
 
     @Override
     public boolean supportsANSI92IntermediateSQL() throws SQLException {
-        return delegate.supportsANSI92IntermediateSQL();
+        try {
+            return delegate.supportsANSI92IntermediateSQL();
+        } catch (SQLException e) {
+            throw scrub(e);
+        }
     }
 
     @Override
     public boolean supportsAlterTableWithAddColumn() throws SQLException {
-        return delegate.supportsAlterTableWithAddColumn();
+        try {
+            return delegate.supportsAlterTableWithAddColumn();
+        } catch (SQLException e) {
+            throw scrub(e);
+        }
     }
 
     @Override
     public boolean supportsAlterTableWithDropColumn() throws SQLException {
-        return delegate.supportsAlterTableWithDropColumn();
+        try {
+            return delegate.supportsAlterTableWithDropColumn();
+        } catch (SQLException e) {
+            throw scrub(e);
+        }
     }
 
     @Override
     public boolean supportsBatchUpdates() throws SQLException {
-        return delegate.supportsBatchUpdates();
+        try {
+            return delegate.supportsBatchUpdates();
+        } catch (SQLException e) {
+            throw scrub(e);
+        }
     }
 
     @Override
     public boolean supportsCatalogsInDataManipulation() throws SQLException {
-        return delegate.supportsCatalogsInDataManipulation();
+        try {
+            return delegate.supportsCatalogsInDataManipulation();
+        } catch (SQLException e) {
+            throw scrub(e);
+        }
     }
 
     @Override
     public boolean supportsCatalogsInIndexDefinitions() throws SQLException {
-        return delegate.supportsCatalogsInIndexDefinitions();
+        try {
+            return delegate.supportsCatalogsInIndexDefinitions();
+        } catch (SQLException e) {
+            throw scrub(e);
+        }
     }
 
     @Override
     public boolean supportsCatalogsInPrivilegeDefinitions() throws SQLException {
-        return delegate.supportsCatalogsInPrivilegeDefinitions();
+        try {
+            return delegate.supportsCatalogsInPrivilegeDefinitions();
+        } catch (SQLException e) {
+            throw scrub(e);
+        }
     }
 
     @Override
     public boolean supportsCatalogsInProcedureCalls() throws SQLException {
-        return delegate.supportsCatalogsInProcedureCalls();
+        try {
+            return delegate.supportsCatalogsInProcedureCalls();
+        } catch (SQLException e) {
+            throw scrub(e);
+        }
     }
 
     @Override
     public boolean supportsCatalogsInTableDefinitions() throws SQLException {
-        return delegate.supportsCatalogsInTableDefinitions();
+        try {
+            return delegate.supportsCatalogsInTableDefinitions();
+        } catch (SQLException e) {
+            throw scrub(e);
+        }
     }
 
     @Override
     public boolean supportsColumnAliasing() throws SQLException {
-        return delegate.supportsColumnAliasing();
+        try {
+            return delegate.supportsColumnAliasing();
+        } catch (SQLException e) {
+            throw scrub(e);
+        }
     }
 
     @Override
     public boolean supportsConvert() throws SQLException {
-        return delegate.supportsConvert();
+        try {
+            return delegate.supportsConvert();
+        } catch (SQLException e) {
+            throw scrub(e);
+        }
     }
 
     @Override
     public boolean supportsConvert(int a0, int a1) throws SQLException {
-        return delegate.supportsConvert(a0, a1);
+        try {
+            return delegate.supportsConvert(a0, a1);
+        } catch (SQLException e) {
+            throw scrub(e);
+        }
     }
 
     @Override
     public boolean supportsCoreSQLGrammar() throws SQLException {
-        return delegate.supportsCoreSQLGrammar();
+        try {
+            return delegate.supportsCoreSQLGrammar();
+        } catch (SQLException e) {
+            throw scrub(e);
+        }
     }
 
     @Override
     public boolean supportsCorrelatedSubqueries() throws SQLException {
-        return delegate.supportsCorrelatedSubqueries();
+        try {
+            return delegate.supportsCorrelatedSubqueries();
+        } catch (SQLException e) {
+            throw scrub(e);
+        }
     }
 
     @Override
     public boolean supportsDataDefinitionAndDataManipulationTransactions() throws SQLException {
-        return delegate.supportsDataDefinitionAndDataManipulationTransactions();
+        try {
+            return delegate.supportsDataDefinitionAndDataManipulationTransactions();
+        } catch (SQLException e) {
+            throw scrub(e);
+        }
     }
 
     @Override
     public boolean supportsDataManipulationTransactionsOnly() throws SQLException {
-        return delegate.supportsDataManipulationTransactionsOnly();
+        try {
+            return delegate.supportsDataManipulationTransactionsOnly();
+        } catch (SQLException e) {
+            throw scrub(e);
+        }
     }
 
     @Override
     public boolean supportsDifferentTableCorrelationNames() throws SQLException {
-        return delegate.supportsDifferentTableCorrelationNames();
+        try {
+            return delegate.supportsDifferentTableCorrelationNames();
+        } catch (SQLException e) {
+            throw scrub(e);
+        }
     }
 
     @Override
     public boolean supportsExpressionsInOrderBy() throws SQLException {
-        return delegate.supportsExpressionsInOrderBy();
+        try {
+            return delegate.supportsExpressionsInOrderBy();
+        } catch (SQLException e) {
+            throw scrub(e);
+        }
     }
 
     @Override
     public boolean supportsExtendedSQLGrammar() throws SQLException {
-        return delegate.supportsExtendedSQLGrammar();
+        try {
+            return delegate.supportsExtendedSQLGrammar();
+        } catch (SQLException e) {
+            throw scrub(e);
+        }
     }
 
     @Override
     public boolean supportsFullOuterJoins() throws SQLException {
-        return delegate.supportsFullOuterJoins();
+        try {
+            return delegate.supportsFullOuterJoins();
+        } catch (SQLException e) {
+            throw scrub(e);
+        }
     }
 
     @Override
     public boolean supportsGetGeneratedKeys() throws SQLException {
-        return delegate.supportsGetGeneratedKeys();
+        try {
+            return delegate.supportsGetGeneratedKeys();
+        } catch (SQLException e) {
+            throw scrub(e);
+        }
     }
 
     @Override
     public boolean supportsGroupBy() throws SQLException {
-        return delegate.supportsGroupBy();
+        try {
+            return delegate.supportsGroupBy();
+        } catch (SQLException e) {
+            throw scrub(e);
+        }
     }
 
     @Override
     public boolean supportsGroupByBeyondSelect() throws SQLException {
-        return delegate.supportsGroupByBeyondSelect();
+        try {
+            return delegate.supportsGroupByBeyondSelect();
+        } catch (SQLException e) {
+            throw scrub(e);
+        }
     }
 
     @Override
     public boolean supportsGroupByUnrelated() throws SQLException {
-        return delegate.supportsGroupByUnrelated();
+        try {
+            return delegate.supportsGroupByUnrelated();
+        } catch (SQLException e) {
+            throw scrub(e);
+        }
     }
 
     @Override
     public boolean supportsIntegrityEnhancementFacility() throws SQLException {
-        return delegate.supportsIntegrityEnhancementFacility();
+        try {
+            return delegate.supportsIntegrityEnhancementFacility();
+        } catch (SQLException e) {
+            throw scrub(e);
+        }
     }
 
     @Override
     public boolean supportsLikeEscapeClause() throws SQLException {
-        return delegate.supportsLikeEscapeClause();
+        try {
+            return delegate.supportsLikeEscapeClause();
+        } catch (SQLException e) {
+            throw scrub(e);
+        }
     }
 
     @Override
     public boolean supportsLimitedOuterJoins() throws SQLException {
-        return delegate.supportsLimitedOuterJoins();
+        try {
+            return delegate.supportsLimitedOuterJoins();
+        } catch (SQLException e) {
+            throw scrub(e);
+        }
     }
 
     @Override
     public boolean supportsMinimumSQLGrammar() throws SQLException {
-        return delegate.supportsMinimumSQLGrammar();
+        try {
+            return delegate.supportsMinimumSQLGrammar();
+        } catch (SQLException e) {
+            throw scrub(e);
+        }
     }
 
     @Override
     public boolean supportsMixedCaseIdentifiers() throws SQLException {
-        return delegate.supportsMixedCaseIdentifiers();
+        try {
+            return delegate.supportsMixedCaseIdentifiers();
+        } catch (SQLException e) {
+            throw scrub(e);
+        }
     }
 
     @Override
     public boolean supportsMixedCaseQuotedIdentifiers() throws SQLException {
-        return delegate.supportsMixedCaseQuotedIdentifiers();
+        try {
+            return delegate.supportsMixedCaseQuotedIdentifiers();
+        } catch (SQLException e) {
+            throw scrub(e);
+        }
     }
 
     @Override
     public boolean supportsMultipleOpenResults() throws SQLException {
-        return delegate.supportsMultipleOpenResults();
+        try {
+            return delegate.supportsMultipleOpenResults();
+        } catch (SQLException e) {
+            throw scrub(e);
+        }
     }
 
     @Override
     public boolean supportsMultipleResultSets() throws SQLException {
-        return delegate.supportsMultipleResultSets();
+        try {
+            return delegate.supportsMultipleResultSets();
+        } catch (SQLException e) {
+            throw scrub(e);
+        }
     }
 
     @Override
     public boolean supportsMultipleTransactions() throws SQLException {
-        return delegate.supportsMultipleTransactions();
+        try {
+            return delegate.supportsMultipleTransactions();
+        } catch (SQLException e) {
+            throw scrub(e);
+        }
     }
 
     @Override
     public boolean supportsNamedParameters() throws SQLException {
-        return delegate.supportsNamedParameters();
+        try {
+            return delegate.supportsNamedParameters();
+        } catch (SQLException e) {
+            throw scrub(e);
+        }
     }
 
     @Override
     public boolean supportsNonNullableColumns() throws SQLException {
-        return delegate.supportsNonNullableColumns();
+        try {
+            return delegate.supportsNonNullableColumns();
+        } catch (SQLException e) {
+            throw scrub(e);
+        }
     }
 
     @Override
     public boolean supportsOpenCursorsAcrossCommit() throws SQLException {
-        return delegate.supportsOpenCursorsAcrossCommit();
+        try {
+            return delegate.supportsOpenCursorsAcrossCommit();
+        } catch (SQLException e) {
+            throw scrub(e);
+        }
     }
 
     @Override
     public boolean supportsOpenCursorsAcrossRollback() throws SQLException {
-        return delegate.supportsOpenCursorsAcrossRollback();
+        try {
+            return delegate.supportsOpenCursorsAcrossRollback();
+        } catch (SQLException e) {
+            throw scrub(e);
+        }
     }
 
     @Override
     public boolean supportsOpenStatementsAcrossCommit() throws SQLException {
-        return delegate.supportsOpenStatementsAcrossCommit();
+        try {
+            return delegate.supportsOpenStatementsAcrossCommit();
+        } catch (SQLException e) {
+            throw scrub(e);
+        }
     }
 
     @Override
     public boolean supportsOpenStatementsAcrossRollback() throws SQLException {
-        return delegate.supportsOpenStatementsAcrossRollback();
+        try {
+            return delegate.supportsOpenStatementsAcrossRollback();
+        } catch (SQLException e) {
+            throw scrub(e);
+        }
     }
 
     @Override
     public boolean supportsOrderByUnrelated() throws SQLException {
-        return delegate.supportsOrderByUnrelated();
+        try {
+            return delegate.supportsOrderByUnrelated();
+        } catch (SQLException e) {
+            throw scrub(e);
+        }
     }
 
     @Override
     public boolean supportsOuterJoins() throws SQLException {
-        return delegate.supportsOuterJoins();
+        try {
+            return delegate.supportsOuterJoins();
+        } catch (SQLException e) {
+            throw scrub(e);
+        }
     }
 
     @Override
     public boolean supportsPositionedDelete() throws SQLException {
-        return delegate.supportsPositionedDelete();
+        try {
+            return delegate.supportsPositionedDelete();
+        } catch (SQLException e) {
+            throw scrub(e);
+        }
     }
 
     @Override
     public boolean supportsPositionedUpdate() throws SQLException {
-        return delegate.supportsPositionedUpdate();
+        try {
+            return delegate.supportsPositionedUpdate();
+        } catch (SQLException e) {
+            throw scrub(e);
+        }
     }
 
     @Override
     public boolean supportsRefCursors() throws SQLException {
-        return delegate.supportsRefCursors();
+        try {
+            return delegate.supportsRefCursors();
+        } catch (SQLException e) {
+            throw scrub(e);
+        }
     }
 
     @Override
     public boolean supportsResultSetConcurrency(int a0, int a1) throws SQLException {
-        return delegate.supportsResultSetConcurrency(a0, a1);
+        try {
+            return delegate.supportsResultSetConcurrency(a0, a1);
+        } catch (SQLException e) {
+            throw scrub(e);
+        }
     }
 
     @Override
     public boolean supportsResultSetHoldability(int a0) throws SQLException {
-        return delegate.supportsResultSetHoldability(a0);
+        try {
+            return delegate.supportsResultSetHoldability(a0);
+        } catch (SQLException e) {
+            throw scrub(e);
+        }
     }
 
     @Override
     public boolean supportsResultSetType(int a0) throws SQLException {
-        return delegate.supportsResultSetType(a0);
+        try {
+            return delegate.supportsResultSetType(a0);
+        } catch (SQLException e) {
+            throw scrub(e);
+        }
     }
 
     @Override
     public boolean supportsSavepoints() throws SQLException {
-        return delegate.supportsSavepoints();
+        try {
+            return delegate.supportsSavepoints();
+        } catch (SQLException e) {
+            throw scrub(e);
+        }
     }
 
     @Override
     public boolean supportsSchemasInDataManipulation() throws SQLException {
-        return delegate.supportsSchemasInDataManipulation();
+        try {
+            return delegate.supportsSchemasInDataManipulation();
+        } catch (SQLException e) {
+            throw scrub(e);
+        }
     }
 
     @Override
     public boolean supportsSchemasInIndexDefinitions() throws SQLException {
-        return delegate.supportsSchemasInIndexDefinitions();
+        try {
+            return delegate.supportsSchemasInIndexDefinitions();
+        } catch (SQLException e) {
+            throw scrub(e);
+        }
     }
 
     @Override
     public boolean supportsSchemasInPrivilegeDefinitions() throws SQLException {
-        return delegate.supportsSchemasInPrivilegeDefinitions();
+        try {
+            return delegate.supportsSchemasInPrivilegeDefinitions();
+        } catch (SQLException e) {
+            throw scrub(e);
+        }
     }
 
     @Override
     public boolean supportsSchemasInProcedureCalls() throws SQLException {
-        return delegate.supportsSchemasInProcedureCalls();
+        try {
+            return delegate.supportsSchemasInProcedureCalls();
+        } catch (SQLException e) {
+            throw scrub(e);
+        }
     }
 
     @Override
     public boolean supportsSchemasInTableDefinitions() throws SQLException {
-        return delegate.supportsSchemasInTableDefinitions();
+        try {
+            return delegate.supportsSchemasInTableDefinitions();
+        } catch (SQLException e) {
+            throw scrub(e);
+        }
     }
 
     @Override
     public boolean supportsSelectForUpdate() throws SQLException {
-        return delegate.supportsSelectForUpdate();
+        try {
+            return delegate.supportsSelectForUpdate();
+        } catch (SQLException e) {
+            throw scrub(e);
+        }
     }
 
     @Override
     public boolean supportsSharding() throws SQLException {
-        return delegate.supportsSharding();
+        try {
+            return delegate.supportsSharding();
+        } catch (SQLException e) {
+            throw scrub(e);
+        }
     }
 
     @Override
     public boolean supportsStatementPooling() throws SQLException {
-        return delegate.supportsStatementPooling();
+        try {
+            return delegate.supportsStatementPooling();
+        } catch (SQLException e) {
+            throw scrub(e);
+        }
     }
 
     @Override
     public boolean supportsStoredFunctionsUsingCallSyntax() throws SQLException {
-        return delegate.supportsStoredFunctionsUsingCallSyntax();
+        try {
+            return delegate.supportsStoredFunctionsUsingCallSyntax();
+        } catch (SQLException e) {
+            throw scrub(e);
+        }
     }
 
     @Override
     public boolean supportsStoredProcedures() throws SQLException {
-        return delegate.supportsStoredProcedures();
+        try {
+            return delegate.supportsStoredProcedures();
+        } catch (SQLException e) {
+            throw scrub(e);
+        }
     }
 
     @Override
     public boolean supportsSubqueriesInComparisons() throws SQLException {
-        return delegate.supportsSubqueriesInComparisons();
+        try {
+            return delegate.supportsSubqueriesInComparisons();
+        } catch (SQLException e) {
+            throw scrub(e);
+        }
     }
 
     @Override
     public boolean supportsSubqueriesInExists() throws SQLException {
-        return delegate.supportsSubqueriesInExists();
+        try {
+            return delegate.supportsSubqueriesInExists();
+        } catch (SQLException e) {
+            throw scrub(e);
+        }
     }
 
     @Override
     public boolean supportsSubqueriesInIns() throws SQLException {
-        return delegate.supportsSubqueriesInIns();
+        try {
+            return delegate.supportsSubqueriesInIns();
+        } catch (SQLException e) {
+            throw scrub(e);
+        }
     }
 
     @Override
     public boolean supportsSubqueriesInQuantifieds() throws SQLException {
-        return delegate.supportsSubqueriesInQuantifieds();
+        try {
+            return delegate.supportsSubqueriesInQuantifieds();
+        } catch (SQLException e) {
+            throw scrub(e);
+        }
     }
 
     @Override
     public boolean supportsTableCorrelationNames() throws SQLException {
-        return delegate.supportsTableCorrelationNames();
+        try {
+            return delegate.supportsTableCorrelationNames();
+        } catch (SQLException e) {
+            throw scrub(e);
+        }
     }
 
     @Override
     public boolean supportsTransactionIsolationLevel(int a0) throws SQLException {
-        return delegate.supportsTransactionIsolationLevel(a0);
+        try {
+            return delegate.supportsTransactionIsolationLevel(a0);
+        } catch (SQLException e) {
+            throw scrub(e);
+        }
     }
 
     @Override
     public boolean supportsTransactions() throws SQLException {
-        return delegate.supportsTransactions();
+        try {
+            return delegate.supportsTransactions();
+        } catch (SQLException e) {
+            throw scrub(e);
+        }
     }
 
     @Override
     public boolean supportsUnion() throws SQLException {
-        return delegate.supportsUnion();
+        try {
+            return delegate.supportsUnion();
+        } catch (SQLException e) {
+            throw scrub(e);
+        }
     }
 
     @Override
     public boolean supportsUnionAll() throws SQLException {
-        return delegate.supportsUnionAll();
+        try {
+            return delegate.supportsUnionAll();
+        } catch (SQLException e) {
+            throw scrub(e);
+        }
+    }
+
+    @Override
+    public <T> T unwrap(Class<T> a0) throws SQLException {
+        try {
+            return super.unwrap(a0);
+        } catch (SQLException e) {
+            throw scrub(e);
+        }
     }
 
     @Override
     public boolean updatesAreDetected(int a0) throws SQLException {
-        return delegate.updatesAreDetected(a0);
+        try {
+            return delegate.updatesAreDetected(a0);
+        } catch (SQLException e) {
+            throw scrub(e);
+        }
     }
 
     @Override
     public boolean usesLocalFilePerTable() throws SQLException {
-        return delegate.usesLocalFilePerTable();
+        try {
+            return delegate.usesLocalFilePerTable();
+        } catch (SQLException e) {
+            throw scrub(e);
+        }
     }
 
     @Override
     public boolean usesLocalFiles() throws SQLException {
-        return delegate.usesLocalFiles();
+        try {
+            return delegate.usesLocalFiles();
+        } catch (SQLException e) {
+            throw scrub(e);
+        }
     }
 }

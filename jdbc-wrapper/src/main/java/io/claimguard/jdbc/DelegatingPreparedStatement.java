@@ -12,12 +12,15 @@ import java.sql.Blob;
 import java.sql.Clob;
 import java.sql.Date;
 import java.sql.NClob;
+import java.sql.ParameterMetaData;
 import java.sql.PreparedStatement;
 import java.sql.Ref;
+import java.sql.ResultSet;
 import java.sql.ResultSetMetaData;
 import java.sql.RowId;
 import java.sql.SQLException;
 import java.sql.SQLType;
+import java.sql.SQLWarning;
 import java.sql.SQLXML;
 import java.sql.Time;
 import java.sql.Timestamp;
@@ -32,558 +35,1170 @@ final class DelegatingPreparedStatement extends GuardedPreparedStatement<Prepare
     }
 
     @Override
+    public void addBatch() throws SQLException {
+        try {
+            super.addBatch();
+        } catch (SQLException e) {
+            throw scrub(e);
+        }
+    }
+
+    @Override
+    public void addBatch(String a0) throws SQLException {
+        try {
+            super.addBatch(a0);
+        } catch (SQLException e) {
+            throw scrub(e);
+        }
+    }
+
+    @Override
     public void cancel() throws SQLException {
-        delegate.cancel();
+        try {
+            delegate.cancel();
+        } catch (SQLException e) {
+            throw scrub(e);
+        }
+    }
+
+    @Override
+    public void clearBatch() throws SQLException {
+        try {
+            super.clearBatch();
+        } catch (SQLException e) {
+            throw scrub(e);
+        }
+    }
+
+    @Override
+    public void clearParameters() throws SQLException {
+        try {
+            super.clearParameters();
+        } catch (SQLException e) {
+            throw scrub(e);
+        }
     }
 
     @Override
     public void clearWarnings() throws SQLException {
-        delegate.clearWarnings();
+        try {
+            delegate.clearWarnings();
+        } catch (SQLException e) {
+            throw scrub(e);
+        }
+    }
+
+    @Override
+    public void close() throws SQLException {
+        try {
+            super.close();
+        } catch (SQLException e) {
+            throw scrub(e);
+        }
     }
 
     @Override
     public void closeOnCompletion() throws SQLException {
-        delegate.closeOnCompletion();
+        try {
+            delegate.closeOnCompletion();
+        } catch (SQLException e) {
+            throw scrub(e);
+        }
     }
 
     @Override
     public String enquoteIdentifier(String a0, boolean a1) throws SQLException {
-        return delegate.enquoteIdentifier(a0, a1);
+        try {
+            return delegate.enquoteIdentifier(a0, a1);
+        } catch (SQLException e) {
+            throw scrub(e);
+        }
     }
 
     @Override
     public String enquoteLiteral(String a0) throws SQLException {
-        return delegate.enquoteLiteral(a0);
+        try {
+            return delegate.enquoteLiteral(a0);
+        } catch (SQLException e) {
+            throw scrub(e);
+        }
     }
 
     @Override
     public String enquoteNCharLiteral(String a0) throws SQLException {
-        return delegate.enquoteNCharLiteral(a0);
+        try {
+            return delegate.enquoteNCharLiteral(a0);
+        } catch (SQLException e) {
+            throw scrub(e);
+        }
+    }
+
+    @Override
+    public boolean execute() throws SQLException {
+        try {
+            return super.execute();
+        } catch (SQLException e) {
+            throw scrub(e);
+        }
+    }
+
+    @Override
+    public boolean execute(String a0) throws SQLException {
+        try {
+            return super.execute(a0);
+        } catch (SQLException e) {
+            throw scrub(e);
+        }
+    }
+
+    @Override
+    public boolean execute(String a0, String[] a1) throws SQLException {
+        try {
+            return super.execute(a0, a1);
+        } catch (SQLException e) {
+            throw scrub(e);
+        }
+    }
+
+    @Override
+    public boolean execute(String a0, int a1) throws SQLException {
+        try {
+            return super.execute(a0, a1);
+        } catch (SQLException e) {
+            throw scrub(e);
+        }
+    }
+
+    @Override
+    public boolean execute(String a0, int[] a1) throws SQLException {
+        try {
+            return super.execute(a0, a1);
+        } catch (SQLException e) {
+            throw scrub(e);
+        }
+    }
+
+    @Override
+    public int[] executeBatch() throws SQLException {
+        try {
+            return super.executeBatch();
+        } catch (SQLException e) {
+            throw scrub(e);
+        }
+    }
+
+    @Override
+    public long[] executeLargeBatch() throws SQLException {
+        try {
+            return super.executeLargeBatch();
+        } catch (SQLException e) {
+            throw scrub(e);
+        }
+    }
+
+    @Override
+    public long executeLargeUpdate() throws SQLException {
+        try {
+            return super.executeLargeUpdate();
+        } catch (SQLException e) {
+            throw scrub(e);
+        }
+    }
+
+    @Override
+    public long executeLargeUpdate(String a0) throws SQLException {
+        try {
+            return super.executeLargeUpdate(a0);
+        } catch (SQLException e) {
+            throw scrub(e);
+        }
+    }
+
+    @Override
+    public long executeLargeUpdate(String a0, String[] a1) throws SQLException {
+        try {
+            return super.executeLargeUpdate(a0, a1);
+        } catch (SQLException e) {
+            throw scrub(e);
+        }
+    }
+
+    @Override
+    public long executeLargeUpdate(String a0, int a1) throws SQLException {
+        try {
+            return super.executeLargeUpdate(a0, a1);
+        } catch (SQLException e) {
+            throw scrub(e);
+        }
+    }
+
+    @Override
+    public long executeLargeUpdate(String a0, int[] a1) throws SQLException {
+        try {
+            return super.executeLargeUpdate(a0, a1);
+        } catch (SQLException e) {
+            throw scrub(e);
+        }
+    }
+
+    @Override
+    public ResultSet executeQuery() throws SQLException {
+        try {
+            return super.executeQuery();
+        } catch (SQLException e) {
+            throw scrub(e);
+        }
+    }
+
+    @Override
+    public ResultSet executeQuery(String a0) throws SQLException {
+        try {
+            return super.executeQuery(a0);
+        } catch (SQLException e) {
+            throw scrub(e);
+        }
+    }
+
+    @Override
+    public int executeUpdate() throws SQLException {
+        try {
+            return super.executeUpdate();
+        } catch (SQLException e) {
+            throw scrub(e);
+        }
+    }
+
+    @Override
+    public int executeUpdate(String a0) throws SQLException {
+        try {
+            return super.executeUpdate(a0);
+        } catch (SQLException e) {
+            throw scrub(e);
+        }
+    }
+
+    @Override
+    public int executeUpdate(String a0, String[] a1) throws SQLException {
+        try {
+            return super.executeUpdate(a0, a1);
+        } catch (SQLException e) {
+            throw scrub(e);
+        }
+    }
+
+    @Override
+    public int executeUpdate(String a0, int a1) throws SQLException {
+        try {
+            return super.executeUpdate(a0, a1);
+        } catch (SQLException e) {
+            throw scrub(e);
+        }
+    }
+
+    @Override
+    public int executeUpdate(String a0, int[] a1) throws SQLException {
+        try {
+            return super.executeUpdate(a0, a1);
+        } catch (SQLException e) {
+            throw scrub(e);
+        }
     }
 
     @Override
     public int getFetchDirection() throws SQLException {
-        return delegate.getFetchDirection();
+        try {
+            return delegate.getFetchDirection();
+        } catch (SQLException e) {
+            throw scrub(e);
+        }
     }
 
     @Override
     public int getFetchSize() throws SQLException {
-        return delegate.getFetchSize();
+        try {
+            return delegate.getFetchSize();
+        } catch (SQLException e) {
+            throw scrub(e);
+        }
+    }
+
+    @Override
+    public ResultSet getGeneratedKeys() throws SQLException {
+        try {
+            return super.getGeneratedKeys();
+        } catch (SQLException e) {
+            throw scrub(e);
+        }
     }
 
     @Override
     public long getLargeMaxRows() throws SQLException {
-        return delegate.getLargeMaxRows();
+        try {
+            return delegate.getLargeMaxRows();
+        } catch (SQLException e) {
+            throw scrub(e);
+        }
     }
 
     @Override
     public long getLargeUpdateCount() throws SQLException {
-        return delegate.getLargeUpdateCount();
+        try {
+            return delegate.getLargeUpdateCount();
+        } catch (SQLException e) {
+            throw scrub(e);
+        }
     }
 
     @Override
     public int getMaxFieldSize() throws SQLException {
-        return delegate.getMaxFieldSize();
+        try {
+            return delegate.getMaxFieldSize();
+        } catch (SQLException e) {
+            throw scrub(e);
+        }
     }
 
     @Override
     public int getMaxRows() throws SQLException {
-        return delegate.getMaxRows();
+        try {
+            return delegate.getMaxRows();
+        } catch (SQLException e) {
+            throw scrub(e);
+        }
     }
 
     @Override
     public ResultSetMetaData getMetaData() throws SQLException {
-        return delegate.getMetaData();
+        try {
+            return delegate.getMetaData();
+        } catch (SQLException e) {
+            throw scrub(e);
+        }
+    }
+
+    @Override
+    public boolean getMoreResults() throws SQLException {
+        try {
+            return super.getMoreResults();
+        } catch (SQLException e) {
+            throw scrub(e);
+        }
+    }
+
+    @Override
+    public boolean getMoreResults(int a0) throws SQLException {
+        try {
+            return super.getMoreResults(a0);
+        } catch (SQLException e) {
+            throw scrub(e);
+        }
+    }
+
+    @Override
+    public ParameterMetaData getParameterMetaData() throws SQLException {
+        try {
+            return super.getParameterMetaData();
+        } catch (SQLException e) {
+            throw scrub(e);
+        }
     }
 
     @Override
     public int getQueryTimeout() throws SQLException {
-        return delegate.getQueryTimeout();
+        try {
+            return delegate.getQueryTimeout();
+        } catch (SQLException e) {
+            throw scrub(e);
+        }
+    }
+
+    @Override
+    public ResultSet getResultSet() throws SQLException {
+        try {
+            return super.getResultSet();
+        } catch (SQLException e) {
+            throw scrub(e);
+        }
     }
 
     @Override
     public int getResultSetConcurrency() throws SQLException {
-        return delegate.getResultSetConcurrency();
+        try {
+            return delegate.getResultSetConcurrency();
+        } catch (SQLException e) {
+            throw scrub(e);
+        }
     }
 
     @Override
     public int getResultSetHoldability() throws SQLException {
-        return delegate.getResultSetHoldability();
+        try {
+            return delegate.getResultSetHoldability();
+        } catch (SQLException e) {
+            throw scrub(e);
+        }
     }
 
     @Override
     public int getResultSetType() throws SQLException {
-        return delegate.getResultSetType();
+        try {
+            return delegate.getResultSetType();
+        } catch (SQLException e) {
+            throw scrub(e);
+        }
     }
 
     @Override
     public int getUpdateCount() throws SQLException {
-        return delegate.getUpdateCount();
+        try {
+            return delegate.getUpdateCount();
+        } catch (SQLException e) {
+            throw scrub(e);
+        }
+    }
+
+    @Override
+    public SQLWarning getWarnings() throws SQLException {
+        try {
+            return super.getWarnings();
+        } catch (SQLException e) {
+            throw scrub(e);
+        }
     }
 
     @Override
     public boolean isCloseOnCompletion() throws SQLException {
-        return delegate.isCloseOnCompletion();
+        try {
+            return delegate.isCloseOnCompletion();
+        } catch (SQLException e) {
+            throw scrub(e);
+        }
     }
 
     @Override
     public boolean isClosed() throws SQLException {
-        return delegate.isClosed();
+        try {
+            return delegate.isClosed();
+        } catch (SQLException e) {
+            throw scrub(e);
+        }
     }
 
     @Override
     public boolean isPoolable() throws SQLException {
-        return delegate.isPoolable();
+        try {
+            return delegate.isPoolable();
+        } catch (SQLException e) {
+            throw scrub(e);
+        }
     }
 
     @Override
     public boolean isSimpleIdentifier(String a0) throws SQLException {
-        return delegate.isSimpleIdentifier(a0);
+        try {
+            return delegate.isSimpleIdentifier(a0);
+        } catch (SQLException e) {
+            throw scrub(e);
+        }
+    }
+
+    @Override
+    public boolean isWrapperFor(Class<?> a0) throws SQLException {
+        try {
+            return super.isWrapperFor(a0);
+        } catch (SQLException e) {
+            throw scrub(e);
+        }
     }
 
     @Override
     public void setArray(int a0, Array a1) throws SQLException {
-        delegate.setArray(position(a0), a1);
-        if (recordsParameters()) {
-            record(a0, a1, (s, i) -> s.setArray(i, a1));
+        try {
+            delegate.setArray(position(a0), a1);
+            if (recordsParameters()) {
+                record(a0, a1, (s, i) -> s.setArray(i, a1));
+            }
+        } catch (SQLException e) {
+            throw scrub(e);
         }
     }
 
     @Override
     public void setAsciiStream(int a0, InputStream a1) throws SQLException {
-        delegate.setAsciiStream(position(a0), a1);
-        if (recordsParameters()) {
-            record(a0, a1, (s, i) -> s.setAsciiStream(i, a1));
+        try {
+            delegate.setAsciiStream(position(a0), a1);
+            if (recordsParameters()) {
+                record(a0, a1, (s, i) -> s.setAsciiStream(i, a1));
+            }
+        } catch (SQLException e) {
+            throw scrub(e);
         }
     }
 
     @Override
     public void setAsciiStream(int a0, InputStream a1, int a2) throws SQLException {
-        delegate.setAsciiStream(position(a0), a1, a2);
-        if (recordsParameters()) {
-            record(a0, a1, (s, i) -> s.setAsciiStream(i, a1, a2));
+        try {
+            delegate.setAsciiStream(position(a0), a1, a2);
+            if (recordsParameters()) {
+                record(a0, a1, (s, i) -> s.setAsciiStream(i, a1, a2));
+            }
+        } catch (SQLException e) {
+            throw scrub(e);
         }
     }
 
     @Override
     public void setAsciiStream(int a0, InputStream a1, long a2) throws SQLException {
-        delegate.setAsciiStream(position(a0), a1, a2);
-        if (recordsParameters()) {
-            record(a0, a1, (s, i) -> s.setAsciiStream(i, a1, a2));
+        try {
+            delegate.setAsciiStream(position(a0), a1, a2);
+            if (recordsParameters()) {
+                record(a0, a1, (s, i) -> s.setAsciiStream(i, a1, a2));
+            }
+        } catch (SQLException e) {
+            throw scrub(e);
         }
     }
 
     @Override
     public void setBigDecimal(int a0, BigDecimal a1) throws SQLException {
-        delegate.setBigDecimal(position(a0), a1);
-        if (recordsParameters()) {
-            record(a0, a1, (s, i) -> s.setBigDecimal(i, a1));
+        try {
+            delegate.setBigDecimal(position(a0), a1);
+            if (recordsParameters()) {
+                record(a0, a1, (s, i) -> s.setBigDecimal(i, a1));
+            }
+        } catch (SQLException e) {
+            throw scrub(e);
         }
     }
 
     @Override
     public void setBinaryStream(int a0, InputStream a1) throws SQLException {
-        delegate.setBinaryStream(position(a0), a1);
-        if (recordsParameters()) {
-            record(a0, a1, (s, i) -> s.setBinaryStream(i, a1));
+        try {
+            delegate.setBinaryStream(position(a0), a1);
+            if (recordsParameters()) {
+                record(a0, a1, (s, i) -> s.setBinaryStream(i, a1));
+            }
+        } catch (SQLException e) {
+            throw scrub(e);
         }
     }
 
     @Override
     public void setBinaryStream(int a0, InputStream a1, int a2) throws SQLException {
-        delegate.setBinaryStream(position(a0), a1, a2);
-        if (recordsParameters()) {
-            record(a0, a1, (s, i) -> s.setBinaryStream(i, a1, a2));
+        try {
+            delegate.setBinaryStream(position(a0), a1, a2);
+            if (recordsParameters()) {
+                record(a0, a1, (s, i) -> s.setBinaryStream(i, a1, a2));
+            }
+        } catch (SQLException e) {
+            throw scrub(e);
         }
     }
 
     @Override
     public void setBinaryStream(int a0, InputStream a1, long a2) throws SQLException {
-        delegate.setBinaryStream(position(a0), a1, a2);
-        if (recordsParameters()) {
-            record(a0, a1, (s, i) -> s.setBinaryStream(i, a1, a2));
+        try {
+            delegate.setBinaryStream(position(a0), a1, a2);
+            if (recordsParameters()) {
+                record(a0, a1, (s, i) -> s.setBinaryStream(i, a1, a2));
+            }
+        } catch (SQLException e) {
+            throw scrub(e);
         }
     }
 
     @Override
     public void setBlob(int a0, Blob a1) throws SQLException {
-        delegate.setBlob(position(a0), a1);
-        if (recordsParameters()) {
-            record(a0, a1, (s, i) -> s.setBlob(i, a1));
+        try {
+            delegate.setBlob(position(a0), a1);
+            if (recordsParameters()) {
+                record(a0, a1, (s, i) -> s.setBlob(i, a1));
+            }
+        } catch (SQLException e) {
+            throw scrub(e);
         }
     }
 
     @Override
     public void setBlob(int a0, InputStream a1) throws SQLException {
-        delegate.setBlob(position(a0), a1);
-        if (recordsParameters()) {
-            record(a0, a1, (s, i) -> s.setBlob(i, a1));
+        try {
+            delegate.setBlob(position(a0), a1);
+            if (recordsParameters()) {
+                record(a0, a1, (s, i) -> s.setBlob(i, a1));
+            }
+        } catch (SQLException e) {
+            throw scrub(e);
         }
     }
 
     @Override
     public void setBlob(int a0, InputStream a1, long a2) throws SQLException {
-        delegate.setBlob(position(a0), a1, a2);
-        if (recordsParameters()) {
-            record(a0, a1, (s, i) -> s.setBlob(i, a1, a2));
+        try {
+            delegate.setBlob(position(a0), a1, a2);
+            if (recordsParameters()) {
+                record(a0, a1, (s, i) -> s.setBlob(i, a1, a2));
+            }
+        } catch (SQLException e) {
+            throw scrub(e);
         }
     }
 
     @Override
     public void setBoolean(int a0, boolean a1) throws SQLException {
-        delegate.setBoolean(position(a0), a1);
-        if (recordsParameters()) {
-            record(a0, a1, (s, i) -> s.setBoolean(i, a1));
+        try {
+            delegate.setBoolean(position(a0), a1);
+            if (recordsParameters()) {
+                record(a0, a1, (s, i) -> s.setBoolean(i, a1));
+            }
+        } catch (SQLException e) {
+            throw scrub(e);
         }
     }
 
     @Override
     public void setByte(int a0, byte a1) throws SQLException {
-        delegate.setByte(position(a0), a1);
-        if (recordsParameters()) {
-            record(a0, a1, (s, i) -> s.setByte(i, a1));
+        try {
+            delegate.setByte(position(a0), a1);
+            if (recordsParameters()) {
+                record(a0, a1, (s, i) -> s.setByte(i, a1));
+            }
+        } catch (SQLException e) {
+            throw scrub(e);
         }
     }
 
     @Override
     public void setBytes(int a0, byte[] a1) throws SQLException {
-        delegate.setBytes(position(a0), a1);
-        if (recordsParameters()) {
-            record(a0, a1, (s, i) -> s.setBytes(i, a1));
+        try {
+            delegate.setBytes(position(a0), a1);
+            if (recordsParameters()) {
+                record(a0, a1, (s, i) -> s.setBytes(i, a1));
+            }
+        } catch (SQLException e) {
+            throw scrub(e);
         }
     }
 
     @Override
     public void setCharacterStream(int a0, Reader a1) throws SQLException {
-        delegate.setCharacterStream(position(a0), a1);
-        if (recordsParameters()) {
-            record(a0, a1, (s, i) -> s.setCharacterStream(i, a1));
+        try {
+            delegate.setCharacterStream(position(a0), a1);
+            if (recordsParameters()) {
+                record(a0, a1, (s, i) -> s.setCharacterStream(i, a1));
+            }
+        } catch (SQLException e) {
+            throw scrub(e);
         }
     }
 
     @Override
     public void setCharacterStream(int a0, Reader a1, int a2) throws SQLException {
-        delegate.setCharacterStream(position(a0), a1, a2);
-        if (recordsParameters()) {
-            record(a0, a1, (s, i) -> s.setCharacterStream(i, a1, a2));
+        try {
+            delegate.setCharacterStream(position(a0), a1, a2);
+            if (recordsParameters()) {
+                record(a0, a1, (s, i) -> s.setCharacterStream(i, a1, a2));
+            }
+        } catch (SQLException e) {
+            throw scrub(e);
         }
     }
 
     @Override
     public void setCharacterStream(int a0, Reader a1, long a2) throws SQLException {
-        delegate.setCharacterStream(position(a0), a1, a2);
-        if (recordsParameters()) {
-            record(a0, a1, (s, i) -> s.setCharacterStream(i, a1, a2));
+        try {
+            delegate.setCharacterStream(position(a0), a1, a2);
+            if (recordsParameters()) {
+                record(a0, a1, (s, i) -> s.setCharacterStream(i, a1, a2));
+            }
+        } catch (SQLException e) {
+            throw scrub(e);
         }
     }
 
     @Override
     public void setClob(int a0, Clob a1) throws SQLException {
-        delegate.setClob(position(a0), a1);
-        if (recordsParameters()) {
-            record(a0, a1, (s, i) -> s.setClob(i, a1));
+        try {
+            delegate.setClob(position(a0), a1);
+            if (recordsParameters()) {
+                record(a0, a1, (s, i) -> s.setClob(i, a1));
+            }
+        } catch (SQLException e) {
+            throw scrub(e);
         }
     }
 
     @Override
     public void setClob(int a0, Reader a1) throws SQLException {
-        delegate.setClob(position(a0), a1);
-        if (recordsParameters()) {
-            record(a0, a1, (s, i) -> s.setClob(i, a1));
+        try {
+            delegate.setClob(position(a0), a1);
+            if (recordsParameters()) {
+                record(a0, a1, (s, i) -> s.setClob(i, a1));
+            }
+        } catch (SQLException e) {
+            throw scrub(e);
         }
     }
 
     @Override
     public void setClob(int a0, Reader a1, long a2) throws SQLException {
-        delegate.setClob(position(a0), a1, a2);
-        if (recordsParameters()) {
-            record(a0, a1, (s, i) -> s.setClob(i, a1, a2));
+        try {
+            delegate.setClob(position(a0), a1, a2);
+            if (recordsParameters()) {
+                record(a0, a1, (s, i) -> s.setClob(i, a1, a2));
+            }
+        } catch (SQLException e) {
+            throw scrub(e);
         }
     }
 
     @Override
     public void setCursorName(String a0) throws SQLException {
-        delegate.setCursorName(a0);
+        try {
+            delegate.setCursorName(a0);
+        } catch (SQLException e) {
+            throw scrub(e);
+        }
     }
 
     @Override
     public void setDate(int a0, Date a1) throws SQLException {
-        delegate.setDate(position(a0), a1);
-        if (recordsParameters()) {
-            record(a0, a1, (s, i) -> s.setDate(i, a1));
+        try {
+            delegate.setDate(position(a0), a1);
+            if (recordsParameters()) {
+                record(a0, a1, (s, i) -> s.setDate(i, a1));
+            }
+        } catch (SQLException e) {
+            throw scrub(e);
         }
     }
 
     @Override
     public void setDate(int a0, Date a1, Calendar a2) throws SQLException {
-        delegate.setDate(position(a0), a1, a2);
-        if (recordsParameters()) {
-            record(a0, a1, (s, i) -> s.setDate(i, a1, a2));
+        try {
+            delegate.setDate(position(a0), a1, a2);
+            if (recordsParameters()) {
+                record(a0, a1, (s, i) -> s.setDate(i, a1, a2));
+            }
+        } catch (SQLException e) {
+            throw scrub(e);
         }
     }
 
     @Override
     public void setDouble(int a0, double a1) throws SQLException {
-        delegate.setDouble(position(a0), a1);
-        if (recordsParameters()) {
-            record(a0, a1, (s, i) -> s.setDouble(i, a1));
+        try {
+            delegate.setDouble(position(a0), a1);
+            if (recordsParameters()) {
+                record(a0, a1, (s, i) -> s.setDouble(i, a1));
+            }
+        } catch (SQLException e) {
+            throw scrub(e);
         }
     }
 
     @Override
     public void setEscapeProcessing(boolean a0) throws SQLException {
-        delegate.setEscapeProcessing(a0);
+        try {
+            delegate.setEscapeProcessing(a0);
+        } catch (SQLException e) {
+            throw scrub(e);
+        }
     }
 
     @Override
     public void setFetchDirection(int a0) throws SQLException {
-        delegate.setFetchDirection(a0);
+        try {
+            delegate.setFetchDirection(a0);
+        } catch (SQLException e) {
+            throw scrub(e);
+        }
     }
 
     @Override
     public void setFetchSize(int a0) throws SQLException {
-        delegate.setFetchSize(a0);
+        try {
+            delegate.setFetchSize(a0);
+        } catch (SQLException e) {
+            throw scrub(e);
+        }
     }
 
     @Override
     public void setFloat(int a0, float a1) throws SQLException {
-        delegate.setFloat(position(a0), a1);
-        if (recordsParameters()) {
-            record(a0, a1, (s, i) -> s.setFloat(i, a1));
+        try {
+            delegate.setFloat(position(a0), a1);
+            if (recordsParameters()) {
+                record(a0, a1, (s, i) -> s.setFloat(i, a1));
+            }
+        } catch (SQLException e) {
+            throw scrub(e);
         }
     }
 
     @Override
     public void setInt(int a0, int a1) throws SQLException {
-        delegate.setInt(position(a0), a1);
-        if (recordsParameters()) {
-            record(a0, a1, (s, i) -> s.setInt(i, a1));
+        try {
+            delegate.setInt(position(a0), a1);
+            if (recordsParameters()) {
+                record(a0, a1, (s, i) -> s.setInt(i, a1));
+            }
+        } catch (SQLException e) {
+            throw scrub(e);
         }
     }
 
     @Override
     public void setLargeMaxRows(long a0) throws SQLException {
-        delegate.setLargeMaxRows(a0);
+        try {
+            delegate.setLargeMaxRows(a0);
+        } catch (SQLException e) {
+            throw scrub(e);
+        }
     }
 
     @Override
     public void setLong(int a0, long a1) throws SQLException {
-        delegate.setLong(position(a0), a1);
-        if (recordsParameters()) {
-            record(a0, a1, (s, i) -> s.setLong(i, a1));
+        try {
+            delegate.setLong(position(a0), a1);
+            if (recordsParameters()) {
+                record(a0, a1, (s, i) -> s.setLong(i, a1));
+            }
+        } catch (SQLException e) {
+            throw scrub(e);
         }
     }
 
     @Override
     public void setMaxFieldSize(int a0) throws SQLException {
-        delegate.setMaxFieldSize(a0);
+        try {
+            delegate.setMaxFieldSize(a0);
+        } catch (SQLException e) {
+            throw scrub(e);
+        }
     }
 
     @Override
     public void setMaxRows(int a0) throws SQLException {
-        delegate.setMaxRows(a0);
+        try {
+            delegate.setMaxRows(a0);
+        } catch (SQLException e) {
+            throw scrub(e);
+        }
     }
 
     @Override
     public void setNCharacterStream(int a0, Reader a1) throws SQLException {
-        delegate.setNCharacterStream(position(a0), a1);
-        if (recordsParameters()) {
-            record(a0, a1, (s, i) -> s.setNCharacterStream(i, a1));
+        try {
+            delegate.setNCharacterStream(position(a0), a1);
+            if (recordsParameters()) {
+                record(a0, a1, (s, i) -> s.setNCharacterStream(i, a1));
+            }
+        } catch (SQLException e) {
+            throw scrub(e);
         }
     }
 
     @Override
     public void setNCharacterStream(int a0, Reader a1, long a2) throws SQLException {
-        delegate.setNCharacterStream(position(a0), a1, a2);
-        if (recordsParameters()) {
-            record(a0, a1, (s, i) -> s.setNCharacterStream(i, a1, a2));
+        try {
+            delegate.setNCharacterStream(position(a0), a1, a2);
+            if (recordsParameters()) {
+                record(a0, a1, (s, i) -> s.setNCharacterStream(i, a1, a2));
+            }
+        } catch (SQLException e) {
+            throw scrub(e);
         }
     }
 
     @Override
     public void setNClob(int a0, NClob a1) throws SQLException {
-        delegate.setNClob(position(a0), a1);
-        if (recordsParameters()) {
-            record(a0, a1, (s, i) -> s.setNClob(i, a1));
+        try {
+            delegate.setNClob(position(a0), a1);
+            if (recordsParameters()) {
+                record(a0, a1, (s, i) -> s.setNClob(i, a1));
+            }
+        } catch (SQLException e) {
+            throw scrub(e);
         }
     }
 
     @Override
     public void setNClob(int a0, Reader a1) throws SQLException {
-        delegate.setNClob(position(a0), a1);
-        if (recordsParameters()) {
-            record(a0, a1, (s, i) -> s.setNClob(i, a1));
+        try {
+            delegate.setNClob(position(a0), a1);
+            if (recordsParameters()) {
+                record(a0, a1, (s, i) -> s.setNClob(i, a1));
+            }
+        } catch (SQLException e) {
+            throw scrub(e);
         }
     }
 
     @Override
     public void setNClob(int a0, Reader a1, long a2) throws SQLException {
-        delegate.setNClob(position(a0), a1, a2);
-        if (recordsParameters()) {
-            record(a0, a1, (s, i) -> s.setNClob(i, a1, a2));
+        try {
+            delegate.setNClob(position(a0), a1, a2);
+            if (recordsParameters()) {
+                record(a0, a1, (s, i) -> s.setNClob(i, a1, a2));
+            }
+        } catch (SQLException e) {
+            throw scrub(e);
         }
     }
 
     @Override
     public void setNString(int a0, String a1) throws SQLException {
-        delegate.setNString(position(a0), a1);
-        if (recordsParameters()) {
-            record(a0, a1, (s, i) -> s.setNString(i, a1));
+        try {
+            delegate.setNString(position(a0), a1);
+            if (recordsParameters()) {
+                record(a0, a1, (s, i) -> s.setNString(i, a1));
+            }
+        } catch (SQLException e) {
+            throw scrub(e);
         }
     }
 
     @Override
     public void setNull(int a0, int a1) throws SQLException {
-        delegate.setNull(position(a0), a1);
-        if (recordsParameters()) {
-            record(a0, null, (s, i) -> s.setNull(i, a1));
+        try {
+            delegate.setNull(position(a0), a1);
+            if (recordsParameters()) {
+                record(a0, null, (s, i) -> s.setNull(i, a1));
+            }
+        } catch (SQLException e) {
+            throw scrub(e);
         }
     }
 
     @Override
     public void setNull(int a0, int a1, String a2) throws SQLException {
-        delegate.setNull(position(a0), a1, a2);
-        if (recordsParameters()) {
-            record(a0, null, (s, i) -> s.setNull(i, a1, a2));
+        try {
+            delegate.setNull(position(a0), a1, a2);
+            if (recordsParameters()) {
+                record(a0, null, (s, i) -> s.setNull(i, a1, a2));
+            }
+        } catch (SQLException e) {
+            throw scrub(e);
         }
     }
 
     @Override
     public void setObject(int a0, Object a1) throws SQLException {
-        delegate.setObject(position(a0), a1);
-        if (recordsParameters()) {
-            record(a0, a1, (s, i) -> s.setObject(i, a1));
+        try {
+            delegate.setObject(position(a0), a1);
+            if (recordsParameters()) {
+                record(a0, a1, (s, i) -> s.setObject(i, a1));
+            }
+        } catch (SQLException e) {
+            throw scrub(e);
         }
     }
 
     @Override
     public void setObject(int a0, Object a1, SQLType a2) throws SQLException {
-        delegate.setObject(position(a0), a1, a2);
-        if (recordsParameters()) {
-            record(a0, a1, (s, i) -> s.setObject(i, a1, a2));
+        try {
+            delegate.setObject(position(a0), a1, a2);
+            if (recordsParameters()) {
+                record(a0, a1, (s, i) -> s.setObject(i, a1, a2));
+            }
+        } catch (SQLException e) {
+            throw scrub(e);
         }
     }
 
     @Override
     public void setObject(int a0, Object a1, SQLType a2, int a3) throws SQLException {
-        delegate.setObject(position(a0), a1, a2, a3);
-        if (recordsParameters()) {
-            record(a0, a1, (s, i) -> s.setObject(i, a1, a2, a3));
+        try {
+            delegate.setObject(position(a0), a1, a2, a3);
+            if (recordsParameters()) {
+                record(a0, a1, (s, i) -> s.setObject(i, a1, a2, a3));
+            }
+        } catch (SQLException e) {
+            throw scrub(e);
         }
     }
 
     @Override
     public void setObject(int a0, Object a1, int a2) throws SQLException {
-        delegate.setObject(position(a0), a1, a2);
-        if (recordsParameters()) {
-            record(a0, a1, (s, i) -> s.setObject(i, a1, a2));
+        try {
+            delegate.setObject(position(a0), a1, a2);
+            if (recordsParameters()) {
+                record(a0, a1, (s, i) -> s.setObject(i, a1, a2));
+            }
+        } catch (SQLException e) {
+            throw scrub(e);
         }
     }
 
     @Override
     public void setObject(int a0, Object a1, int a2, int a3) throws SQLException {
-        delegate.setObject(position(a0), a1, a2, a3);
-        if (recordsParameters()) {
-            record(a0, a1, (s, i) -> s.setObject(i, a1, a2, a3));
+        try {
+            delegate.setObject(position(a0), a1, a2, a3);
+            if (recordsParameters()) {
+                record(a0, a1, (s, i) -> s.setObject(i, a1, a2, a3));
+            }
+        } catch (SQLException e) {
+            throw scrub(e);
         }
     }
 
     @Override
     public void setPoolable(boolean a0) throws SQLException {
-        delegate.setPoolable(a0);
+        try {
+            delegate.setPoolable(a0);
+        } catch (SQLException e) {
+            throw scrub(e);
+        }
     }
 
     @Override
     public void setQueryTimeout(int a0) throws SQLException {
-        delegate.setQueryTimeout(a0);
+        try {
+            delegate.setQueryTimeout(a0);
+        } catch (SQLException e) {
+            throw scrub(e);
+        }
     }
 
     @Override
     public void setRef(int a0, Ref a1) throws SQLException {
-        delegate.setRef(position(a0), a1);
-        if (recordsParameters()) {
-            record(a0, a1, (s, i) -> s.setRef(i, a1));
+        try {
+            delegate.setRef(position(a0), a1);
+            if (recordsParameters()) {
+                record(a0, a1, (s, i) -> s.setRef(i, a1));
+            }
+        } catch (SQLException e) {
+            throw scrub(e);
         }
     }
 
     @Override
     public void setRowId(int a0, RowId a1) throws SQLException {
-        delegate.setRowId(position(a0), a1);
-        if (recordsParameters()) {
-            record(a0, a1, (s, i) -> s.setRowId(i, a1));
+        try {
+            delegate.setRowId(position(a0), a1);
+            if (recordsParameters()) {
+                record(a0, a1, (s, i) -> s.setRowId(i, a1));
+            }
+        } catch (SQLException e) {
+            throw scrub(e);
         }
     }
 
     @Override
     public void setSQLXML(int a0, SQLXML a1) throws SQLException {
-        delegate.setSQLXML(position(a0), a1);
-        if (recordsParameters()) {
-            record(a0, a1, (s, i) -> s.setSQLXML(i, a1));
+        try {
+            delegate.setSQLXML(position(a0), a1);
+            if (recordsParameters()) {
+                record(a0, a1, (s, i) -> s.setSQLXML(i, a1));
+            }
+        } catch (SQLException e) {
+            throw scrub(e);
         }
     }
 
     @Override
     public void setShort(int a0, short a1) throws SQLException {
-        delegate.setShort(position(a0), a1);
-        if (recordsParameters()) {
-            record(a0, a1, (s, i) -> s.setShort(i, a1));
+        try {
+            delegate.setShort(position(a0), a1);
+            if (recordsParameters()) {
+                record(a0, a1, (s, i) -> s.setShort(i, a1));
+            }
+        } catch (SQLException e) {
+            throw scrub(e);
         }
     }
 
     @Override
     public void setString(int a0, String a1) throws SQLException {
-        delegate.setString(position(a0), a1);
-        if (recordsParameters()) {
-            record(a0, a1, (s, i) -> s.setString(i, a1));
+        try {
+            delegate.setString(position(a0), a1);
+            if (recordsParameters()) {
+                record(a0, a1, (s, i) -> s.setString(i, a1));
+            }
+        } catch (SQLException e) {
+            throw scrub(e);
         }
     }
 
     @Override
     public void setTime(int a0, Time a1) throws SQLException {
-        delegate.setTime(position(a0), a1);
-        if (recordsParameters()) {
-            record(a0, a1, (s, i) -> s.setTime(i, a1));
+        try {
+            delegate.setTime(position(a0), a1);
+            if (recordsParameters()) {
+                record(a0, a1, (s, i) -> s.setTime(i, a1));
+            }
+        } catch (SQLException e) {
+            throw scrub(e);
         }
     }
 
     @Override
     public void setTime(int a0, Time a1, Calendar a2) throws SQLException {
-        delegate.setTime(position(a0), a1, a2);
-        if (recordsParameters()) {
-            record(a0, a1, (s, i) -> s.setTime(i, a1, a2));
+        try {
+            delegate.setTime(position(a0), a1, a2);
+            if (recordsParameters()) {
+                record(a0, a1, (s, i) -> s.setTime(i, a1, a2));
+            }
+        } catch (SQLException e) {
+            throw scrub(e);
         }
     }
 
     @Override
     public void setTimestamp(int a0, Timestamp a1) throws SQLException {
-        delegate.setTimestamp(position(a0), a1);
-        if (recordsParameters()) {
-            record(a0, a1, (s, i) -> s.setTimestamp(i, a1));
+        try {
+            delegate.setTimestamp(position(a0), a1);
+            if (recordsParameters()) {
+                record(a0, a1, (s, i) -> s.setTimestamp(i, a1));
+            }
+        } catch (SQLException e) {
+            throw scrub(e);
         }
     }
 
     @Override
     public void setTimestamp(int a0, Timestamp a1, Calendar a2) throws SQLException {
-        delegate.setTimestamp(position(a0), a1, a2);
-        if (recordsParameters()) {
-            record(a0, a1, (s, i) -> s.setTimestamp(i, a1, a2));
+        try {
+            delegate.setTimestamp(position(a0), a1, a2);
+            if (recordsParameters()) {
+                record(a0, a1, (s, i) -> s.setTimestamp(i, a1, a2));
+            }
+        } catch (SQLException e) {
+            throw scrub(e);
         }
     }
 
     @Override
     public void setURL(int a0, URL a1) throws SQLException {
-        delegate.setURL(position(a0), a1);
-        if (recordsParameters()) {
-            record(a0, a1, (s, i) -> s.setURL(i, a1));
+        try {
+            delegate.setURL(position(a0), a1);
+            if (recordsParameters()) {
+                record(a0, a1, (s, i) -> s.setURL(i, a1));
+            }
+        } catch (SQLException e) {
+            throw scrub(e);
         }
     }
 
     @Override
     @Deprecated
     public void setUnicodeStream(int a0, InputStream a1, int a2) throws SQLException {
-        delegate.setUnicodeStream(position(a0), a1, a2);
-        if (recordsParameters()) {
-            record(a0, a1, (s, i) -> s.setUnicodeStream(i, a1, a2));
+        try {
+            delegate.setUnicodeStream(position(a0), a1, a2);
+            if (recordsParameters()) {
+                record(a0, a1, (s, i) -> s.setUnicodeStream(i, a1, a2));
+            }
+        } catch (SQLException e) {
+            throw scrub(e);
+        }
+    }
+
+    @Override
+    public <T> T unwrap(Class<T> a0) throws SQLException {
+        try {
+            return super.unwrap(a0);
+        } catch (SQLException e) {
+            throw scrub(e);
         }
     }
 }

@@ -17,6 +17,7 @@ import java.sql.ResultSetMetaData;
 import java.sql.RowId;
 import java.sql.SQLException;
 import java.sql.SQLType;
+import java.sql.SQLWarning;
 import java.sql.SQLXML;
 import java.sql.Time;
 import java.sql.Timestamp;
@@ -33,945 +34,1923 @@ final class DelegatingResultSet extends MaskingResultSet {
 
     @Override
     public boolean absolute(int a0) throws SQLException {
-        return delegate.absolute(a0);
+        try {
+            return delegate.absolute(a0);
+        } catch (SQLException e) {
+            throw scrub(e);
+        }
     }
 
     @Override
     public void afterLast() throws SQLException {
-        delegate.afterLast();
+        try {
+            delegate.afterLast();
+        } catch (SQLException e) {
+            throw scrub(e);
+        }
     }
 
     @Override
     public void beforeFirst() throws SQLException {
-        delegate.beforeFirst();
+        try {
+            delegate.beforeFirst();
+        } catch (SQLException e) {
+            throw scrub(e);
+        }
     }
 
     @Override
     public void cancelRowUpdates() throws SQLException {
-        delegate.cancelRowUpdates();
+        try {
+            delegate.cancelRowUpdates();
+        } catch (SQLException e) {
+            throw scrub(e);
+        }
     }
 
     @Override
     public void clearWarnings() throws SQLException {
-        delegate.clearWarnings();
+        try {
+            delegate.clearWarnings();
+        } catch (SQLException e) {
+            throw scrub(e);
+        }
+    }
+
+    @Override
+    public void close() throws SQLException {
+        try {
+            super.close();
+        } catch (SQLException e) {
+            throw scrub(e);
+        }
     }
 
     @Override
     public void deleteRow() throws SQLException {
-        delegate.deleteRow();
+        try {
+            delegate.deleteRow();
+        } catch (SQLException e) {
+            throw scrub(e);
+        }
     }
 
     @Override
     public int findColumn(String a0) throws SQLException {
-        return delegate.findColumn(a0);
+        try {
+            return delegate.findColumn(a0);
+        } catch (SQLException e) {
+            throw scrub(e);
+        }
     }
 
     @Override
     public boolean first() throws SQLException {
-        return delegate.first();
+        try {
+            return delegate.first();
+        } catch (SQLException e) {
+            throw scrub(e);
+        }
     }
 
     @Override
     public Array getArray(String columnLabel) throws SQLException {
-        return plan.masksAny() ? getArray(delegate.findColumn(columnLabel)) : delegate.getArray(columnLabel);
+        try {
+            return plan.masksAny() ? getArray(delegate.findColumn(columnLabel)) : delegate.getArray(columnLabel);
+        } catch (SQLException e) {
+            throw scrubRead(columnLabel, e);
+        }
+    }
+
+    @Override
+    public Array getArray(int columnIndex) throws SQLException {
+        try {
+            return super.getArray(columnIndex);
+        } catch (SQLException e) {
+            throw scrubRead(columnIndex, e);
+        }
     }
 
     @Override
     public InputStream getAsciiStream(String columnLabel) throws SQLException {
-        return plan.masksAny() ? getAsciiStream(delegate.findColumn(columnLabel)) : delegate.getAsciiStream(columnLabel);
+        try {
+            return plan.masksAny() ? getAsciiStream(delegate.findColumn(columnLabel)) : delegate.getAsciiStream(columnLabel);
+        } catch (SQLException e) {
+            throw scrubRead(columnLabel, e);
+        }
+    }
+
+    @Override
+    public InputStream getAsciiStream(int columnIndex) throws SQLException {
+        try {
+            return super.getAsciiStream(columnIndex);
+        } catch (SQLException e) {
+            throw scrubRead(columnIndex, e);
+        }
     }
 
     @Override
     public BigDecimal getBigDecimal(String columnLabel) throws SQLException {
-        return plan.masksAny() ? getBigDecimal(delegate.findColumn(columnLabel)) : delegate.getBigDecimal(columnLabel);
+        try {
+            return plan.masksAny() ? getBigDecimal(delegate.findColumn(columnLabel)) : delegate.getBigDecimal(columnLabel);
+        } catch (SQLException e) {
+            throw scrubRead(columnLabel, e);
+        }
     }
 
     @Override
     @Deprecated
     public BigDecimal getBigDecimal(String columnLabel, int a1) throws SQLException {
-        return plan.masksAny() ? getBigDecimal(delegate.findColumn(columnLabel), a1) : delegate.getBigDecimal(columnLabel, a1);
+        try {
+            return plan.masksAny() ? getBigDecimal(delegate.findColumn(columnLabel), a1) : delegate.getBigDecimal(columnLabel, a1);
+        } catch (SQLException e) {
+            throw scrubRead(columnLabel, e);
+        }
+    }
+
+    @Override
+    public BigDecimal getBigDecimal(int columnIndex) throws SQLException {
+        try {
+            return super.getBigDecimal(columnIndex);
+        } catch (SQLException e) {
+            throw scrubRead(columnIndex, e);
+        }
+    }
+
+    @Override
+    @Deprecated
+    public BigDecimal getBigDecimal(int columnIndex, int a1) throws SQLException {
+        try {
+            return super.getBigDecimal(columnIndex, a1);
+        } catch (SQLException e) {
+            throw scrubRead(columnIndex, e);
+        }
     }
 
     @Override
     public InputStream getBinaryStream(String columnLabel) throws SQLException {
-        return plan.masksAny() ? getBinaryStream(delegate.findColumn(columnLabel)) : delegate.getBinaryStream(columnLabel);
+        try {
+            return plan.masksAny() ? getBinaryStream(delegate.findColumn(columnLabel)) : delegate.getBinaryStream(columnLabel);
+        } catch (SQLException e) {
+            throw scrubRead(columnLabel, e);
+        }
+    }
+
+    @Override
+    public InputStream getBinaryStream(int columnIndex) throws SQLException {
+        try {
+            return super.getBinaryStream(columnIndex);
+        } catch (SQLException e) {
+            throw scrubRead(columnIndex, e);
+        }
     }
 
     @Override
     public Blob getBlob(String columnLabel) throws SQLException {
-        return plan.masksAny() ? getBlob(delegate.findColumn(columnLabel)) : delegate.getBlob(columnLabel);
+        try {
+            return plan.masksAny() ? getBlob(delegate.findColumn(columnLabel)) : delegate.getBlob(columnLabel);
+        } catch (SQLException e) {
+            throw scrubRead(columnLabel, e);
+        }
+    }
+
+    @Override
+    public Blob getBlob(int columnIndex) throws SQLException {
+        try {
+            return super.getBlob(columnIndex);
+        } catch (SQLException e) {
+            throw scrubRead(columnIndex, e);
+        }
     }
 
     @Override
     public boolean getBoolean(String columnLabel) throws SQLException {
-        return plan.masksAny() ? getBoolean(delegate.findColumn(columnLabel)) : delegate.getBoolean(columnLabel);
+        try {
+            return plan.masksAny() ? getBoolean(delegate.findColumn(columnLabel)) : delegate.getBoolean(columnLabel);
+        } catch (SQLException e) {
+            throw scrubRead(columnLabel, e);
+        }
+    }
+
+    @Override
+    public boolean getBoolean(int columnIndex) throws SQLException {
+        try {
+            return super.getBoolean(columnIndex);
+        } catch (SQLException e) {
+            throw scrubRead(columnIndex, e);
+        }
     }
 
     @Override
     public byte getByte(String columnLabel) throws SQLException {
-        return plan.masksAny() ? getByte(delegate.findColumn(columnLabel)) : delegate.getByte(columnLabel);
+        try {
+            return plan.masksAny() ? getByte(delegate.findColumn(columnLabel)) : delegate.getByte(columnLabel);
+        } catch (SQLException e) {
+            throw scrubRead(columnLabel, e);
+        }
+    }
+
+    @Override
+    public byte getByte(int columnIndex) throws SQLException {
+        try {
+            return super.getByte(columnIndex);
+        } catch (SQLException e) {
+            throw scrubRead(columnIndex, e);
+        }
     }
 
     @Override
     public byte[] getBytes(String columnLabel) throws SQLException {
-        return plan.masksAny() ? getBytes(delegate.findColumn(columnLabel)) : delegate.getBytes(columnLabel);
+        try {
+            return plan.masksAny() ? getBytes(delegate.findColumn(columnLabel)) : delegate.getBytes(columnLabel);
+        } catch (SQLException e) {
+            throw scrubRead(columnLabel, e);
+        }
+    }
+
+    @Override
+    public byte[] getBytes(int columnIndex) throws SQLException {
+        try {
+            return super.getBytes(columnIndex);
+        } catch (SQLException e) {
+            throw scrubRead(columnIndex, e);
+        }
     }
 
     @Override
     public Reader getCharacterStream(String columnLabel) throws SQLException {
-        return plan.masksAny() ? getCharacterStream(delegate.findColumn(columnLabel)) : delegate.getCharacterStream(columnLabel);
+        try {
+            return plan.masksAny() ? getCharacterStream(delegate.findColumn(columnLabel)) : delegate.getCharacterStream(columnLabel);
+        } catch (SQLException e) {
+            throw scrubRead(columnLabel, e);
+        }
+    }
+
+    @Override
+    public Reader getCharacterStream(int columnIndex) throws SQLException {
+        try {
+            return super.getCharacterStream(columnIndex);
+        } catch (SQLException e) {
+            throw scrubRead(columnIndex, e);
+        }
     }
 
     @Override
     public Clob getClob(String columnLabel) throws SQLException {
-        return plan.masksAny() ? getClob(delegate.findColumn(columnLabel)) : delegate.getClob(columnLabel);
+        try {
+            return plan.masksAny() ? getClob(delegate.findColumn(columnLabel)) : delegate.getClob(columnLabel);
+        } catch (SQLException e) {
+            throw scrubRead(columnLabel, e);
+        }
+    }
+
+    @Override
+    public Clob getClob(int columnIndex) throws SQLException {
+        try {
+            return super.getClob(columnIndex);
+        } catch (SQLException e) {
+            throw scrubRead(columnIndex, e);
+        }
     }
 
     @Override
     public int getConcurrency() throws SQLException {
-        return delegate.getConcurrency();
+        try {
+            return delegate.getConcurrency();
+        } catch (SQLException e) {
+            throw scrub(e);
+        }
     }
 
     @Override
     public String getCursorName() throws SQLException {
-        return delegate.getCursorName();
+        try {
+            return delegate.getCursorName();
+        } catch (SQLException e) {
+            throw scrub(e);
+        }
     }
 
     @Override
     public Date getDate(String columnLabel) throws SQLException {
-        return plan.masksAny() ? getDate(delegate.findColumn(columnLabel)) : delegate.getDate(columnLabel);
+        try {
+            return plan.masksAny() ? getDate(delegate.findColumn(columnLabel)) : delegate.getDate(columnLabel);
+        } catch (SQLException e) {
+            throw scrubRead(columnLabel, e);
+        }
     }
 
     @Override
     public Date getDate(String columnLabel, Calendar a1) throws SQLException {
-        return plan.masksAny() ? getDate(delegate.findColumn(columnLabel), a1) : delegate.getDate(columnLabel, a1);
+        try {
+            return plan.masksAny() ? getDate(delegate.findColumn(columnLabel), a1) : delegate.getDate(columnLabel, a1);
+        } catch (SQLException e) {
+            throw scrubRead(columnLabel, e);
+        }
+    }
+
+    @Override
+    public Date getDate(int columnIndex) throws SQLException {
+        try {
+            return super.getDate(columnIndex);
+        } catch (SQLException e) {
+            throw scrubRead(columnIndex, e);
+        }
+    }
+
+    @Override
+    public Date getDate(int columnIndex, Calendar a1) throws SQLException {
+        try {
+            return super.getDate(columnIndex, a1);
+        } catch (SQLException e) {
+            throw scrubRead(columnIndex, e);
+        }
     }
 
     @Override
     public double getDouble(String columnLabel) throws SQLException {
-        return plan.masksAny() ? getDouble(delegate.findColumn(columnLabel)) : delegate.getDouble(columnLabel);
+        try {
+            return plan.masksAny() ? getDouble(delegate.findColumn(columnLabel)) : delegate.getDouble(columnLabel);
+        } catch (SQLException e) {
+            throw scrubRead(columnLabel, e);
+        }
+    }
+
+    @Override
+    public double getDouble(int columnIndex) throws SQLException {
+        try {
+            return super.getDouble(columnIndex);
+        } catch (SQLException e) {
+            throw scrubRead(columnIndex, e);
+        }
     }
 
     @Override
     public int getFetchDirection() throws SQLException {
-        return delegate.getFetchDirection();
+        try {
+            return delegate.getFetchDirection();
+        } catch (SQLException e) {
+            throw scrub(e);
+        }
     }
 
     @Override
     public int getFetchSize() throws SQLException {
-        return delegate.getFetchSize();
+        try {
+            return delegate.getFetchSize();
+        } catch (SQLException e) {
+            throw scrub(e);
+        }
     }
 
     @Override
     public float getFloat(String columnLabel) throws SQLException {
-        return plan.masksAny() ? getFloat(delegate.findColumn(columnLabel)) : delegate.getFloat(columnLabel);
+        try {
+            return plan.masksAny() ? getFloat(delegate.findColumn(columnLabel)) : delegate.getFloat(columnLabel);
+        } catch (SQLException e) {
+            throw scrubRead(columnLabel, e);
+        }
+    }
+
+    @Override
+    public float getFloat(int columnIndex) throws SQLException {
+        try {
+            return super.getFloat(columnIndex);
+        } catch (SQLException e) {
+            throw scrubRead(columnIndex, e);
+        }
     }
 
     @Override
     public int getHoldability() throws SQLException {
-        return delegate.getHoldability();
+        try {
+            return delegate.getHoldability();
+        } catch (SQLException e) {
+            throw scrub(e);
+        }
     }
 
     @Override
     public int getInt(String columnLabel) throws SQLException {
-        return plan.masksAny() ? getInt(delegate.findColumn(columnLabel)) : delegate.getInt(columnLabel);
+        try {
+            return plan.masksAny() ? getInt(delegate.findColumn(columnLabel)) : delegate.getInt(columnLabel);
+        } catch (SQLException e) {
+            throw scrubRead(columnLabel, e);
+        }
+    }
+
+    @Override
+    public int getInt(int columnIndex) throws SQLException {
+        try {
+            return super.getInt(columnIndex);
+        } catch (SQLException e) {
+            throw scrubRead(columnIndex, e);
+        }
     }
 
     @Override
     public long getLong(String columnLabel) throws SQLException {
-        return plan.masksAny() ? getLong(delegate.findColumn(columnLabel)) : delegate.getLong(columnLabel);
+        try {
+            return plan.masksAny() ? getLong(delegate.findColumn(columnLabel)) : delegate.getLong(columnLabel);
+        } catch (SQLException e) {
+            throw scrubRead(columnLabel, e);
+        }
+    }
+
+    @Override
+    public long getLong(int columnIndex) throws SQLException {
+        try {
+            return super.getLong(columnIndex);
+        } catch (SQLException e) {
+            throw scrubRead(columnIndex, e);
+        }
     }
 
     @Override
     public ResultSetMetaData getMetaData() throws SQLException {
-        return delegate.getMetaData();
+        try {
+            return delegate.getMetaData();
+        } catch (SQLException e) {
+            throw scrub(e);
+        }
     }
 
     @Override
     public Reader getNCharacterStream(String columnLabel) throws SQLException {
-        return plan.masksAny() ? getNCharacterStream(delegate.findColumn(columnLabel)) : delegate.getNCharacterStream(columnLabel);
+        try {
+            return plan.masksAny() ? getNCharacterStream(delegate.findColumn(columnLabel)) : delegate.getNCharacterStream(columnLabel);
+        } catch (SQLException e) {
+            throw scrubRead(columnLabel, e);
+        }
+    }
+
+    @Override
+    public Reader getNCharacterStream(int columnIndex) throws SQLException {
+        try {
+            return super.getNCharacterStream(columnIndex);
+        } catch (SQLException e) {
+            throw scrubRead(columnIndex, e);
+        }
     }
 
     @Override
     public NClob getNClob(String columnLabel) throws SQLException {
-        return plan.masksAny() ? getNClob(delegate.findColumn(columnLabel)) : delegate.getNClob(columnLabel);
+        try {
+            return plan.masksAny() ? getNClob(delegate.findColumn(columnLabel)) : delegate.getNClob(columnLabel);
+        } catch (SQLException e) {
+            throw scrubRead(columnLabel, e);
+        }
+    }
+
+    @Override
+    public NClob getNClob(int columnIndex) throws SQLException {
+        try {
+            return super.getNClob(columnIndex);
+        } catch (SQLException e) {
+            throw scrubRead(columnIndex, e);
+        }
     }
 
     @Override
     public String getNString(String columnLabel) throws SQLException {
-        return plan.masksAny() ? getNString(delegate.findColumn(columnLabel)) : delegate.getNString(columnLabel);
+        try {
+            return plan.masksAny() ? getNString(delegate.findColumn(columnLabel)) : delegate.getNString(columnLabel);
+        } catch (SQLException e) {
+            throw scrubRead(columnLabel, e);
+        }
+    }
+
+    @Override
+    public String getNString(int columnIndex) throws SQLException {
+        try {
+            return super.getNString(columnIndex);
+        } catch (SQLException e) {
+            throw scrubRead(columnIndex, e);
+        }
     }
 
     @Override
     public Object getObject(String columnLabel) throws SQLException {
-        return getObject(delegate.findColumn(columnLabel));
+        try {
+            return getObject(delegate.findColumn(columnLabel));
+        } catch (SQLException e) {
+            throw scrubRead(columnLabel, e);
+        }
     }
 
     @Override
     public <T> T getObject(String columnLabel, Class<T> a1) throws SQLException {
-        return getObject(delegate.findColumn(columnLabel), a1);
+        try {
+            return getObject(delegate.findColumn(columnLabel), a1);
+        } catch (SQLException e) {
+            throw scrubRead(columnLabel, e);
+        }
     }
 
     @Override
     public Object getObject(String columnLabel, Map<String, Class<?>> a1) throws SQLException {
-        return getObject(delegate.findColumn(columnLabel), a1);
+        try {
+            return getObject(delegate.findColumn(columnLabel), a1);
+        } catch (SQLException e) {
+            throw scrubRead(columnLabel, e);
+        }
+    }
+
+    @Override
+    public Object getObject(int columnIndex) throws SQLException {
+        try {
+            return super.getObject(columnIndex);
+        } catch (SQLException e) {
+            throw scrubRead(columnIndex, e);
+        }
+    }
+
+    @Override
+    public <T> T getObject(int columnIndex, Class<T> a1) throws SQLException {
+        try {
+            return super.getObject(columnIndex, a1);
+        } catch (SQLException e) {
+            throw scrubRead(columnIndex, e);
+        }
+    }
+
+    @Override
+    public Object getObject(int columnIndex, Map<String, Class<?>> a1) throws SQLException {
+        try {
+            return super.getObject(columnIndex, a1);
+        } catch (SQLException e) {
+            throw scrubRead(columnIndex, e);
+        }
     }
 
     @Override
     public Ref getRef(String columnLabel) throws SQLException {
-        return plan.masksAny() ? getRef(delegate.findColumn(columnLabel)) : delegate.getRef(columnLabel);
+        try {
+            return plan.masksAny() ? getRef(delegate.findColumn(columnLabel)) : delegate.getRef(columnLabel);
+        } catch (SQLException e) {
+            throw scrubRead(columnLabel, e);
+        }
+    }
+
+    @Override
+    public Ref getRef(int columnIndex) throws SQLException {
+        try {
+            return super.getRef(columnIndex);
+        } catch (SQLException e) {
+            throw scrubRead(columnIndex, e);
+        }
     }
 
     @Override
     public int getRow() throws SQLException {
-        return delegate.getRow();
+        try {
+            return delegate.getRow();
+        } catch (SQLException e) {
+            throw scrub(e);
+        }
     }
 
     @Override
     public RowId getRowId(String columnLabel) throws SQLException {
-        return plan.masksAny() ? getRowId(delegate.findColumn(columnLabel)) : delegate.getRowId(columnLabel);
+        try {
+            return plan.masksAny() ? getRowId(delegate.findColumn(columnLabel)) : delegate.getRowId(columnLabel);
+        } catch (SQLException e) {
+            throw scrubRead(columnLabel, e);
+        }
+    }
+
+    @Override
+    public RowId getRowId(int columnIndex) throws SQLException {
+        try {
+            return super.getRowId(columnIndex);
+        } catch (SQLException e) {
+            throw scrubRead(columnIndex, e);
+        }
     }
 
     @Override
     public SQLXML getSQLXML(String columnLabel) throws SQLException {
-        return plan.masksAny() ? getSQLXML(delegate.findColumn(columnLabel)) : delegate.getSQLXML(columnLabel);
+        try {
+            return plan.masksAny() ? getSQLXML(delegate.findColumn(columnLabel)) : delegate.getSQLXML(columnLabel);
+        } catch (SQLException e) {
+            throw scrubRead(columnLabel, e);
+        }
+    }
+
+    @Override
+    public SQLXML getSQLXML(int columnIndex) throws SQLException {
+        try {
+            return super.getSQLXML(columnIndex);
+        } catch (SQLException e) {
+            throw scrubRead(columnIndex, e);
+        }
     }
 
     @Override
     public short getShort(String columnLabel) throws SQLException {
-        return plan.masksAny() ? getShort(delegate.findColumn(columnLabel)) : delegate.getShort(columnLabel);
+        try {
+            return plan.masksAny() ? getShort(delegate.findColumn(columnLabel)) : delegate.getShort(columnLabel);
+        } catch (SQLException e) {
+            throw scrubRead(columnLabel, e);
+        }
+    }
+
+    @Override
+    public short getShort(int columnIndex) throws SQLException {
+        try {
+            return super.getShort(columnIndex);
+        } catch (SQLException e) {
+            throw scrubRead(columnIndex, e);
+        }
     }
 
     @Override
     public String getString(String columnLabel) throws SQLException {
-        return plan.masksAny() ? getString(delegate.findColumn(columnLabel)) : delegate.getString(columnLabel);
+        try {
+            return plan.masksAny() ? getString(delegate.findColumn(columnLabel)) : delegate.getString(columnLabel);
+        } catch (SQLException e) {
+            throw scrubRead(columnLabel, e);
+        }
+    }
+
+    @Override
+    public String getString(int columnIndex) throws SQLException {
+        try {
+            return super.getString(columnIndex);
+        } catch (SQLException e) {
+            throw scrubRead(columnIndex, e);
+        }
     }
 
     @Override
     public Time getTime(String columnLabel) throws SQLException {
-        return plan.masksAny() ? getTime(delegate.findColumn(columnLabel)) : delegate.getTime(columnLabel);
+        try {
+            return plan.masksAny() ? getTime(delegate.findColumn(columnLabel)) : delegate.getTime(columnLabel);
+        } catch (SQLException e) {
+            throw scrubRead(columnLabel, e);
+        }
     }
 
     @Override
     public Time getTime(String columnLabel, Calendar a1) throws SQLException {
-        return plan.masksAny() ? getTime(delegate.findColumn(columnLabel), a1) : delegate.getTime(columnLabel, a1);
+        try {
+            return plan.masksAny() ? getTime(delegate.findColumn(columnLabel), a1) : delegate.getTime(columnLabel, a1);
+        } catch (SQLException e) {
+            throw scrubRead(columnLabel, e);
+        }
+    }
+
+    @Override
+    public Time getTime(int columnIndex) throws SQLException {
+        try {
+            return super.getTime(columnIndex);
+        } catch (SQLException e) {
+            throw scrubRead(columnIndex, e);
+        }
+    }
+
+    @Override
+    public Time getTime(int columnIndex, Calendar a1) throws SQLException {
+        try {
+            return super.getTime(columnIndex, a1);
+        } catch (SQLException e) {
+            throw scrubRead(columnIndex, e);
+        }
     }
 
     @Override
     public Timestamp getTimestamp(String columnLabel) throws SQLException {
-        return plan.masksAny() ? getTimestamp(delegate.findColumn(columnLabel)) : delegate.getTimestamp(columnLabel);
+        try {
+            return plan.masksAny() ? getTimestamp(delegate.findColumn(columnLabel)) : delegate.getTimestamp(columnLabel);
+        } catch (SQLException e) {
+            throw scrubRead(columnLabel, e);
+        }
     }
 
     @Override
     public Timestamp getTimestamp(String columnLabel, Calendar a1) throws SQLException {
-        return plan.masksAny() ? getTimestamp(delegate.findColumn(columnLabel), a1) : delegate.getTimestamp(columnLabel, a1);
+        try {
+            return plan.masksAny() ? getTimestamp(delegate.findColumn(columnLabel), a1) : delegate.getTimestamp(columnLabel, a1);
+        } catch (SQLException e) {
+            throw scrubRead(columnLabel, e);
+        }
+    }
+
+    @Override
+    public Timestamp getTimestamp(int columnIndex) throws SQLException {
+        try {
+            return super.getTimestamp(columnIndex);
+        } catch (SQLException e) {
+            throw scrubRead(columnIndex, e);
+        }
+    }
+
+    @Override
+    public Timestamp getTimestamp(int columnIndex, Calendar a1) throws SQLException {
+        try {
+            return super.getTimestamp(columnIndex, a1);
+        } catch (SQLException e) {
+            throw scrubRead(columnIndex, e);
+        }
     }
 
     @Override
     public int getType() throws SQLException {
-        return delegate.getType();
+        try {
+            return delegate.getType();
+        } catch (SQLException e) {
+            throw scrub(e);
+        }
     }
 
     @Override
     public URL getURL(String columnLabel) throws SQLException {
-        return plan.masksAny() ? getURL(delegate.findColumn(columnLabel)) : delegate.getURL(columnLabel);
+        try {
+            return plan.masksAny() ? getURL(delegate.findColumn(columnLabel)) : delegate.getURL(columnLabel);
+        } catch (SQLException e) {
+            throw scrubRead(columnLabel, e);
+        }
+    }
+
+    @Override
+    public URL getURL(int columnIndex) throws SQLException {
+        try {
+            return super.getURL(columnIndex);
+        } catch (SQLException e) {
+            throw scrubRead(columnIndex, e);
+        }
     }
 
     @Override
     @Deprecated
     public InputStream getUnicodeStream(String columnLabel) throws SQLException {
-        return plan.masksAny() ? getUnicodeStream(delegate.findColumn(columnLabel)) : delegate.getUnicodeStream(columnLabel);
+        try {
+            return plan.masksAny() ? getUnicodeStream(delegate.findColumn(columnLabel)) : delegate.getUnicodeStream(columnLabel);
+        } catch (SQLException e) {
+            throw scrubRead(columnLabel, e);
+        }
+    }
+
+    @Override
+    @Deprecated
+    public InputStream getUnicodeStream(int columnIndex) throws SQLException {
+        try {
+            return super.getUnicodeStream(columnIndex);
+        } catch (SQLException e) {
+            throw scrubRead(columnIndex, e);
+        }
+    }
+
+    @Override
+    public SQLWarning getWarnings() throws SQLException {
+        try {
+            return super.getWarnings();
+        } catch (SQLException e) {
+            throw scrub(e);
+        }
     }
 
     @Override
     public void insertRow() throws SQLException {
-        delegate.insertRow();
+        try {
+            delegate.insertRow();
+        } catch (SQLException e) {
+            throw scrub(e);
+        }
     }
 
     @Override
     public boolean isAfterLast() throws SQLException {
-        return delegate.isAfterLast();
+        try {
+            return delegate.isAfterLast();
+        } catch (SQLException e) {
+            throw scrub(e);
+        }
     }
 
     @Override
     public boolean isBeforeFirst() throws SQLException {
-        return delegate.isBeforeFirst();
+        try {
+            return delegate.isBeforeFirst();
+        } catch (SQLException e) {
+            throw scrub(e);
+        }
     }
 
     @Override
     public boolean isClosed() throws SQLException {
-        return delegate.isClosed();
+        try {
+            return delegate.isClosed();
+        } catch (SQLException e) {
+            throw scrub(e);
+        }
     }
 
     @Override
     public boolean isFirst() throws SQLException {
-        return delegate.isFirst();
+        try {
+            return delegate.isFirst();
+        } catch (SQLException e) {
+            throw scrub(e);
+        }
     }
 
     @Override
     public boolean isLast() throws SQLException {
-        return delegate.isLast();
+        try {
+            return delegate.isLast();
+        } catch (SQLException e) {
+            throw scrub(e);
+        }
+    }
+
+    @Override
+    public boolean isWrapperFor(Class<?> a0) throws SQLException {
+        try {
+            return super.isWrapperFor(a0);
+        } catch (SQLException e) {
+            throw scrub(e);
+        }
     }
 
     @Override
     public boolean last() throws SQLException {
-        return delegate.last();
+        try {
+            return delegate.last();
+        } catch (SQLException e) {
+            throw scrub(e);
+        }
     }
 
     @Override
     public void moveToCurrentRow() throws SQLException {
-        delegate.moveToCurrentRow();
+        try {
+            delegate.moveToCurrentRow();
+        } catch (SQLException e) {
+            throw scrub(e);
+        }
     }
 
     @Override
     public void moveToInsertRow() throws SQLException {
-        delegate.moveToInsertRow();
+        try {
+            delegate.moveToInsertRow();
+        } catch (SQLException e) {
+            throw scrub(e);
+        }
+    }
+
+    @Override
+    public boolean next() throws SQLException {
+        try {
+            return super.next();
+        } catch (SQLException e) {
+            throw scrub(e);
+        }
     }
 
     @Override
     public boolean previous() throws SQLException {
-        return delegate.previous();
+        try {
+            return delegate.previous();
+        } catch (SQLException e) {
+            throw scrub(e);
+        }
     }
 
     @Override
     public void refreshRow() throws SQLException {
-        delegate.refreshRow();
+        try {
+            delegate.refreshRow();
+        } catch (SQLException e) {
+            throw scrub(e);
+        }
     }
 
     @Override
     public boolean relative(int a0) throws SQLException {
-        return delegate.relative(a0);
+        try {
+            return delegate.relative(a0);
+        } catch (SQLException e) {
+            throw scrub(e);
+        }
     }
 
     @Override
     public boolean rowDeleted() throws SQLException {
-        return delegate.rowDeleted();
+        try {
+            return delegate.rowDeleted();
+        } catch (SQLException e) {
+            throw scrub(e);
+        }
     }
 
     @Override
     public boolean rowInserted() throws SQLException {
-        return delegate.rowInserted();
+        try {
+            return delegate.rowInserted();
+        } catch (SQLException e) {
+            throw scrub(e);
+        }
     }
 
     @Override
     public boolean rowUpdated() throws SQLException {
-        return delegate.rowUpdated();
+        try {
+            return delegate.rowUpdated();
+        } catch (SQLException e) {
+            throw scrub(e);
+        }
     }
 
     @Override
     public void setFetchDirection(int columnIndex) throws SQLException {
-        delegate.setFetchDirection(columnIndex);
+        try {
+            delegate.setFetchDirection(columnIndex);
+        } catch (SQLException e) {
+            throw scrub(e);
+        }
     }
 
     @Override
     public void setFetchSize(int columnIndex) throws SQLException {
-        delegate.setFetchSize(columnIndex);
+        try {
+            delegate.setFetchSize(columnIndex);
+        } catch (SQLException e) {
+            throw scrub(e);
+        }
+    }
+
+    @Override
+    public <T> T unwrap(Class<T> a0) throws SQLException {
+        try {
+            return super.unwrap(a0);
+        } catch (SQLException e) {
+            throw scrub(e);
+        }
     }
 
     @Override
     public void updateArray(String columnLabel, Array a1) throws SQLException {
-        if (writable(columnLabel, a1)) {
-            delegate.updateArray(columnLabel, a1);
+        try {
+            if (writable(columnLabel, a1)) {
+                delegate.updateArray(columnLabel, a1);
+            }
+        } catch (SQLException e) {
+            throw scrub(e);
         }
     }
 
     @Override
     public void updateArray(int columnIndex, Array a1) throws SQLException {
-        if (writable(columnIndex, a1)) {
-            delegate.updateArray(columnIndex, a1);
+        try {
+            if (writable(columnIndex, a1)) {
+                delegate.updateArray(columnIndex, a1);
+            }
+        } catch (SQLException e) {
+            throw scrub(e);
         }
     }
 
     @Override
     public void updateAsciiStream(String columnLabel, InputStream a1) throws SQLException {
-        if (writable(columnLabel, a1)) {
-            delegate.updateAsciiStream(columnLabel, a1);
+        try {
+            if (writable(columnLabel, a1)) {
+                delegate.updateAsciiStream(columnLabel, a1);
+            }
+        } catch (SQLException e) {
+            throw scrub(e);
         }
     }
 
     @Override
     public void updateAsciiStream(String columnLabel, InputStream a1, int a2) throws SQLException {
-        if (writable(columnLabel, a1)) {
-            delegate.updateAsciiStream(columnLabel, a1, a2);
+        try {
+            if (writable(columnLabel, a1)) {
+                delegate.updateAsciiStream(columnLabel, a1, a2);
+            }
+        } catch (SQLException e) {
+            throw scrub(e);
         }
     }
 
     @Override
     public void updateAsciiStream(String columnLabel, InputStream a1, long a2) throws SQLException {
-        if (writable(columnLabel, a1)) {
-            delegate.updateAsciiStream(columnLabel, a1, a2);
+        try {
+            if (writable(columnLabel, a1)) {
+                delegate.updateAsciiStream(columnLabel, a1, a2);
+            }
+        } catch (SQLException e) {
+            throw scrub(e);
         }
     }
 
     @Override
     public void updateAsciiStream(int columnIndex, InputStream a1) throws SQLException {
-        if (writable(columnIndex, a1)) {
-            delegate.updateAsciiStream(columnIndex, a1);
+        try {
+            if (writable(columnIndex, a1)) {
+                delegate.updateAsciiStream(columnIndex, a1);
+            }
+        } catch (SQLException e) {
+            throw scrub(e);
         }
     }
 
     @Override
     public void updateAsciiStream(int columnIndex, InputStream a1, int a2) throws SQLException {
-        if (writable(columnIndex, a1)) {
-            delegate.updateAsciiStream(columnIndex, a1, a2);
+        try {
+            if (writable(columnIndex, a1)) {
+                delegate.updateAsciiStream(columnIndex, a1, a2);
+            }
+        } catch (SQLException e) {
+            throw scrub(e);
         }
     }
 
     @Override
     public void updateAsciiStream(int columnIndex, InputStream a1, long a2) throws SQLException {
-        if (writable(columnIndex, a1)) {
-            delegate.updateAsciiStream(columnIndex, a1, a2);
+        try {
+            if (writable(columnIndex, a1)) {
+                delegate.updateAsciiStream(columnIndex, a1, a2);
+            }
+        } catch (SQLException e) {
+            throw scrub(e);
         }
     }
 
     @Override
     public void updateBigDecimal(String columnLabel, BigDecimal a1) throws SQLException {
-        if (writable(columnLabel, a1)) {
-            delegate.updateBigDecimal(columnLabel, a1);
+        try {
+            if (writable(columnLabel, a1)) {
+                delegate.updateBigDecimal(columnLabel, a1);
+            }
+        } catch (SQLException e) {
+            throw scrub(e);
         }
     }
 
     @Override
     public void updateBigDecimal(int columnIndex, BigDecimal a1) throws SQLException {
-        if (writable(columnIndex, a1)) {
-            delegate.updateBigDecimal(columnIndex, a1);
+        try {
+            if (writable(columnIndex, a1)) {
+                delegate.updateBigDecimal(columnIndex, a1);
+            }
+        } catch (SQLException e) {
+            throw scrub(e);
         }
     }
 
     @Override
     public void updateBinaryStream(String columnLabel, InputStream a1) throws SQLException {
-        if (writable(columnLabel, a1)) {
-            delegate.updateBinaryStream(columnLabel, a1);
+        try {
+            if (writable(columnLabel, a1)) {
+                delegate.updateBinaryStream(columnLabel, a1);
+            }
+        } catch (SQLException e) {
+            throw scrub(e);
         }
     }
 
     @Override
     public void updateBinaryStream(String columnLabel, InputStream a1, int a2) throws SQLException {
-        if (writable(columnLabel, a1)) {
-            delegate.updateBinaryStream(columnLabel, a1, a2);
+        try {
+            if (writable(columnLabel, a1)) {
+                delegate.updateBinaryStream(columnLabel, a1, a2);
+            }
+        } catch (SQLException e) {
+            throw scrub(e);
         }
     }
 
     @Override
     public void updateBinaryStream(String columnLabel, InputStream a1, long a2) throws SQLException {
-        if (writable(columnLabel, a1)) {
-            delegate.updateBinaryStream(columnLabel, a1, a2);
+        try {
+            if (writable(columnLabel, a1)) {
+                delegate.updateBinaryStream(columnLabel, a1, a2);
+            }
+        } catch (SQLException e) {
+            throw scrub(e);
         }
     }
 
     @Override
     public void updateBinaryStream(int columnIndex, InputStream a1) throws SQLException {
-        if (writable(columnIndex, a1)) {
-            delegate.updateBinaryStream(columnIndex, a1);
+        try {
+            if (writable(columnIndex, a1)) {
+                delegate.updateBinaryStream(columnIndex, a1);
+            }
+        } catch (SQLException e) {
+            throw scrub(e);
         }
     }
 
     @Override
     public void updateBinaryStream(int columnIndex, InputStream a1, int a2) throws SQLException {
-        if (writable(columnIndex, a1)) {
-            delegate.updateBinaryStream(columnIndex, a1, a2);
+        try {
+            if (writable(columnIndex, a1)) {
+                delegate.updateBinaryStream(columnIndex, a1, a2);
+            }
+        } catch (SQLException e) {
+            throw scrub(e);
         }
     }
 
     @Override
     public void updateBinaryStream(int columnIndex, InputStream a1, long a2) throws SQLException {
-        if (writable(columnIndex, a1)) {
-            delegate.updateBinaryStream(columnIndex, a1, a2);
+        try {
+            if (writable(columnIndex, a1)) {
+                delegate.updateBinaryStream(columnIndex, a1, a2);
+            }
+        } catch (SQLException e) {
+            throw scrub(e);
         }
     }
 
     @Override
     public void updateBlob(String columnLabel, Blob a1) throws SQLException {
-        if (writable(columnLabel, a1)) {
-            delegate.updateBlob(columnLabel, a1);
+        try {
+            if (writable(columnLabel, a1)) {
+                delegate.updateBlob(columnLabel, a1);
+            }
+        } catch (SQLException e) {
+            throw scrub(e);
         }
     }
 
     @Override
     public void updateBlob(String columnLabel, InputStream a1) throws SQLException {
-        if (writable(columnLabel, a1)) {
-            delegate.updateBlob(columnLabel, a1);
+        try {
+            if (writable(columnLabel, a1)) {
+                delegate.updateBlob(columnLabel, a1);
+            }
+        } catch (SQLException e) {
+            throw scrub(e);
         }
     }
 
     @Override
     public void updateBlob(String columnLabel, InputStream a1, long a2) throws SQLException {
-        if (writable(columnLabel, a1)) {
-            delegate.updateBlob(columnLabel, a1, a2);
+        try {
+            if (writable(columnLabel, a1)) {
+                delegate.updateBlob(columnLabel, a1, a2);
+            }
+        } catch (SQLException e) {
+            throw scrub(e);
         }
     }
 
     @Override
     public void updateBlob(int columnIndex, Blob a1) throws SQLException {
-        if (writable(columnIndex, a1)) {
-            delegate.updateBlob(columnIndex, a1);
+        try {
+            if (writable(columnIndex, a1)) {
+                delegate.updateBlob(columnIndex, a1);
+            }
+        } catch (SQLException e) {
+            throw scrub(e);
         }
     }
 
     @Override
     public void updateBlob(int columnIndex, InputStream a1) throws SQLException {
-        if (writable(columnIndex, a1)) {
-            delegate.updateBlob(columnIndex, a1);
+        try {
+            if (writable(columnIndex, a1)) {
+                delegate.updateBlob(columnIndex, a1);
+            }
+        } catch (SQLException e) {
+            throw scrub(e);
         }
     }
 
     @Override
     public void updateBlob(int columnIndex, InputStream a1, long a2) throws SQLException {
-        if (writable(columnIndex, a1)) {
-            delegate.updateBlob(columnIndex, a1, a2);
+        try {
+            if (writable(columnIndex, a1)) {
+                delegate.updateBlob(columnIndex, a1, a2);
+            }
+        } catch (SQLException e) {
+            throw scrub(e);
         }
     }
 
     @Override
     public void updateBoolean(String columnLabel, boolean a1) throws SQLException {
-        if (writable(columnLabel, a1)) {
-            delegate.updateBoolean(columnLabel, a1);
+        try {
+            if (writable(columnLabel, a1)) {
+                delegate.updateBoolean(columnLabel, a1);
+            }
+        } catch (SQLException e) {
+            throw scrub(e);
         }
     }
 
     @Override
     public void updateBoolean(int columnIndex, boolean a1) throws SQLException {
-        if (writable(columnIndex, a1)) {
-            delegate.updateBoolean(columnIndex, a1);
+        try {
+            if (writable(columnIndex, a1)) {
+                delegate.updateBoolean(columnIndex, a1);
+            }
+        } catch (SQLException e) {
+            throw scrub(e);
         }
     }
 
     @Override
     public void updateByte(String columnLabel, byte a1) throws SQLException {
-        if (writable(columnLabel, a1)) {
-            delegate.updateByte(columnLabel, a1);
+        try {
+            if (writable(columnLabel, a1)) {
+                delegate.updateByte(columnLabel, a1);
+            }
+        } catch (SQLException e) {
+            throw scrub(e);
         }
     }
 
     @Override
     public void updateByte(int columnIndex, byte a1) throws SQLException {
-        if (writable(columnIndex, a1)) {
-            delegate.updateByte(columnIndex, a1);
+        try {
+            if (writable(columnIndex, a1)) {
+                delegate.updateByte(columnIndex, a1);
+            }
+        } catch (SQLException e) {
+            throw scrub(e);
         }
     }
 
     @Override
     public void updateBytes(String columnLabel, byte[] a1) throws SQLException {
-        if (writable(columnLabel, a1)) {
-            delegate.updateBytes(columnLabel, a1);
+        try {
+            if (writable(columnLabel, a1)) {
+                delegate.updateBytes(columnLabel, a1);
+            }
+        } catch (SQLException e) {
+            throw scrub(e);
         }
     }
 
     @Override
     public void updateBytes(int columnIndex, byte[] a1) throws SQLException {
-        if (writable(columnIndex, a1)) {
-            delegate.updateBytes(columnIndex, a1);
+        try {
+            if (writable(columnIndex, a1)) {
+                delegate.updateBytes(columnIndex, a1);
+            }
+        } catch (SQLException e) {
+            throw scrub(e);
         }
     }
 
     @Override
     public void updateCharacterStream(String columnLabel, Reader a1) throws SQLException {
-        if (writable(columnLabel, a1)) {
-            delegate.updateCharacterStream(columnLabel, a1);
+        try {
+            if (writable(columnLabel, a1)) {
+                delegate.updateCharacterStream(columnLabel, a1);
+            }
+        } catch (SQLException e) {
+            throw scrub(e);
         }
     }
 
     @Override
     public void updateCharacterStream(String columnLabel, Reader a1, int a2) throws SQLException {
-        if (writable(columnLabel, a1)) {
-            delegate.updateCharacterStream(columnLabel, a1, a2);
+        try {
+            if (writable(columnLabel, a1)) {
+                delegate.updateCharacterStream(columnLabel, a1, a2);
+            }
+        } catch (SQLException e) {
+            throw scrub(e);
         }
     }
 
     @Override
     public void updateCharacterStream(String columnLabel, Reader a1, long a2) throws SQLException {
-        if (writable(columnLabel, a1)) {
-            delegate.updateCharacterStream(columnLabel, a1, a2);
+        try {
+            if (writable(columnLabel, a1)) {
+                delegate.updateCharacterStream(columnLabel, a1, a2);
+            }
+        } catch (SQLException e) {
+            throw scrub(e);
         }
     }
 
     @Override
     public void updateCharacterStream(int columnIndex, Reader a1) throws SQLException {
-        if (writable(columnIndex, a1)) {
-            delegate.updateCharacterStream(columnIndex, a1);
+        try {
+            if (writable(columnIndex, a1)) {
+                delegate.updateCharacterStream(columnIndex, a1);
+            }
+        } catch (SQLException e) {
+            throw scrub(e);
         }
     }
 
     @Override
     public void updateCharacterStream(int columnIndex, Reader a1, int a2) throws SQLException {
-        if (writable(columnIndex, a1)) {
-            delegate.updateCharacterStream(columnIndex, a1, a2);
+        try {
+            if (writable(columnIndex, a1)) {
+                delegate.updateCharacterStream(columnIndex, a1, a2);
+            }
+        } catch (SQLException e) {
+            throw scrub(e);
         }
     }
 
     @Override
     public void updateCharacterStream(int columnIndex, Reader a1, long a2) throws SQLException {
-        if (writable(columnIndex, a1)) {
-            delegate.updateCharacterStream(columnIndex, a1, a2);
+        try {
+            if (writable(columnIndex, a1)) {
+                delegate.updateCharacterStream(columnIndex, a1, a2);
+            }
+        } catch (SQLException e) {
+            throw scrub(e);
         }
     }
 
     @Override
     public void updateClob(String columnLabel, Clob a1) throws SQLException {
-        if (writable(columnLabel, a1)) {
-            delegate.updateClob(columnLabel, a1);
+        try {
+            if (writable(columnLabel, a1)) {
+                delegate.updateClob(columnLabel, a1);
+            }
+        } catch (SQLException e) {
+            throw scrub(e);
         }
     }
 
     @Override
     public void updateClob(String columnLabel, Reader a1) throws SQLException {
-        if (writable(columnLabel, a1)) {
-            delegate.updateClob(columnLabel, a1);
+        try {
+            if (writable(columnLabel, a1)) {
+                delegate.updateClob(columnLabel, a1);
+            }
+        } catch (SQLException e) {
+            throw scrub(e);
         }
     }
 
     @Override
     public void updateClob(String columnLabel, Reader a1, long a2) throws SQLException {
-        if (writable(columnLabel, a1)) {
-            delegate.updateClob(columnLabel, a1, a2);
+        try {
+            if (writable(columnLabel, a1)) {
+                delegate.updateClob(columnLabel, a1, a2);
+            }
+        } catch (SQLException e) {
+            throw scrub(e);
         }
     }
 
     @Override
     public void updateClob(int columnIndex, Clob a1) throws SQLException {
-        if (writable(columnIndex, a1)) {
-            delegate.updateClob(columnIndex, a1);
+        try {
+            if (writable(columnIndex, a1)) {
+                delegate.updateClob(columnIndex, a1);
+            }
+        } catch (SQLException e) {
+            throw scrub(e);
         }
     }
 
     @Override
     public void updateClob(int columnIndex, Reader a1) throws SQLException {
-        if (writable(columnIndex, a1)) {
-            delegate.updateClob(columnIndex, a1);
+        try {
+            if (writable(columnIndex, a1)) {
+                delegate.updateClob(columnIndex, a1);
+            }
+        } catch (SQLException e) {
+            throw scrub(e);
         }
     }
 
     @Override
     public void updateClob(int columnIndex, Reader a1, long a2) throws SQLException {
-        if (writable(columnIndex, a1)) {
-            delegate.updateClob(columnIndex, a1, a2);
+        try {
+            if (writable(columnIndex, a1)) {
+                delegate.updateClob(columnIndex, a1, a2);
+            }
+        } catch (SQLException e) {
+            throw scrub(e);
         }
     }
 
     @Override
     public void updateDate(String columnLabel, Date a1) throws SQLException {
-        if (writable(columnLabel, a1)) {
-            delegate.updateDate(columnLabel, a1);
+        try {
+            if (writable(columnLabel, a1)) {
+                delegate.updateDate(columnLabel, a1);
+            }
+        } catch (SQLException e) {
+            throw scrub(e);
         }
     }
 
     @Override
     public void updateDate(int columnIndex, Date a1) throws SQLException {
-        if (writable(columnIndex, a1)) {
-            delegate.updateDate(columnIndex, a1);
+        try {
+            if (writable(columnIndex, a1)) {
+                delegate.updateDate(columnIndex, a1);
+            }
+        } catch (SQLException e) {
+            throw scrub(e);
         }
     }
 
     @Override
     public void updateDouble(String columnLabel, double a1) throws SQLException {
-        if (writable(columnLabel, a1)) {
-            delegate.updateDouble(columnLabel, a1);
+        try {
+            if (writable(columnLabel, a1)) {
+                delegate.updateDouble(columnLabel, a1);
+            }
+        } catch (SQLException e) {
+            throw scrub(e);
         }
     }
 
     @Override
     public void updateDouble(int columnIndex, double a1) throws SQLException {
-        if (writable(columnIndex, a1)) {
-            delegate.updateDouble(columnIndex, a1);
+        try {
+            if (writable(columnIndex, a1)) {
+                delegate.updateDouble(columnIndex, a1);
+            }
+        } catch (SQLException e) {
+            throw scrub(e);
         }
     }
 
     @Override
     public void updateFloat(String columnLabel, float a1) throws SQLException {
-        if (writable(columnLabel, a1)) {
-            delegate.updateFloat(columnLabel, a1);
+        try {
+            if (writable(columnLabel, a1)) {
+                delegate.updateFloat(columnLabel, a1);
+            }
+        } catch (SQLException e) {
+            throw scrub(e);
         }
     }
 
     @Override
     public void updateFloat(int columnIndex, float a1) throws SQLException {
-        if (writable(columnIndex, a1)) {
-            delegate.updateFloat(columnIndex, a1);
+        try {
+            if (writable(columnIndex, a1)) {
+                delegate.updateFloat(columnIndex, a1);
+            }
+        } catch (SQLException e) {
+            throw scrub(e);
         }
     }
 
     @Override
     public void updateInt(String columnLabel, int a1) throws SQLException {
-        if (writable(columnLabel, a1)) {
-            delegate.updateInt(columnLabel, a1);
+        try {
+            if (writable(columnLabel, a1)) {
+                delegate.updateInt(columnLabel, a1);
+            }
+        } catch (SQLException e) {
+            throw scrub(e);
         }
     }
 
     @Override
     public void updateInt(int columnIndex, int a1) throws SQLException {
-        if (writable(columnIndex, a1)) {
-            delegate.updateInt(columnIndex, a1);
+        try {
+            if (writable(columnIndex, a1)) {
+                delegate.updateInt(columnIndex, a1);
+            }
+        } catch (SQLException e) {
+            throw scrub(e);
         }
     }
 
     @Override
     public void updateLong(String columnLabel, long a1) throws SQLException {
-        if (writable(columnLabel, a1)) {
-            delegate.updateLong(columnLabel, a1);
+        try {
+            if (writable(columnLabel, a1)) {
+                delegate.updateLong(columnLabel, a1);
+            }
+        } catch (SQLException e) {
+            throw scrub(e);
         }
     }
 
     @Override
     public void updateLong(int columnIndex, long a1) throws SQLException {
-        if (writable(columnIndex, a1)) {
-            delegate.updateLong(columnIndex, a1);
+        try {
+            if (writable(columnIndex, a1)) {
+                delegate.updateLong(columnIndex, a1);
+            }
+        } catch (SQLException e) {
+            throw scrub(e);
         }
     }
 
     @Override
     public void updateNCharacterStream(String columnLabel, Reader a1) throws SQLException {
-        if (writable(columnLabel, a1)) {
-            delegate.updateNCharacterStream(columnLabel, a1);
+        try {
+            if (writable(columnLabel, a1)) {
+                delegate.updateNCharacterStream(columnLabel, a1);
+            }
+        } catch (SQLException e) {
+            throw scrub(e);
         }
     }
 
     @Override
     public void updateNCharacterStream(String columnLabel, Reader a1, long a2) throws SQLException {
-        if (writable(columnLabel, a1)) {
-            delegate.updateNCharacterStream(columnLabel, a1, a2);
+        try {
+            if (writable(columnLabel, a1)) {
+                delegate.updateNCharacterStream(columnLabel, a1, a2);
+            }
+        } catch (SQLException e) {
+            throw scrub(e);
         }
     }
 
     @Override
     public void updateNCharacterStream(int columnIndex, Reader a1) throws SQLException {
-        if (writable(columnIndex, a1)) {
-            delegate.updateNCharacterStream(columnIndex, a1);
+        try {
+            if (writable(columnIndex, a1)) {
+                delegate.updateNCharacterStream(columnIndex, a1);
+            }
+        } catch (SQLException e) {
+            throw scrub(e);
         }
     }
 
     @Override
     public void updateNCharacterStream(int columnIndex, Reader a1, long a2) throws SQLException {
-        if (writable(columnIndex, a1)) {
-            delegate.updateNCharacterStream(columnIndex, a1, a2);
+        try {
+            if (writable(columnIndex, a1)) {
+                delegate.updateNCharacterStream(columnIndex, a1, a2);
+            }
+        } catch (SQLException e) {
+            throw scrub(e);
         }
     }
 
     @Override
     public void updateNClob(String columnLabel, NClob a1) throws SQLException {
-        if (writable(columnLabel, a1)) {
-            delegate.updateNClob(columnLabel, a1);
+        try {
+            if (writable(columnLabel, a1)) {
+                delegate.updateNClob(columnLabel, a1);
+            }
+        } catch (SQLException e) {
+            throw scrub(e);
         }
     }
 
     @Override
     public void updateNClob(String columnLabel, Reader a1) throws SQLException {
-        if (writable(columnLabel, a1)) {
-            delegate.updateNClob(columnLabel, a1);
+        try {
+            if (writable(columnLabel, a1)) {
+                delegate.updateNClob(columnLabel, a1);
+            }
+        } catch (SQLException e) {
+            throw scrub(e);
         }
     }
 
     @Override
     public void updateNClob(String columnLabel, Reader a1, long a2) throws SQLException {
-        if (writable(columnLabel, a1)) {
-            delegate.updateNClob(columnLabel, a1, a2);
+        try {
+            if (writable(columnLabel, a1)) {
+                delegate.updateNClob(columnLabel, a1, a2);
+            }
+        } catch (SQLException e) {
+            throw scrub(e);
         }
     }
 
     @Override
     public void updateNClob(int columnIndex, NClob a1) throws SQLException {
-        if (writable(columnIndex, a1)) {
-            delegate.updateNClob(columnIndex, a1);
+        try {
+            if (writable(columnIndex, a1)) {
+                delegate.updateNClob(columnIndex, a1);
+            }
+        } catch (SQLException e) {
+            throw scrub(e);
         }
     }
 
     @Override
     public void updateNClob(int columnIndex, Reader a1) throws SQLException {
-        if (writable(columnIndex, a1)) {
-            delegate.updateNClob(columnIndex, a1);
+        try {
+            if (writable(columnIndex, a1)) {
+                delegate.updateNClob(columnIndex, a1);
+            }
+        } catch (SQLException e) {
+            throw scrub(e);
         }
     }
 
     @Override
     public void updateNClob(int columnIndex, Reader a1, long a2) throws SQLException {
-        if (writable(columnIndex, a1)) {
-            delegate.updateNClob(columnIndex, a1, a2);
+        try {
+            if (writable(columnIndex, a1)) {
+                delegate.updateNClob(columnIndex, a1, a2);
+            }
+        } catch (SQLException e) {
+            throw scrub(e);
         }
     }
 
     @Override
     public void updateNString(String columnLabel, String a1) throws SQLException {
-        if (writable(columnLabel, a1)) {
-            delegate.updateNString(columnLabel, a1);
+        try {
+            if (writable(columnLabel, a1)) {
+                delegate.updateNString(columnLabel, a1);
+            }
+        } catch (SQLException e) {
+            throw scrub(e);
         }
     }
 
     @Override
     public void updateNString(int columnIndex, String a1) throws SQLException {
-        if (writable(columnIndex, a1)) {
-            delegate.updateNString(columnIndex, a1);
+        try {
+            if (writable(columnIndex, a1)) {
+                delegate.updateNString(columnIndex, a1);
+            }
+        } catch (SQLException e) {
+            throw scrub(e);
         }
     }
 
     @Override
     public void updateNull(String columnLabel) throws SQLException {
-        if (writable(columnLabel, null)) {
-            delegate.updateNull(columnLabel);
+        try {
+            if (writable(columnLabel, null)) {
+                delegate.updateNull(columnLabel);
+            }
+        } catch (SQLException e) {
+            throw scrub(e);
         }
     }
 
     @Override
     public void updateNull(int columnIndex) throws SQLException {
-        if (writable(columnIndex, null)) {
-            delegate.updateNull(columnIndex);
+        try {
+            if (writable(columnIndex, null)) {
+                delegate.updateNull(columnIndex);
+            }
+        } catch (SQLException e) {
+            throw scrub(e);
         }
     }
 
     @Override
     public void updateObject(String columnLabel, Object a1) throws SQLException {
-        if (writable(columnLabel, a1)) {
-            delegate.updateObject(columnLabel, a1);
+        try {
+            if (writable(columnLabel, a1)) {
+                delegate.updateObject(columnLabel, a1);
+            }
+        } catch (SQLException e) {
+            throw scrub(e);
         }
     }
 
     @Override
     public void updateObject(String columnLabel, Object a1, SQLType a2) throws SQLException {
-        if (writable(columnLabel, a1)) {
-            delegate.updateObject(columnLabel, a1, a2);
+        try {
+            if (writable(columnLabel, a1)) {
+                delegate.updateObject(columnLabel, a1, a2);
+            }
+        } catch (SQLException e) {
+            throw scrub(e);
         }
     }
 
     @Override
     public void updateObject(String columnLabel, Object a1, SQLType a2, int a3) throws SQLException {
-        if (writable(columnLabel, a1)) {
-            delegate.updateObject(columnLabel, a1, a2, a3);
+        try {
+            if (writable(columnLabel, a1)) {
+                delegate.updateObject(columnLabel, a1, a2, a3);
+            }
+        } catch (SQLException e) {
+            throw scrub(e);
         }
     }
 
     @Override
     public void updateObject(String columnLabel, Object a1, int a2) throws SQLException {
-        if (writable(columnLabel, a1)) {
-            delegate.updateObject(columnLabel, a1, a2);
+        try {
+            if (writable(columnLabel, a1)) {
+                delegate.updateObject(columnLabel, a1, a2);
+            }
+        } catch (SQLException e) {
+            throw scrub(e);
         }
     }
 
     @Override
     public void updateObject(int columnIndex, Object a1) throws SQLException {
-        if (writable(columnIndex, a1)) {
-            delegate.updateObject(columnIndex, a1);
+        try {
+            if (writable(columnIndex, a1)) {
+                delegate.updateObject(columnIndex, a1);
+            }
+        } catch (SQLException e) {
+            throw scrub(e);
         }
     }
 
     @Override
     public void updateObject(int columnIndex, Object a1, SQLType a2) throws SQLException {
-        if (writable(columnIndex, a1)) {
-            delegate.updateObject(columnIndex, a1, a2);
+        try {
+            if (writable(columnIndex, a1)) {
+                delegate.updateObject(columnIndex, a1, a2);
+            }
+        } catch (SQLException e) {
+            throw scrub(e);
         }
     }
 
     @Override
     public void updateObject(int columnIndex, Object a1, SQLType a2, int a3) throws SQLException {
-        if (writable(columnIndex, a1)) {
-            delegate.updateObject(columnIndex, a1, a2, a3);
+        try {
+            if (writable(columnIndex, a1)) {
+                delegate.updateObject(columnIndex, a1, a2, a3);
+            }
+        } catch (SQLException e) {
+            throw scrub(e);
         }
     }
 
     @Override
     public void updateObject(int columnIndex, Object a1, int a2) throws SQLException {
-        if (writable(columnIndex, a1)) {
-            delegate.updateObject(columnIndex, a1, a2);
+        try {
+            if (writable(columnIndex, a1)) {
+                delegate.updateObject(columnIndex, a1, a2);
+            }
+        } catch (SQLException e) {
+            throw scrub(e);
         }
     }
 
     @Override
     public void updateRef(String columnLabel, Ref a1) throws SQLException {
-        if (writable(columnLabel, a1)) {
-            delegate.updateRef(columnLabel, a1);
+        try {
+            if (writable(columnLabel, a1)) {
+                delegate.updateRef(columnLabel, a1);
+            }
+        } catch (SQLException e) {
+            throw scrub(e);
         }
     }
 
     @Override
     public void updateRef(int columnIndex, Ref a1) throws SQLException {
-        if (writable(columnIndex, a1)) {
-            delegate.updateRef(columnIndex, a1);
+        try {
+            if (writable(columnIndex, a1)) {
+                delegate.updateRef(columnIndex, a1);
+            }
+        } catch (SQLException e) {
+            throw scrub(e);
         }
     }
 
     @Override
     public void updateRow() throws SQLException {
-        delegate.updateRow();
+        try {
+            delegate.updateRow();
+        } catch (SQLException e) {
+            throw scrub(e);
+        }
     }
 
     @Override
     public void updateRowId(String columnLabel, RowId a1) throws SQLException {
-        if (writable(columnLabel, a1)) {
-            delegate.updateRowId(columnLabel, a1);
+        try {
+            if (writable(columnLabel, a1)) {
+                delegate.updateRowId(columnLabel, a1);
+            }
+        } catch (SQLException e) {
+            throw scrub(e);
         }
     }
 
     @Override
     public void updateRowId(int columnIndex, RowId a1) throws SQLException {
-        if (writable(columnIndex, a1)) {
-            delegate.updateRowId(columnIndex, a1);
+        try {
+            if (writable(columnIndex, a1)) {
+                delegate.updateRowId(columnIndex, a1);
+            }
+        } catch (SQLException e) {
+            throw scrub(e);
         }
     }
 
     @Override
     public void updateSQLXML(String columnLabel, SQLXML a1) throws SQLException {
-        if (writable(columnLabel, a1)) {
-            delegate.updateSQLXML(columnLabel, a1);
+        try {
+            if (writable(columnLabel, a1)) {
+                delegate.updateSQLXML(columnLabel, a1);
+            }
+        } catch (SQLException e) {
+            throw scrub(e);
         }
     }
 
     @Override
     public void updateSQLXML(int columnIndex, SQLXML a1) throws SQLException {
-        if (writable(columnIndex, a1)) {
-            delegate.updateSQLXML(columnIndex, a1);
+        try {
+            if (writable(columnIndex, a1)) {
+                delegate.updateSQLXML(columnIndex, a1);
+            }
+        } catch (SQLException e) {
+            throw scrub(e);
         }
     }
 
     @Override
     public void updateShort(String columnLabel, short a1) throws SQLException {
-        if (writable(columnLabel, a1)) {
-            delegate.updateShort(columnLabel, a1);
+        try {
+            if (writable(columnLabel, a1)) {
+                delegate.updateShort(columnLabel, a1);
+            }
+        } catch (SQLException e) {
+            throw scrub(e);
         }
     }
 
     @Override
     public void updateShort(int columnIndex, short a1) throws SQLException {
-        if (writable(columnIndex, a1)) {
-            delegate.updateShort(columnIndex, a1);
+        try {
+            if (writable(columnIndex, a1)) {
+                delegate.updateShort(columnIndex, a1);
+            }
+        } catch (SQLException e) {
+            throw scrub(e);
         }
     }
 
     @Override
     public void updateString(String columnLabel, String a1) throws SQLException {
-        if (writable(columnLabel, a1)) {
-            delegate.updateString(columnLabel, a1);
+        try {
+            if (writable(columnLabel, a1)) {
+                delegate.updateString(columnLabel, a1);
+            }
+        } catch (SQLException e) {
+            throw scrub(e);
         }
     }
 
     @Override
     public void updateString(int columnIndex, String a1) throws SQLException {
-        if (writable(columnIndex, a1)) {
-            delegate.updateString(columnIndex, a1);
+        try {
+            if (writable(columnIndex, a1)) {
+                delegate.updateString(columnIndex, a1);
+            }
+        } catch (SQLException e) {
+            throw scrub(e);
         }
     }
 
     @Override
     public void updateTime(String columnLabel, Time a1) throws SQLException {
-        if (writable(columnLabel, a1)) {
-            delegate.updateTime(columnLabel, a1);
+        try {
+            if (writable(columnLabel, a1)) {
+                delegate.updateTime(columnLabel, a1);
+            }
+        } catch (SQLException e) {
+            throw scrub(e);
         }
     }
 
     @Override
     public void updateTime(int columnIndex, Time a1) throws SQLException {
-        if (writable(columnIndex, a1)) {
-            delegate.updateTime(columnIndex, a1);
+        try {
+            if (writable(columnIndex, a1)) {
+                delegate.updateTime(columnIndex, a1);
+            }
+        } catch (SQLException e) {
+            throw scrub(e);
         }
     }
 
     @Override
     public void updateTimestamp(String columnLabel, Timestamp a1) throws SQLException {
-        if (writable(columnLabel, a1)) {
-            delegate.updateTimestamp(columnLabel, a1);
+        try {
+            if (writable(columnLabel, a1)) {
+                delegate.updateTimestamp(columnLabel, a1);
+            }
+        } catch (SQLException e) {
+            throw scrub(e);
         }
     }
 
     @Override
     public void updateTimestamp(int columnIndex, Timestamp a1) throws SQLException {
-        if (writable(columnIndex, a1)) {
-            delegate.updateTimestamp(columnIndex, a1);
+        try {
+            if (writable(columnIndex, a1)) {
+                delegate.updateTimestamp(columnIndex, a1);
+            }
+        } catch (SQLException e) {
+            throw scrub(e);
+        }
+    }
+
+    @Override
+    public boolean wasNull() throws SQLException {
+        try {
+            return super.wasNull();
+        } catch (SQLException e) {
+            throw scrub(e);
         }
     }
 }

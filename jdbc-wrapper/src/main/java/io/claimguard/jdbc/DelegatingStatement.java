@@ -2,7 +2,9 @@
 // Regenerate: mvn -pl jdbc-wrapper -am test -Dtest=DelegateSourcesTest -Dsurefire.failIfNoSpecifiedTests=false -Dclaimguard.regenerate=true
 package io.claimguard.jdbc;
 
+import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.SQLWarning;
 import java.sql.Statement;
 
 /** Completes {@link GuardedStatement} by passing every method it does not guard to the driver. */
@@ -14,152 +16,497 @@ final class DelegatingStatement extends GuardedStatement<Statement> {
     }
 
     @Override
+    public void addBatch(String a0) throws SQLException {
+        try {
+            super.addBatch(a0);
+        } catch (SQLException e) {
+            throw scrub(e);
+        }
+    }
+
+    @Override
     public void cancel() throws SQLException {
-        delegate.cancel();
+        try {
+            delegate.cancel();
+        } catch (SQLException e) {
+            throw scrub(e);
+        }
+    }
+
+    @Override
+    public void clearBatch() throws SQLException {
+        try {
+            super.clearBatch();
+        } catch (SQLException e) {
+            throw scrub(e);
+        }
     }
 
     @Override
     public void clearWarnings() throws SQLException {
-        delegate.clearWarnings();
+        try {
+            delegate.clearWarnings();
+        } catch (SQLException e) {
+            throw scrub(e);
+        }
+    }
+
+    @Override
+    public void close() throws SQLException {
+        try {
+            super.close();
+        } catch (SQLException e) {
+            throw scrub(e);
+        }
     }
 
     @Override
     public void closeOnCompletion() throws SQLException {
-        delegate.closeOnCompletion();
+        try {
+            delegate.closeOnCompletion();
+        } catch (SQLException e) {
+            throw scrub(e);
+        }
     }
 
     @Override
     public String enquoteIdentifier(String a0, boolean a1) throws SQLException {
-        return delegate.enquoteIdentifier(a0, a1);
+        try {
+            return delegate.enquoteIdentifier(a0, a1);
+        } catch (SQLException e) {
+            throw scrub(e);
+        }
     }
 
     @Override
     public String enquoteLiteral(String a0) throws SQLException {
-        return delegate.enquoteLiteral(a0);
+        try {
+            return delegate.enquoteLiteral(a0);
+        } catch (SQLException e) {
+            throw scrub(e);
+        }
     }
 
     @Override
     public String enquoteNCharLiteral(String a0) throws SQLException {
-        return delegate.enquoteNCharLiteral(a0);
+        try {
+            return delegate.enquoteNCharLiteral(a0);
+        } catch (SQLException e) {
+            throw scrub(e);
+        }
+    }
+
+    @Override
+    public boolean execute(String a0) throws SQLException {
+        try {
+            return super.execute(a0);
+        } catch (SQLException e) {
+            throw scrub(e);
+        }
+    }
+
+    @Override
+    public boolean execute(String a0, String[] a1) throws SQLException {
+        try {
+            return super.execute(a0, a1);
+        } catch (SQLException e) {
+            throw scrub(e);
+        }
+    }
+
+    @Override
+    public boolean execute(String a0, int a1) throws SQLException {
+        try {
+            return super.execute(a0, a1);
+        } catch (SQLException e) {
+            throw scrub(e);
+        }
+    }
+
+    @Override
+    public boolean execute(String a0, int[] a1) throws SQLException {
+        try {
+            return super.execute(a0, a1);
+        } catch (SQLException e) {
+            throw scrub(e);
+        }
+    }
+
+    @Override
+    public int[] executeBatch() throws SQLException {
+        try {
+            return super.executeBatch();
+        } catch (SQLException e) {
+            throw scrub(e);
+        }
+    }
+
+    @Override
+    public long[] executeLargeBatch() throws SQLException {
+        try {
+            return super.executeLargeBatch();
+        } catch (SQLException e) {
+            throw scrub(e);
+        }
+    }
+
+    @Override
+    public long executeLargeUpdate(String a0) throws SQLException {
+        try {
+            return super.executeLargeUpdate(a0);
+        } catch (SQLException e) {
+            throw scrub(e);
+        }
+    }
+
+    @Override
+    public long executeLargeUpdate(String a0, String[] a1) throws SQLException {
+        try {
+            return super.executeLargeUpdate(a0, a1);
+        } catch (SQLException e) {
+            throw scrub(e);
+        }
+    }
+
+    @Override
+    public long executeLargeUpdate(String a0, int a1) throws SQLException {
+        try {
+            return super.executeLargeUpdate(a0, a1);
+        } catch (SQLException e) {
+            throw scrub(e);
+        }
+    }
+
+    @Override
+    public long executeLargeUpdate(String a0, int[] a1) throws SQLException {
+        try {
+            return super.executeLargeUpdate(a0, a1);
+        } catch (SQLException e) {
+            throw scrub(e);
+        }
+    }
+
+    @Override
+    public ResultSet executeQuery(String a0) throws SQLException {
+        try {
+            return super.executeQuery(a0);
+        } catch (SQLException e) {
+            throw scrub(e);
+        }
+    }
+
+    @Override
+    public int executeUpdate(String a0) throws SQLException {
+        try {
+            return super.executeUpdate(a0);
+        } catch (SQLException e) {
+            throw scrub(e);
+        }
+    }
+
+    @Override
+    public int executeUpdate(String a0, String[] a1) throws SQLException {
+        try {
+            return super.executeUpdate(a0, a1);
+        } catch (SQLException e) {
+            throw scrub(e);
+        }
+    }
+
+    @Override
+    public int executeUpdate(String a0, int a1) throws SQLException {
+        try {
+            return super.executeUpdate(a0, a1);
+        } catch (SQLException e) {
+            throw scrub(e);
+        }
+    }
+
+    @Override
+    public int executeUpdate(String a0, int[] a1) throws SQLException {
+        try {
+            return super.executeUpdate(a0, a1);
+        } catch (SQLException e) {
+            throw scrub(e);
+        }
     }
 
     @Override
     public int getFetchDirection() throws SQLException {
-        return delegate.getFetchDirection();
+        try {
+            return delegate.getFetchDirection();
+        } catch (SQLException e) {
+            throw scrub(e);
+        }
     }
 
     @Override
     public int getFetchSize() throws SQLException {
-        return delegate.getFetchSize();
+        try {
+            return delegate.getFetchSize();
+        } catch (SQLException e) {
+            throw scrub(e);
+        }
+    }
+
+    @Override
+    public ResultSet getGeneratedKeys() throws SQLException {
+        try {
+            return super.getGeneratedKeys();
+        } catch (SQLException e) {
+            throw scrub(e);
+        }
     }
 
     @Override
     public long getLargeMaxRows() throws SQLException {
-        return delegate.getLargeMaxRows();
+        try {
+            return delegate.getLargeMaxRows();
+        } catch (SQLException e) {
+            throw scrub(e);
+        }
     }
 
     @Override
     public long getLargeUpdateCount() throws SQLException {
-        return delegate.getLargeUpdateCount();
+        try {
+            return delegate.getLargeUpdateCount();
+        } catch (SQLException e) {
+            throw scrub(e);
+        }
     }
 
     @Override
     public int getMaxFieldSize() throws SQLException {
-        return delegate.getMaxFieldSize();
+        try {
+            return delegate.getMaxFieldSize();
+        } catch (SQLException e) {
+            throw scrub(e);
+        }
     }
 
     @Override
     public int getMaxRows() throws SQLException {
-        return delegate.getMaxRows();
+        try {
+            return delegate.getMaxRows();
+        } catch (SQLException e) {
+            throw scrub(e);
+        }
+    }
+
+    @Override
+    public boolean getMoreResults() throws SQLException {
+        try {
+            return super.getMoreResults();
+        } catch (SQLException e) {
+            throw scrub(e);
+        }
+    }
+
+    @Override
+    public boolean getMoreResults(int a0) throws SQLException {
+        try {
+            return super.getMoreResults(a0);
+        } catch (SQLException e) {
+            throw scrub(e);
+        }
     }
 
     @Override
     public int getQueryTimeout() throws SQLException {
-        return delegate.getQueryTimeout();
+        try {
+            return delegate.getQueryTimeout();
+        } catch (SQLException e) {
+            throw scrub(e);
+        }
+    }
+
+    @Override
+    public ResultSet getResultSet() throws SQLException {
+        try {
+            return super.getResultSet();
+        } catch (SQLException e) {
+            throw scrub(e);
+        }
     }
 
     @Override
     public int getResultSetConcurrency() throws SQLException {
-        return delegate.getResultSetConcurrency();
+        try {
+            return delegate.getResultSetConcurrency();
+        } catch (SQLException e) {
+            throw scrub(e);
+        }
     }
 
     @Override
     public int getResultSetHoldability() throws SQLException {
-        return delegate.getResultSetHoldability();
+        try {
+            return delegate.getResultSetHoldability();
+        } catch (SQLException e) {
+            throw scrub(e);
+        }
     }
 
     @Override
     public int getResultSetType() throws SQLException {
-        return delegate.getResultSetType();
+        try {
+            return delegate.getResultSetType();
+        } catch (SQLException e) {
+            throw scrub(e);
+        }
     }
 
     @Override
     public int getUpdateCount() throws SQLException {
-        return delegate.getUpdateCount();
+        try {
+            return delegate.getUpdateCount();
+        } catch (SQLException e) {
+            throw scrub(e);
+        }
+    }
+
+    @Override
+    public SQLWarning getWarnings() throws SQLException {
+        try {
+            return super.getWarnings();
+        } catch (SQLException e) {
+            throw scrub(e);
+        }
     }
 
     @Override
     public boolean isCloseOnCompletion() throws SQLException {
-        return delegate.isCloseOnCompletion();
+        try {
+            return delegate.isCloseOnCompletion();
+        } catch (SQLException e) {
+            throw scrub(e);
+        }
     }
 
     @Override
     public boolean isClosed() throws SQLException {
-        return delegate.isClosed();
+        try {
+            return delegate.isClosed();
+        } catch (SQLException e) {
+            throw scrub(e);
+        }
     }
 
     @Override
     public boolean isPoolable() throws SQLException {
-        return delegate.isPoolable();
+        try {
+            return delegate.isPoolable();
+        } catch (SQLException e) {
+            throw scrub(e);
+        }
     }
 
     @Override
     public boolean isSimpleIdentifier(String a0) throws SQLException {
-        return delegate.isSimpleIdentifier(a0);
+        try {
+            return delegate.isSimpleIdentifier(a0);
+        } catch (SQLException e) {
+            throw scrub(e);
+        }
+    }
+
+    @Override
+    public boolean isWrapperFor(Class<?> a0) throws SQLException {
+        try {
+            return super.isWrapperFor(a0);
+        } catch (SQLException e) {
+            throw scrub(e);
+        }
     }
 
     @Override
     public void setCursorName(String a0) throws SQLException {
-        delegate.setCursorName(a0);
+        try {
+            delegate.setCursorName(a0);
+        } catch (SQLException e) {
+            throw scrub(e);
+        }
     }
 
     @Override
     public void setEscapeProcessing(boolean a0) throws SQLException {
-        delegate.setEscapeProcessing(a0);
+        try {
+            delegate.setEscapeProcessing(a0);
+        } catch (SQLException e) {
+            throw scrub(e);
+        }
     }
 
     @Override
     public void setFetchDirection(int a0) throws SQLException {
-        delegate.setFetchDirection(a0);
+        try {
+            delegate.setFetchDirection(a0);
+        } catch (SQLException e) {
+            throw scrub(e);
+        }
     }
 
     @Override
     public void setFetchSize(int a0) throws SQLException {
-        delegate.setFetchSize(a0);
+        try {
+            delegate.setFetchSize(a0);
+        } catch (SQLException e) {
+            throw scrub(e);
+        }
     }
 
     @Override
     public void setLargeMaxRows(long a0) throws SQLException {
-        delegate.setLargeMaxRows(a0);
+        try {
+            delegate.setLargeMaxRows(a0);
+        } catch (SQLException e) {
+            throw scrub(e);
+        }
     }
 
     @Override
     public void setMaxFieldSize(int a0) throws SQLException {
-        delegate.setMaxFieldSize(a0);
+        try {
+            delegate.setMaxFieldSize(a0);
+        } catch (SQLException e) {
+            throw scrub(e);
+        }
     }
 
     @Override
     public void setMaxRows(int a0) throws SQLException {
-        delegate.setMaxRows(a0);
+        try {
+            delegate.setMaxRows(a0);
+        } catch (SQLException e) {
+            throw scrub(e);
+        }
     }
 
     @Override
     public void setPoolable(boolean a0) throws SQLException {
-        delegate.setPoolable(a0);
+        try {
+            delegate.setPoolable(a0);
+        } catch (SQLException e) {
+            throw scrub(e);
+        }
     }
 
     @Override
     public void setQueryTimeout(int a0) throws SQLException {
-        delegate.setQueryTimeout(a0);
+        try {
+            delegate.setQueryTimeout(a0);
+        } catch (SQLException e) {
+            throw scrub(e);
+        }
+    }
+
+    @Override
+    public <T> T unwrap(Class<T> a0) throws SQLException {
+        try {
+            return super.unwrap(a0);
+        } catch (SQLException e) {
+            throw scrub(e);
+        }
     }
 }

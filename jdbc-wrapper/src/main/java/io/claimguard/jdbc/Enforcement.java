@@ -105,7 +105,7 @@ final class Enforcement {
 
     Analysis analyze(String sql) throws SQLException {
         if (sql == null) {
-            throw new SQLException("SQL text is null", "42000");
+            throw Denials.raised("SQL text is null", "42000");
         }
         SqlAnalyzer analyzer = catalogued.analyzer();
         Analysis cached = analyzer.cached(sql);

@@ -81,32 +81,32 @@ abstract class GuardedCallableStatement extends GuardedPreparedStatement<Callabl
     }
 
     @Override
-    public final boolean wasNull() throws SQLException {
+    public boolean wasNull() throws SQLException {
         return lastHidden || hidesOutput() || delegate.wasNull();
     }
 
     @Override
-    public final Object getObject(int parameter) throws SQLException {
+    public Object getObject(int parameter) throws SQLException {
         return hidesOutput(parameter) ? null : cursorSafe(delegate.getObject(parameter));
     }
 
     @Override
-    public final Object getObject(String parameter) throws SQLException {
+    public Object getObject(String parameter) throws SQLException {
         return hidesOutput(parameter) ? null : cursorSafe(delegate.getObject(parameter));
     }
 
     @Override
-    public final Object getObject(int parameter, Map<String, Class<?>> map) throws SQLException {
+    public Object getObject(int parameter, Map<String, Class<?>> map) throws SQLException {
         return hidesOutput(parameter) ? null : cursorSafe(delegate.getObject(parameter, map));
     }
 
     @Override
-    public final Object getObject(String parameter, Map<String, Class<?>> map) throws SQLException {
+    public Object getObject(String parameter, Map<String, Class<?>> map) throws SQLException {
         return hidesOutput(parameter) ? null : cursorSafe(delegate.getObject(parameter, map));
     }
 
     @Override
-    public final <T> T getObject(int parameter, Class<T> type) throws SQLException {
+    public <T> T getObject(int parameter, Class<T> type) throws SQLException {
         if (hidesOutput(parameter)) {
             return null;
         }
@@ -115,7 +115,7 @@ abstract class GuardedCallableStatement extends GuardedPreparedStatement<Callabl
     }
 
     @Override
-    public final <T> T getObject(String parameter, Class<T> type) throws SQLException {
+    public <T> T getObject(String parameter, Class<T> type) throws SQLException {
         if (hidesOutput(parameter)) {
             return null;
         }

@@ -24,18 +24,23 @@ abstract class GuardedDatabaseMetaData implements DatabaseMetaData {
         return raw == null ? null : new DelegatingResultSet(raw, MaskPlan.NOTHING_MASKED, null, connection);
     }
 
+    /** What a metadata call throws for {@code e}, which the driver threw ({@link ErrorScrubber}). */
+    final SQLException scrub(SQLException e) {
+        return connection.scrub(e);
+    }
+
     @Override
     public final Connection getConnection() {
         return connection;
     }
 
     @Override
-    public final <T> T unwrap(Class<T> iface) throws SQLException {
+    public <T> T unwrap(Class<T> iface) throws SQLException {
         return Unwrapping.unwrap(this, delegate, iface, connection.enforcement.policy().allowUnwrap());
     }
 
     @Override
-    public final boolean isWrapperFor(Class<?> iface) throws SQLException {
+    public boolean isWrapperFor(Class<?> iface) throws SQLException {
         return Unwrapping.isWrapperFor(this, delegate, iface, connection.enforcement.policy().allowUnwrap());
     }
 

@@ -61,7 +61,7 @@ abstract class GuardedPreparedStatement<S extends PreparedStatement> extends Gua
     }
 
     @Override
-    public final void clearParameters() throws SQLException {
+    public void clearParameters() throws SQLException {
         delegate.clearParameters();
         if (parameters != null) {
             parameters.clear();
@@ -69,7 +69,7 @@ abstract class GuardedPreparedStatement<S extends PreparedStatement> extends Gua
     }
 
     @Override
-    public final void addBatch() throws SQLException {
+    public void addBatch() throws SQLException {
         if (parameters != null) {
             Execution now = enforcement.begin(analysis, true);
             bindKeepFlags(now);
@@ -81,7 +81,7 @@ abstract class GuardedPreparedStatement<S extends PreparedStatement> extends Gua
     }
 
     @Override
-    public final ParameterMetaData getParameterMetaData() throws SQLException {
+    public ParameterMetaData getParameterMetaData() throws SQLException {
         ParameterMetaData raw = delegate.getParameterMetaData();
         return analysis.writeBack().movesParameters() ? new MovedParameterMetaData(raw, analysis.writeBack()) : raw;
     }
@@ -119,7 +119,7 @@ abstract class GuardedPreparedStatement<S extends PreparedStatement> extends Gua
     }
 
     @Override
-    public final ResultSet executeQuery() throws SQLException {
+    public ResultSet executeQuery() throws SQLException {
         begin(analysis);
         bindKeepFlags(execution);
         try {
@@ -130,21 +130,21 @@ abstract class GuardedPreparedStatement<S extends PreparedStatement> extends Gua
     }
 
     @Override
-    public final boolean execute() throws SQLException {
+    public boolean execute() throws SQLException {
         begin(analysis);
         bindKeepFlags(execution);
         return scrubbed(delegate::execute);
     }
 
     @Override
-    public final int executeUpdate() throws SQLException {
+    public int executeUpdate() throws SQLException {
         begin(analysis);
         bindKeepFlags(execution);
         return scrubbed(delegate::executeUpdate);
     }
 
     @Override
-    public final long executeLargeUpdate() throws SQLException {
+    public long executeLargeUpdate() throws SQLException {
         begin(analysis);
         bindKeepFlags(execution);
         return scrubbed(delegate::executeLargeUpdate);

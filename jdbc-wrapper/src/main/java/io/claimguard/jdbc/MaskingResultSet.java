@@ -138,18 +138,13 @@ abstract class MaskingResultSet implements ResultSet {
     }
 
     /**
-     * Drivers that fetch lazily fail here rather than at execute; their messages are scrubbed too.
      * Rows are counted so that the masked cells are counted per column once, when the rows run out
      * or the result closes, rather than cell by cell.
      */
     @Override
-    public final boolean next() throws SQLException {
+    public boolean next() throws SQLException {
         boolean more;
-        try {
-            more = delegate.next();
-        } catch (SQLException e) {
-            throw statement == null ? e : statement.scrub(e);
-        }
+        more = delegate.next();   // drivers that fetch lazily fail here rather than at execute
         if (more) {
             rows++;
         } else {
@@ -159,7 +154,7 @@ abstract class MaskingResultSet implements ResultSet {
     }
 
     @Override
-    public final void close() throws SQLException {
+    public void close() throws SQLException {
         countMaskedCells();
         delegate.close();
     }
@@ -172,18 +167,37 @@ abstract class MaskingResultSet implements ResultSet {
     }
 
     @Override
-    public final SQLWarning getWarnings() throws SQLException {
-        SQLWarning warnings = delegate.getWarnings();
-        return statement == null ? warnings : statement.scrub(warnings);
+    public SQLWarning getWarnings() throws SQLException {
+        return connection.scrubber.scrub(delegate.getWarnings(), run());
+    }
+
+    /** What a call on this result throws for {@code e}, which the driver threw ({@link ErrorScrubber}). */
+    final SQLException scrub(SQLException e) {
+        return connection.scrubber.scrub(e, run());
+    }
+
+    /** What a getter of {@code column} throws for {@code e}: as it is when the column is shown in clear. */
+    final SQLException scrubRead(int column, SQLException e) {
+        return plan.mask(column) == MaskPlan.CLEAR ? connection.scrubber.visible(e) : scrub(e);
+    }
+
+    /** What a getter by label throws for {@code e}; one of a masked result went through the getter by index. */
+    final SQLException scrubRead(String label, SQLException e) {
+        return plan.masksAny() ? scrub(e) : connection.scrubber.visible(e);
+    }
+
+    /** The run of the statement that produced this result, or null (metadata results, cursors of no run). */
+    private Execution run() {
+        return statement == null ? null : statement.execution;
     }
 
     @Override
-    public final boolean wasNull() throws SQLException {
+    public boolean wasNull() throws SQLException {
         return lastRead == RAW ? delegate.wasNull() : lastRead == MASKED_NULL;
     }
 
     @Override
-    public final String getString(int column) throws SQLException {
+    public String getString(int column) throws SQLException {
         CellMask mask = plan.mask(column);
         if (mask == MaskPlan.CLEAR) {
             lastRead = RAW;
@@ -193,7 +207,7 @@ abstract class MaskingResultSet implements ResultSet {
     }
 
     @Override
-    public final String getNString(int column) throws SQLException {
+    public String getNString(int column) throws SQLException {
         CellMask mask = plan.mask(column);
         if (mask == MaskPlan.CLEAR) {
             lastRead = RAW;
@@ -203,7 +217,7 @@ abstract class MaskingResultSet implements ResultSet {
     }
 
     @Override
-    public final boolean getBoolean(int column) throws SQLException {
+    public boolean getBoolean(int column) throws SQLException {
         CellMask mask = plan.mask(column);
         if (mask == MaskPlan.CLEAR) {
             lastRead = RAW;
@@ -214,7 +228,7 @@ abstract class MaskingResultSet implements ResultSet {
     }
 
     @Override
-    public final byte getByte(int column) throws SQLException {
+    public byte getByte(int column) throws SQLException {
         CellMask mask = plan.mask(column);
         if (mask == MaskPlan.CLEAR) {
             lastRead = RAW;
@@ -225,7 +239,7 @@ abstract class MaskingResultSet implements ResultSet {
     }
 
     @Override
-    public final short getShort(int column) throws SQLException {
+    public short getShort(int column) throws SQLException {
         CellMask mask = plan.mask(column);
         if (mask == MaskPlan.CLEAR) {
             lastRead = RAW;
@@ -236,7 +250,7 @@ abstract class MaskingResultSet implements ResultSet {
     }
 
     @Override
-    public final int getInt(int column) throws SQLException {
+    public int getInt(int column) throws SQLException {
         CellMask mask = plan.mask(column);
         if (mask == MaskPlan.CLEAR) {
             lastRead = RAW;
@@ -247,7 +261,7 @@ abstract class MaskingResultSet implements ResultSet {
     }
 
     @Override
-    public final long getLong(int column) throws SQLException {
+    public long getLong(int column) throws SQLException {
         CellMask mask = plan.mask(column);
         if (mask == MaskPlan.CLEAR) {
             lastRead = RAW;
@@ -258,7 +272,7 @@ abstract class MaskingResultSet implements ResultSet {
     }
 
     @Override
-    public final float getFloat(int column) throws SQLException {
+    public float getFloat(int column) throws SQLException {
         CellMask mask = plan.mask(column);
         if (mask == MaskPlan.CLEAR) {
             lastRead = RAW;
@@ -269,7 +283,7 @@ abstract class MaskingResultSet implements ResultSet {
     }
 
     @Override
-    public final double getDouble(int column) throws SQLException {
+    public double getDouble(int column) throws SQLException {
         CellMask mask = plan.mask(column);
         if (mask == MaskPlan.CLEAR) {
             lastRead = RAW;
@@ -280,7 +294,7 @@ abstract class MaskingResultSet implements ResultSet {
     }
 
     @Override
-    public final BigDecimal getBigDecimal(int column) throws SQLException {
+    public BigDecimal getBigDecimal(int column) throws SQLException {
         CellMask mask = plan.mask(column);
         if (mask == MaskPlan.CLEAR) {
             lastRead = RAW;
@@ -291,7 +305,7 @@ abstract class MaskingResultSet implements ResultSet {
 
     @Override
     @Deprecated
-    public final BigDecimal getBigDecimal(int column, int scale) throws SQLException {
+    public BigDecimal getBigDecimal(int column, int scale) throws SQLException {
         CellMask mask = plan.mask(column);
         if (mask == MaskPlan.CLEAR) {
             lastRead = RAW;
@@ -302,7 +316,7 @@ abstract class MaskingResultSet implements ResultSet {
     }
 
     @Override
-    public final byte[] getBytes(int column) throws SQLException {
+    public byte[] getBytes(int column) throws SQLException {
         CellMask mask = plan.mask(column);
         if (mask == MaskPlan.CLEAR) {
             lastRead = RAW;
@@ -312,7 +326,7 @@ abstract class MaskingResultSet implements ResultSet {
     }
 
     @Override
-    public final Date getDate(int column) throws SQLException {
+    public Date getDate(int column) throws SQLException {
         CellMask mask = plan.mask(column);
         if (mask == MaskPlan.CLEAR) {
             lastRead = RAW;
@@ -322,7 +336,7 @@ abstract class MaskingResultSet implements ResultSet {
     }
 
     @Override
-    public final Date getDate(int column, Calendar calendar) throws SQLException {
+    public Date getDate(int column, Calendar calendar) throws SQLException {
         CellMask mask = plan.mask(column);
         if (mask == MaskPlan.CLEAR) {
             lastRead = RAW;
@@ -332,7 +346,7 @@ abstract class MaskingResultSet implements ResultSet {
     }
 
     @Override
-    public final Time getTime(int column) throws SQLException {
+    public Time getTime(int column) throws SQLException {
         CellMask mask = plan.mask(column);
         if (mask == MaskPlan.CLEAR) {
             lastRead = RAW;
@@ -342,7 +356,7 @@ abstract class MaskingResultSet implements ResultSet {
     }
 
     @Override
-    public final Time getTime(int column, Calendar calendar) throws SQLException {
+    public Time getTime(int column, Calendar calendar) throws SQLException {
         CellMask mask = plan.mask(column);
         if (mask == MaskPlan.CLEAR) {
             lastRead = RAW;
@@ -352,7 +366,7 @@ abstract class MaskingResultSet implements ResultSet {
     }
 
     @Override
-    public final Timestamp getTimestamp(int column) throws SQLException {
+    public Timestamp getTimestamp(int column) throws SQLException {
         CellMask mask = plan.mask(column);
         if (mask == MaskPlan.CLEAR) {
             lastRead = RAW;
@@ -362,7 +376,7 @@ abstract class MaskingResultSet implements ResultSet {
     }
 
     @Override
-    public final Timestamp getTimestamp(int column, Calendar calendar) throws SQLException {
+    public Timestamp getTimestamp(int column, Calendar calendar) throws SQLException {
         CellMask mask = plan.mask(column);
         if (mask == MaskPlan.CLEAR) {
             lastRead = RAW;
@@ -372,7 +386,7 @@ abstract class MaskingResultSet implements ResultSet {
     }
 
     @Override
-    public final InputStream getAsciiStream(int column) throws SQLException {
+    public InputStream getAsciiStream(int column) throws SQLException {
         CellMask mask = plan.mask(column);
         if (mask == MaskPlan.CLEAR) {
             lastRead = RAW;
@@ -384,7 +398,7 @@ abstract class MaskingResultSet implements ResultSet {
 
     @Override
     @Deprecated
-    public final InputStream getUnicodeStream(int column) throws SQLException {
+    public InputStream getUnicodeStream(int column) throws SQLException {
         CellMask mask = plan.mask(column);
         if (mask == MaskPlan.CLEAR) {
             lastRead = RAW;
@@ -395,7 +409,7 @@ abstract class MaskingResultSet implements ResultSet {
     }
 
     @Override
-    public final InputStream getBinaryStream(int column) throws SQLException {
+    public InputStream getBinaryStream(int column) throws SQLException {
         CellMask mask = plan.mask(column);
         if (mask == MaskPlan.CLEAR) {
             lastRead = RAW;
@@ -406,7 +420,7 @@ abstract class MaskingResultSet implements ResultSet {
     }
 
     @Override
-    public final Reader getCharacterStream(int column) throws SQLException {
+    public Reader getCharacterStream(int column) throws SQLException {
         CellMask mask = plan.mask(column);
         if (mask == MaskPlan.CLEAR) {
             lastRead = RAW;
@@ -417,7 +431,7 @@ abstract class MaskingResultSet implements ResultSet {
     }
 
     @Override
-    public final Reader getNCharacterStream(int column) throws SQLException {
+    public Reader getNCharacterStream(int column) throws SQLException {
         CellMask mask = plan.mask(column);
         if (mask == MaskPlan.CLEAR) {
             lastRead = RAW;
@@ -428,7 +442,7 @@ abstract class MaskingResultSet implements ResultSet {
     }
 
     @Override
-    public final Object getObject(int column) throws SQLException {
+    public Object getObject(int column) throws SQLException {
         CellMask mask = plan.mask(column);
         if (mask == MaskPlan.CLEAR) {
             lastRead = RAW;
@@ -438,7 +452,7 @@ abstract class MaskingResultSet implements ResultSet {
     }
 
     @Override
-    public final Object getObject(int column, Map<String, Class<?>> map) throws SQLException {
+    public Object getObject(int column, Map<String, Class<?>> map) throws SQLException {
         CellMask mask = plan.mask(column);
         if (mask == MaskPlan.CLEAR) {
             lastRead = RAW;
@@ -448,7 +462,7 @@ abstract class MaskingResultSet implements ResultSet {
     }
 
     @Override
-    public final <T> T getObject(int column, Class<T> type) throws SQLException {
+    public <T> T getObject(int column, Class<T> type) throws SQLException {
         CellMask mask = plan.mask(column);
         if (mask == MaskPlan.CLEAR) {
             lastRead = RAW;
@@ -459,7 +473,7 @@ abstract class MaskingResultSet implements ResultSet {
     }
 
     @Override
-    public final Blob getBlob(int column) throws SQLException {
+    public Blob getBlob(int column) throws SQLException {
         CellMask mask = plan.mask(column);
         if (mask == MaskPlan.CLEAR) {
             lastRead = RAW;
@@ -469,7 +483,7 @@ abstract class MaskingResultSet implements ResultSet {
     }
 
     @Override
-    public final Clob getClob(int column) throws SQLException {
+    public Clob getClob(int column) throws SQLException {
         CellMask mask = plan.mask(column);
         if (mask == MaskPlan.CLEAR) {
             lastRead = RAW;
@@ -479,7 +493,7 @@ abstract class MaskingResultSet implements ResultSet {
     }
 
     @Override
-    public final NClob getNClob(int column) throws SQLException {
+    public NClob getNClob(int column) throws SQLException {
         CellMask mask = plan.mask(column);
         if (mask == MaskPlan.CLEAR) {
             lastRead = RAW;
@@ -489,27 +503,27 @@ abstract class MaskingResultSet implements ResultSet {
     }
 
     @Override
-    public final Array getArray(int column) throws SQLException {
+    public Array getArray(int column) throws SQLException {
         return hidden(column) ? null : delegate.getArray(column);
     }
 
     @Override
-    public final Ref getRef(int column) throws SQLException {
+    public Ref getRef(int column) throws SQLException {
         return hidden(column) ? null : delegate.getRef(column);
     }
 
     @Override
-    public final RowId getRowId(int column) throws SQLException {
+    public RowId getRowId(int column) throws SQLException {
         return hidden(column) ? null : delegate.getRowId(column);
     }
 
     @Override
-    public final SQLXML getSQLXML(int column) throws SQLException {
+    public SQLXML getSQLXML(int column) throws SQLException {
         return hidden(column) ? null : delegate.getSQLXML(column);
     }
 
     @Override
-    public final URL getURL(int column) throws SQLException {
+    public URL getURL(int column) throws SQLException {
         return hidden(column) ? null : delegate.getURL(column);
     }
 
@@ -519,12 +533,12 @@ abstract class MaskingResultSet implements ResultSet {
     }
 
     @Override
-    public final <T> T unwrap(Class<T> iface) throws SQLException {
+    public <T> T unwrap(Class<T> iface) throws SQLException {
         return Unwrapping.unwrap(this, delegate, iface, connection.enforcement.policy().allowUnwrap());
     }
 
     @Override
-    public final boolean isWrapperFor(Class<?> iface) throws SQLException {
+    public boolean isWrapperFor(Class<?> iface) throws SQLException {
         return Unwrapping.isWrapperFor(this, delegate, iface, connection.enforcement.policy().allowUnwrap());
     }
 

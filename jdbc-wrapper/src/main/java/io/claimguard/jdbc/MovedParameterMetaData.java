@@ -71,7 +71,7 @@ final class MovedParameterMetaData implements ParameterMetaData {
         if (iface.isInstance(this)) {
             return iface.cast(this);
         }
-        throw new SQLException("ClaimGuard: parameter metadata does not wrap " + iface.getName());
+        throw Denials.raised("ClaimGuard: parameter metadata does not wrap " + iface.getName(), "HY000");
     }
 
     @Override

@@ -16,7 +16,7 @@ final class Unwrapping {
             return iface.cast(wrapper);
         }
         if (!allowed) {
-            throw new SQLException("ClaimGuard does not hand out the driver's own " + iface.getName()
+            throw Denials.raised("ClaimGuard does not hand out the driver's own " + iface.getName()
                     + ": it would bypass masking (set jdbc.allow_unwrap: true to permit it)", Denials.INSUFFICIENT_PRIVILEGE);
         }
         return iface.isInstance(delegate) ? iface.cast(delegate) : delegate.unwrap(iface);

@@ -14,6 +14,7 @@ import java.sql.Connection;
 import java.sql.DatabaseMetaData;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -41,7 +42,11 @@ import java.util.stream.Collectors;
  *   <li>nothing else may return a Connection, Statement, ResultSet or DatabaseMetaData, nor be
  *       {@code unwrap}/{@code isWrapperFor}: those must be hand-written.</li>
  * </ul>
- * {@link DelegateSourcesTest} fails when the committed sources differ from what this produces.
+ * Every method that may throw the driver's SQLException, generated or hand-written, is completed
+ * here with a {@code catch} that passes it through the connection's {@code ErrorScrubber}, the
+ * way HikariCP's generated proxies do: no error leaves the driver unscrubbed.
+ *
+ * <p>{@link DelegateSourcesTest} fails when the committed sources differ from what this produces.
  */
 final class DelegateSourceGenerator {
     static final Set<String> RESULT_SET_PASS_THROUGH = Set.of("close", "clearWarnings",
@@ -106,25 +111,63 @@ final class DelegateSourceGenerator {
         }
         List<Method> methods = Arrays.stream(target.iface().getMethods())
                 .filter(m -> !Modifier.isStatic(m.getModifiers()))
-                .filter(this::notHandWritten)
                 .sorted(Comparator.comparing(DelegateSourceGenerator::signature))
                 .toList();
         Set<String> seen = new TreeSet<>();
         for (Method method : methods) {
-            if (seen.add(signature(method))) {
+            if (!seen.add(signature(method))) {
+                continue;
+            }
+            Method handWritten = handWritten(method);
+            if (handWritten == null) {
                 out.append(method(method));
+            } else if (!Modifier.isFinal(handWritten.getModifiers()) && throwsSqlException(handWritten)) {
+                out.append(scrubbedSuperCall(method, handWritten));
             }
         }
         return out.toString();
     }
 
-    private boolean notHandWritten(Method method) {
+    /** The hand-written implementation of {@code method}, or null when there is none. */
+    private Method handWritten(Method method) {
         try {
             Method found = target.handWritten().getMethod(method.getName(), method.getParameterTypes());
-            return found.getDeclaringClass().isInterface() || Modifier.isAbstract(found.getModifiers());
+            return found.getDeclaringClass().isInterface() || Modifier.isAbstract(found.getModifiers()) ? null : found;
         } catch (NoSuchMethodException e) {
-            return true;
+            return null;
         }
+    }
+
+    private static boolean throwsSqlException(Method method) {
+        return Arrays.asList(method.getExceptionTypes()).contains(SQLException.class);
+    }
+
+    /**
+     * The body of a method that may throw the driver's SQLException, passed through the one
+     * scrubber ({@code ErrorScrubber}) on its way out.
+     */
+    private String scrubbed(Method method, List<String> names, String statement) {
+        return "try {\n            " + statement.replace("\n", "\n    ")
+                + "\n        } catch (SQLException e) {\n            throw " + scrubbing(method, names) + ";\n        }";
+    }
+
+    /**
+     * How an error of {@code method} is scrubbed: a ResultSet getter's by its column, since the
+     * error of a column shown in clear quotes only what the subject may see.
+     */
+    private String scrubbing(Method method, List<String> names) {
+        boolean getter = target.iface() == ResultSet.class && method.getName().startsWith("get")
+                && method.getParameterCount() > 0
+                && (method.getParameterTypes()[0] == int.class || method.getParameterTypes()[0] == String.class);
+        return getter ? "scrubRead(" + names.get(0) + ", e)" : "scrub(e)";
+    }
+
+    /** A hand-written method, called with its errors scrubbed. */
+    private String scrubbedSuperCall(Method method, Method handWritten) {
+        List<String> names = parameterNames(method);
+        String call = "super." + method.getName() + "(" + String.join(", ", names) + ");";
+        return declaration(method, handWritten, names,
+                scrubbed(method, names, (method.getReturnType() == void.class ? "" : "return ") + call));
     }
 
     private String method(Method method) {
@@ -173,6 +216,11 @@ final class DelegateSourceGenerator {
             problems.add(signature(method) + " can hand out a driver object and must be written in "
                     + target.handWritten().getSimpleName());
         }
+        return declaration(method, method, names, throwsSqlException(method) ? scrubbed(method, names, statement) : statement);
+    }
+
+    /** {@code method} declared as {@code declared} declares it, with {@code body}. */
+    private String declaration(Method method, Method declared, List<String> names, String body) {
         StringBuilder out = new StringBuilder("\n    @Override\n");
         if (method.isAnnotationPresent(Deprecated.class)) {
             out.append("    @Deprecated\n");
@@ -182,13 +230,13 @@ final class DelegateSourceGenerator {
             out.append("<").append(Arrays.stream(method.getTypeParameters()).map(TypeVariable::getName)
                     .collect(Collectors.joining(", "))).append("> ");
         }
-        out.append(render(method.getGenericReturnType())).append(' ').append(name)
+        out.append(render(method.getGenericReturnType())).append(' ').append(method.getName())
                 .append("(").append(parameters(method, names)).append(")");
-        if (method.getExceptionTypes().length > 0) {
-            out.append(" throws ").append(Arrays.stream(method.getExceptionTypes()).map(this::render)
+        if (declared.getExceptionTypes().length > 0) {
+            out.append(" throws ").append(Arrays.stream(declared.getExceptionTypes()).map(this::render)
                     .collect(Collectors.joining(", ")));
         }
-        out.append(" {\n        ").append(statement).append("\n    }\n");
+        out.append(" {\n        ").append(body).append("\n    }\n");
         return out.toString();
     }
 

@@ -50,6 +50,7 @@ public final class Analysis {
     private final boolean redefinesObjects;
     /** Of a text that holds several statements: the analysis of each, in order; empty otherwise. */
     private final List<Analysis> statements;
+    private TransactionControl transactionControl = TransactionControl.NONE;
     /** A call of a routine whose OUT parameters the configuration names, or null. */
     private RoutineCall routineCall;
 
@@ -129,10 +130,20 @@ public final class Analysis {
         if (moves.isEmpty() && !redefines) {
             return this;
         }
-        Analysis ddl = new Analysis(outputs, taint, predicates, unanalysable, tables, touched, copied, writeBack,
+        return copy(moves, redefines, transactionControl);
+    }
+
+    /** This analysis of a statement that begins or ends a transaction. */
+    Analysis controlling(TransactionControl control) {
+        return control == transactionControl ? this : copy(moved, redefinesObjects, control);
+    }
+
+    private Analysis copy(Set<ColumnRule> moves, boolean redefines, TransactionControl control) {
+        Analysis copy = new Analysis(outputs, taint, predicates, unanalysable, tables, touched, copied, writeBack,
                 moves, redefines, statements);
-        ddl.routineCall = routineCall;
-        return ddl;
+        copy.routineCall = routineCall;
+        copy.transactionControl = control;
+        return copy;
     }
 
     /**
@@ -163,8 +174,15 @@ public final class Analysis {
                         : part.routineCall != null ? "calls a routine among other statements" : null;
             }
         }
-        return new Analysis(List.of(), touched, predicates, unanalysable, tables, touched, copied,
+        Analysis sequence = new Analysis(List.of(), touched, predicates, unanalysable, tables, touched, copied,
                 WrittenColumns.computed(writes), moved, redefines, unanalysable == null ? parts : List.of());
+        sequence.transactionControl = TransactionControl.last(parts.stream().map(Analysis::transactionControl).toList());
+        return sequence;
+    }
+
+    /** Whether the statement begins or ends a transaction by its text. */
+    public TransactionControl transactionControl() {
+        return transactionControl;
     }
 
     /**

@@ -173,8 +173,12 @@ public final class SqlAnalyzer {
                 mentioned).ofDdl(DDL_WORD.matcher(sql).find() ? mentioned : Set.of(), GuardWords.anyIn(sql));
     }
 
-    /** One statement, and what it moves out from under the policy if it is DDL. */
+    /** One statement, what it moves out from under the policy if it is DDL, and what it does to the transaction. */
     private Analysis analyzeStatement(String sql) {
+        return analyzeOne(sql).controlling(TransactionControl.of(sql, dialect));
+    }
+
+    private Analysis analyzeOne(String sql) {
         if (COMMENT.matcher(sql).matches()) {
             return nothingProtected;
         }
