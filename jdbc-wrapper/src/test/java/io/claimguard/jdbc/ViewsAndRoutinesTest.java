@@ -128,6 +128,7 @@ class ViewsAndRoutinesTest {
 
     private static List<String> drops(TestDatabase db) {
         List<String> drops = new ArrayList<>(List.of("DROP VIEW IF EXISTS vr_late", "DROP VIEW IF EXISTS vr_renamed",
+                "DROP VIEW IF EXISTS vr_replaced", "DROP VIEW IF EXISTS vr_among",
                 "DROP VIEW IF EXISTS vr_via_function",
                 "DROP VIEW IF EXISTS vr_nested", "DROP VIEW IF EXISTS vr_clear", "DROP VIEW IF EXISTS vr_expr",
                 "DROP VIEW IF EXISTS vr_plain"));
@@ -501,6 +502,29 @@ class ViewsAndRoutinesTest {
         }
         assertEquals(row("1", MASKED_EMAIL), rows(db, Subjects.AGENT, "SELECT * FROM vr_late"));
         assertEquals(row("1", EMAIL), rows(db, Subjects.OFFICER, "SELECT * FROM vr_late"));
+    }
+
+    /**
+     * A view replaced, or created by one statement of a text holding several, is read again
+     * before the next statement, like one present at start.
+     */
+    @ParameterizedTest
+    @MethodSource("databases")
+    void viewReplacedOrCreatedAmongOtherStatements_isProtectedFromTheNextStatementOn(TestDatabase db) throws SQLException {
+        create(db);
+        String multi = db == TestDatabase.MARIADB ? "&allowMultiQueries=true" : "";
+        try (Connection c = DriverManager.getConnection(db.guardedUrl() + multi);
+             GuardContext.Scope ignored = GuardContext.open(Subjects.OFFICER); Statement s = c.createStatement()) {
+            s.execute("DROP VIEW IF EXISTS vr_replaced");
+            s.execute("CREATE VIEW vr_replaced AS SELECT id, name AS contact FROM vr_customers");
+            assertEquals(row("1", "Jane Doe"), rows(db, Subjects.AGENT, "SELECT * FROM vr_replaced"));
+            s.execute("CREATE OR REPLACE VIEW vr_replaced AS SELECT id, email AS contact FROM vr_customers");
+            s.execute("SELECT 1; DROP VIEW IF EXISTS vr_among; CREATE VIEW vr_among AS SELECT id, email AS contact"
+                    + " FROM vr_customers");
+        }
+        assertEquals(row("1", MASKED_EMAIL), rows(db, Subjects.AGENT, "SELECT * FROM vr_replaced"));
+        assertEquals(row("1", MASKED_EMAIL), rows(db, Subjects.AGENT, "SELECT * FROM vr_among"));
+        assertEquals(row("1", EMAIL), rows(db, Subjects.OFFICER, "SELECT * FROM vr_among"));
     }
 
     @ParameterizedTest
