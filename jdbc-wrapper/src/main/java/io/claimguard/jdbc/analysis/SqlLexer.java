@@ -62,20 +62,30 @@ final class SqlLexer {
      * @param slashComments     {@code //} starts a comment to the end of the line
      * @param nestedComments    {@code /* ... *}{@code /} comments nest
      * @param executableComments {@code /*!} and {@code /*M!} hold code, not a comment
+     * @param carriageReturnEndsLine a lone carriage return ends a line comment (MariaDB's run to the line feed)
      */
     record Rules(boolean backslashEscapes, boolean escapeStrings, boolean doubleQuotedStrings, boolean backticks,
                  boolean brackets, boolean hashComments, boolean dashNeedsSpace, boolean slashComments,
-                 boolean nestedComments, boolean executableComments, Dollar dollar) {
+                 boolean nestedComments, boolean executableComments, Dollar dollar, boolean carriageReturnEndsLine) {
     }
 
-    private static final List<Rules> H2 = List.of(
-            new Rules(false, false, false, true, false, false, false, true, true, false, Dollar.PLAIN),
-            // MODE=MSSQLServer quotes identifiers in brackets
-            new Rules(false, false, false, true, true, false, false, true, true, false, Dollar.PLAIN));
+    private static final List<Rules> H2;
+
+    static {
+        List<Rules> h2 = new ArrayList<>();
+        for (boolean brackets : new boolean[] {false, true}) {   // MODE=MSSQLServer quotes identifiers in brackets
+            for (boolean carriageReturn : new boolean[] {true, false}) {
+                h2.add(new Rules(false, false, false, true, brackets, false, false, true, true, false, Dollar.PLAIN,
+                        carriageReturn));
+            }
+        }
+        H2 = List.copyOf(h2);
+    }
+
     private static final List<Rules> POSTGRESQL = List.of(
-            new Rules(false, true, false, false, false, false, false, false, true, false, Dollar.TAGGED),
+            new Rules(false, true, false, false, false, false, false, false, true, false, Dollar.TAGGED, true),
             // standard_conforming_strings = off
-            new Rules(true, true, false, false, false, false, false, false, true, false, Dollar.TAGGED));
+            new Rules(true, true, false, false, false, false, false, false, true, false, Dollar.TAGGED, true));
     private static final List<Rules> MARIADB;
 
     static {
@@ -84,7 +94,7 @@ final class SqlLexer {
             for (boolean doubleQuotedStrings : new boolean[] {true, false}) {   // ANSI_QUOTES
                 for (boolean executable : new boolean[] {true, false}) {      // /*!50700 ... */ runs only on new enough servers
                     mariadb.add(new Rules(backslash, false, doubleQuotedStrings, true, false, true, true, false, false,
-                            executable, Dollar.NONE));
+                            executable, Dollar.NONE, false));
                 }
             }
         }
@@ -190,7 +200,7 @@ final class SqlLexer {
         }
 
         private void skipLine() {
-            while (i < length && sql.charAt(i) != '\n' && sql.charAt(i) != '\r') {
+            while (i < length && sql.charAt(i) != '\n' && (sql.charAt(i) != '\r' || !rules.carriageReturnEndsLine())) {
                 i++;
             }
         }

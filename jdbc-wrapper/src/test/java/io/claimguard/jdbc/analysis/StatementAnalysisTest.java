@@ -55,10 +55,12 @@ class StatementAnalysisTest {
             MARIADB    | SELECT 1 --1; SELECT 2                            | 2
             MARIADB    | SELECT `a;b` FROM t; SELECT 2                     | 2
             MARIADB    | SELECT 1                                          | 1
+            MARIADB    | SELECT 1 -- x \\r; SELECT 2                          | 1
+            POSTGRESQL | SELECT 1 -- x \\r; SELECT 2                          | 2
             GENERIC    | SELECT 'a;b' FROM t; SELECT 2                     | 2
             """)
     void statementsEndWhereTheDatabaseEndsThem(Dialect dialect, String sql, int count) {
-        List<String> statements = StatementTexts.split(sql.replace("\\n", "\n"), dialect);
+        List<String> statements = StatementTexts.split(sql.replace("\\n", "\n").replace("\\r", "\r"), dialect);
         assertNotNull(statements, sql);
         assertEquals(count, statements.size(), statements.toString());
     }
@@ -72,11 +74,13 @@ class StatementAnalysisTest {
             POSTGRESQL | SELECT 'a\\'; SELECT ssn FROM cg_customers; -- '
             H2         | SELECT [a;b] FROM t; SELECT 2
             GENERIC    | SELECT 1 # ; SELECT ssn FROM cg_customers
+            H2         | SELECT 1 -- a lone carriage return\\r; SELECT ssn FROM cg_customers
             H2         | SELECT 'never closed; SELECT 2
             POSTGRESQL | SELECT 1 /* never closed; SELECT 2
             POSTGRESQL | SELECT $q$ never closed; SELECT 2
             """)
-    void anAmbiguousSplit_givesNone_andFailsClosed(Dialect dialect, String sql) {
+    void anAmbiguousSplit_givesNone_andFailsClosed(Dialect dialect, String text) {
+        String sql = text.replace("\\r", "\r");
         assertNull(StatementTexts.split(sql, dialect), sql);
         Analysis analysis = analyze(dialect, sql);
         if (!analysis.touched().isEmpty()) {
