@@ -63,10 +63,12 @@ final class SqlLexer {
      * @param nestedComments    {@code /* ... *}{@code /} comments nest
      * @param executableComments {@code /*!} and {@code /*M!} hold code, not a comment
      * @param carriageReturnEndsLine a lone carriage return ends a line comment (MariaDB's run to the line feed)
+     * @param semicolonsInParentheses a semicolon inside parentheses ends a statement too
      */
     record Rules(boolean backslashEscapes, boolean escapeStrings, boolean doubleQuotedStrings, boolean backticks,
                  boolean brackets, boolean hashComments, boolean dashNeedsSpace, boolean slashComments,
-                 boolean nestedComments, boolean executableComments, Dollar dollar, boolean carriageReturnEndsLine) {
+                 boolean nestedComments, boolean executableComments, Dollar dollar, boolean carriageReturnEndsLine,
+                 boolean semicolonsInParentheses) {
     }
 
     private static final List<Rules> H2;
@@ -76,16 +78,24 @@ final class SqlLexer {
         for (boolean brackets : new boolean[] {false, true}) {   // MODE=MSSQLServer quotes identifiers in brackets
             for (boolean carriageReturn : new boolean[] {true, false}) {
                 h2.add(new Rules(false, false, false, true, brackets, false, false, true, true, false, Dollar.PLAIN,
-                        carriageReturn));
+                        carriageReturn, true));
             }
         }
         H2 = List.copyOf(h2);
     }
 
-    private static final List<Rules> POSTGRESQL = List.of(
-            new Rules(false, true, false, false, false, false, false, false, true, false, Dollar.TAGGED, true),
-            // standard_conforming_strings = off
-            new Rules(true, true, false, false, false, false, false, false, true, false, Dollar.TAGGED, true));
+    private static final List<Rules> POSTGRESQL;
+
+    static {
+        List<Rules> postgresql = new ArrayList<>();
+        for (boolean backslash : new boolean[] {false, true}) {       // standard_conforming_strings = off
+            for (boolean inParentheses : new boolean[] {true, false}) {   // the server's reading, and pgjdbc's
+                postgresql.add(new Rules(backslash, true, false, false, false, false, false, false, true, false,
+                        Dollar.TAGGED, true, inParentheses));
+            }
+        }
+        POSTGRESQL = List.copyOf(postgresql);
+    }
     private static final List<Rules> MARIADB;
 
     static {
@@ -94,7 +104,7 @@ final class SqlLexer {
             for (boolean doubleQuotedStrings : new boolean[] {true, false}) {   // ANSI_QUOTES
                 for (boolean executable : new boolean[] {true, false}) {      // /*!50700 ... */ runs only on new enough servers
                     mariadb.add(new Rules(backslash, false, doubleQuotedStrings, true, false, true, true, false, false,
-                            executable, Dollar.NONE, false));
+                            executable, Dollar.NONE, false, true));
                 }
             }
         }

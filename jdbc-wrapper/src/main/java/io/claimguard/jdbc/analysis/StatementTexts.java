@@ -3,6 +3,8 @@ package io.claimguard.jdbc.analysis;
 import io.claimguard.jdbc.policy.Dialect;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
+import java.util.Set;
 
 /**
  * A SQL text cut into the statements the database runs from it (H2 runs every statement of a
@@ -43,6 +45,9 @@ final class StatementTexts {
         for (int end : ends) {
             String statement = sql.substring(start, end).strip();
             if (!statement.isEmpty()) {
+                if (opensCompoundStatement(statement, dialect)) {
+                    return null;
+                }
                 statements.add(statement);
             }
             start = end + 1;
@@ -50,18 +55,49 @@ final class StatementTexts {
         return statements.size() <= 1 ? List.of(sql) : statements;
     }
 
-    /** Where statements end under {@code rules}, or null when a literal or comment never closes. */
+    /**
+     * Where statements end under {@code rules}, or null when a literal or comment never closes.
+     * With {@link SqlLexer.Rules#semicolonsInParentheses} unset, a semicolon inside parentheses
+     * ends nothing, as pgjdbc, which cuts PostgreSQL texts before the server does, reads it.
+     */
     private static List<Integer> semicolons(String sql, SqlLexer.Rules rules) {
         List<SqlLexer.Token> tokens = SqlLexer.tokens(sql, rules);
         if (tokens == null) {
             return null;
         }
         List<Integer> ends = new ArrayList<>();
+        int depth = 0;
         for (SqlLexer.Token token : tokens) {
-            if (token.kind() == SqlLexer.Kind.SEMICOLON) {
+            if (token.isSymbol('(')) {
+                depth++;
+            } else if (token.isSymbol(')')) {
+                depth = Math.max(0, depth - 1);
+            } else if (token.kind() == SqlLexer.Kind.SEMICOLON && (depth == 0 || rules.semicolonsInParentheses())) {
                 ends.add(token.start());
             }
         }
         return ends;
     }
+
+    /**
+     * MariaDB runs IF, CASE, LOOP, REPEAT, WHILE, FOR and {@code BEGIN NOT ATOMIC} blocks outside
+     * stored programs, as one statement with semicolons inside that yields a result per inner
+     * query: no cut at semicolons tells its results apart.
+     */
+    private static boolean opensCompoundStatement(String statement, Dialect dialect) {
+        if (dialect != Dialect.MARIADB && dialect != Dialect.GENERIC) {
+            return false;
+        }
+        List<SqlLexer.Token> tokens = SqlLexer.tokens(statement, SqlLexer.variants(dialect).get(0));
+        if (tokens == null || tokens.isEmpty()) {
+            return false;
+        }
+        SqlLexer.Token first = tokens.get(0);
+        SqlLexer.Token second = tokens.size() > 1 ? tokens.get(1) : null;
+        return COMPOUND.contains(first.text().toLowerCase(Locale.ROOT))
+                || (first.isWord("begin") && second != null && second.isWord("not"))
+                || (second != null && second.isSymbol(':'));   // label: BEGIN ... END label
+    }
+
+    private static final Set<String> COMPOUND = Set.of("if", "case", "loop", "repeat", "while", "for", "declare");
 }

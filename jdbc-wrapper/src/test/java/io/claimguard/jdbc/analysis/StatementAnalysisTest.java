@@ -75,6 +75,10 @@ class StatementAnalysisTest {
             H2         | SELECT [a;b] FROM t; SELECT 2
             GENERIC    | SELECT 1 # ; SELECT ssn FROM cg_customers
             H2         | SELECT 1 -- a lone carriage return\\r; SELECT ssn FROM cg_customers
+            MARIADB    | BEGIN NOT ATOMIC SELECT 1; SELECT email FROM cg_customers; END
+            MARIADB    | IF 1 = 1 THEN SELECT 1; END IF; SELECT email FROM cg_customers
+            MARIADB    | lbl: LOOP SELECT 1; END LOOP; SELECT email FROM cg_customers
+            POSTGRESQL | CREATE RULE r AS ON INSERT TO t DO ALSO (SELECT 1; SELECT email FROM cg_customers)
             H2         | SELECT 'never closed; SELECT 2
             POSTGRESQL | SELECT 1 /* never closed; SELECT 2
             POSTGRESQL | SELECT $q$ never closed; SELECT 2
