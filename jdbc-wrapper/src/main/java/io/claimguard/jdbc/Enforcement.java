@@ -89,10 +89,15 @@ final class Enforcement {
 
     /**
      * Reads the views and routines again, through the connection a statement that may have
-     * redefined them just ran on (it sees its own uncommitted definitions).
+     * redefined them just ran on (it sees its own uncommitted definitions). When the read finds
+     * no new rule, the analyses cached so far stay: an application that creates and drops
+     * temporary tables per request keeps its cache.
      */
     synchronized void objectsRedefined(Connection raw) throws SQLException {
-        catalogued = new Catalogued(catalogued.catalog().readAgain(raw), dialect);
+        DatabaseCatalog again = catalogued.catalog().readAgain(raw);
+        if (!again.derivesAsMuchAs(catalogued.catalog())) {
+            catalogued = new Catalogued(again, dialect);   // a new analyzer: analyses under the old rules no longer hold
+        }
     }
 
     Dialect dialect() {

@@ -56,6 +56,11 @@ public final class DatabaseCatalog {
         return new DatabaseCatalog(configured, dialect, Derivation.derive(configured, dialect, objects, derived));
     }
 
+    /** Whether {@code other} derives the same rules, so that what was analysed under one holds under the other. */
+    public boolean derivesAsMuchAs(DatabaseCatalog other) {
+        return derived.sameAs(other.derived);
+    }
+
     /** The configured policy extended with the rules the database's objects derive from it. */
     public Policy policy() {
         return policy;

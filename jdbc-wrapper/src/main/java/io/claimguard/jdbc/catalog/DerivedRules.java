@@ -50,6 +50,11 @@ final class DerivedRules {
         return routineReads;
     }
 
+    /** Whether {@code other} holds the same rules: a read that found nothing new. */
+    boolean sameAs(DerivedRules other) {
+        return viewColumns.keySet().equals(other.viewColumns.keySet()) && routineReads.equals(other.routineReads);
+    }
+
     /**
      * {@code configured} with these rules added. Routines that read nothing protected are kept
      * too: a call of a routine the catalog showed to read nothing may run in the clear.
