@@ -276,7 +276,11 @@ final class BypassCorpus {
                     } catch (SQLException | RuntimeException e) {
                         received.exception(origin, e);
                         if (savepoint != null) {
-                            connection.rollback(savepoint);
+                            try {
+                                connection.rollback(savepoint);
+                            } catch (SQLException ended) {
+                                received.exception(origin + "rollback to savepoint", ended);   // a failed COMMIT ended the transaction
+                            }
                         }
                     }
                     received.warnings(origin + "connection", connection.getWarnings());

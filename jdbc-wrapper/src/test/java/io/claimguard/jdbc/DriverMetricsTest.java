@@ -98,4 +98,30 @@ class DriverMetricsTest {
             assertEquals(3, REGISTRY.find("claimguard.jdbc.analysis.duration").timer().count());
         }
     }
+
+    /**
+     * DDL makes the driver read the views and routines again; a read that finds no new rule keeps
+     * the analyses, so an application that drops a scratch table per request is not re-parsed.
+     */
+    @Test
+    void ddlThatDerivesNoNewRule_keepsTheAnalysisCache() throws Exception {
+        String sql = "SELECT email FROM au_customers WHERE id = 1";
+        try (Connection c = DriverManager.getConnection(AuditEventsTest.URL); Statement ddl = c.createStatement()) {
+            readAll(c, OFFICER, sql);
+            double misses = count("claimguard.jdbc.analyses", "cache", "miss");
+            try (GuardContext.Scope ignored = GuardContext.open(OFFICER)) {
+                ddl.execute("CREATE TABLE au_scratch (x INT)");
+                ddl.execute("DROP TABLE au_scratch");
+            }
+            readAll(c, OFFICER, sql);
+            assertEquals(misses + 2, count("claimguard.jdbc.analyses", "cache", "miss"), "only the two DDL texts are new");
+            try (GuardContext.Scope ignored = GuardContext.open(OFFICER)) {
+                ddl.execute("CREATE VIEW au_mails AS SELECT id, email FROM au_customers");
+                ddl.execute("DROP VIEW au_mails");
+            }
+            readAll(c, OFFICER, sql);
+            assertEquals(misses + 5, count("claimguard.jdbc.analyses", "cache", "miss"),
+                    "a view over a protected column adds rules: everything is analysed again");
+        }
+    }
 }
