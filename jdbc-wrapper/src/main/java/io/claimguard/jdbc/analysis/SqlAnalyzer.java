@@ -37,7 +37,12 @@ import net.sf.jsqlparser.statement.select.PlainSelect;
 /**
  * Finds which protected columns a SQL text can reveal, with jsqlparser, once per distinct text.
  *
- * <p>Levels of precision, each sound on its own:
+ * <p>A text is first cut into the statements the database runs from it ({@link StatementTexts});
+ * each is analysed as if it had been sent alone and the analyses are combined
+ * ({@link Analysis#sequence}). DDL is read from its words ({@link DdlStatement}): what it moves out
+ * from under the policy does not depend on the parser taking its syntax.
+ *
+ * <p>Within one statement, levels of precision, each sound on its own:
  * <ol>
  *   <li>A text that names no protected table, view or column, nor a routine that reads one (as a
  *       word, in any case), cannot reference one: it is not parsed at all.</li>
