@@ -210,12 +210,32 @@ final class DdlStatement {
     }
 
     private boolean namesColumn(ColumnRule rule, Dialect dialect) {
-        for (Token token : tokens) {
-            if (token.isName() && dialect.matches(rule.column().column(), name(token))) {
+        for (int i = 0; i < tokens.size(); i++) {
+            Token token = tokens.get(i);
+            if (token.isName() && dialect.matches(rule.column().column(), name(token)) && !addsColumn(i)) {
                 return true;
             }
         }
         return false;
+    }
+
+    /**
+     * Whether the name at {@code at} is the column an {@code ALTER TABLE ... ADD [COLUMN] [IF NOT
+     * EXISTS]} defines: a new, empty column reads nothing (what its definition computes is named
+     * after it, and counts).
+     */
+    private boolean addsColumn(int at) {
+        if (!verb.equals("alter")) {
+            return false;
+        }
+        int i = at - 1;
+        while (i > 0 && (tokens.get(i).isWord("exists") || tokens.get(i).isWord("not") || tokens.get(i).isWord("if"))) {
+            i--;
+        }
+        if (i > 0 && tokens.get(i).isWord("column")) {
+            i--;
+        }
+        return i > 0 && tokens.get(i).isWord("add");
     }
 
     /** Whether one of {@code words} stands among the tokens before {@code end}. */

@@ -152,6 +152,7 @@ class StatementAnalysisTest {
             POSTGRESQL | ALTER TABLE cg_customers ALTER COLUMN card TYPE bigint USING card::bigint | card
             H2         | ALTER TABLE cg_customers DROP COLUMN notes                              | notes
             MARIADB    | ALTER TABLE cg_customers ADD COLUMN e2 VARCHAR(200) AS (email) STORED   | email
+            POSTGRESQL | ALTER TABLE cg_customers ADD COLUMN ssn text, ALTER COLUMN name TYPE text USING card | card
             POSTGRESQL | ALTER TABLE cg_customers ADD CONSTRAINT k CHECK (salary < 100)          | salary
             POSTGRESQL | CREATE INDEX i ON cg_customers (lower(email))                           | email
             POSTGRESQL | CREATE STATISTICS s ON ssn, name FROM cg_customers                      | ssn
@@ -171,6 +172,8 @@ class StatementAnalysisTest {
             POSTGRESQL | CREATE INDEX i ON cg_customers (name)
             MARIADB    | DROP INDEX i ON cg_customers
             POSTGRESQL | ALTER TABLE cg_customers ADD COLUMN nickname text
+            H2         | ALTER TABLE cg_customers ADD IF NOT EXISTS ssn VARCHAR(11)
+            MARIADB    | ALTER TABLE cg_customers ADD COLUMN email VARCHAR(200) DEFAULT NULL
             POSTGRESQL | ALTER TABLE cg_customers RENAME COLUMN name TO full_name
             POSTGRESQL | ALTER TABLE cg_orders ADD CONSTRAINT fk FOREIGN KEY (customer_id) REFERENCES cg_customers (id)
             POSTGRESQL | CREATE VIEW v AS SELECT id, name FROM cg_customers
