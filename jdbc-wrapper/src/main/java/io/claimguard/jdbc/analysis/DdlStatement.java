@@ -25,9 +25,10 @@ import java.util.Set;
  *       {@code USING} or generated-column expression, indexed, or selected by a view;</li>
  * </ul>
  * and what every routine it names reads; a trigger, rule or event, whose code runs later on other
- * statements' writes, and a table read through another connection move every protected column. A plain {@code CREATE TABLE} of a protected table only defines its columns,
- * and a statement naming no protected table moves nothing: DDL of other tables, indexes on
- * unprotected columns and comments are not affected.
+ * statements' writes, and a table read through another connection move every protected column.
+ * A plain {@code CREATE TABLE} of a protected table, or a column {@code ALTER TABLE ... ADD}s, only
+ * defines columns, and a statement naming no protected table moves nothing: DDL of other tables,
+ * indexes on unprotected columns and comments are not affected.
  */
 final class DdlStatement {
     private static final Set<String> VERBS = Set.of("create", "alter", "drop", "rename");
