@@ -93,23 +93,27 @@ abstract class GuardedConnection implements Connection {
 
     @Override
     public CallableStatement prepareCall(String sql) throws SQLException {
-        return new DelegatingCallableStatement(delegate.prepareCall(sql), this, enforcement.analyze(sql));
+        return callable(sql, delegate.prepareCall(sql));
     }
 
     @Override
     public CallableStatement prepareCall(String sql, int resultSetType, int resultSetConcurrency)
             throws SQLException {
-        return new DelegatingCallableStatement(delegate.prepareCall(sql, resultSetType, resultSetConcurrency), this, enforcement.analyze(sql));
+        return callable(sql, delegate.prepareCall(sql, resultSetType, resultSetConcurrency));
     }
 
     @Override
     public CallableStatement prepareCall(String sql, int resultSetType, int resultSetConcurrency,
                                                int resultSetHoldability) throws SQLException {
-        return new DelegatingCallableStatement(delegate.prepareCall(sql, resultSetType, resultSetConcurrency, resultSetHoldability), this, enforcement.analyze(sql));
+        return callable(sql, delegate.prepareCall(sql, resultSetType, resultSetConcurrency, resultSetHoldability));
     }
 
     private PreparedStatement prepared(Analysis analysis, PreparedStatement raw) {
         return new DelegatingPreparedStatement(raw, this, analysis);
+    }
+
+    private CallableStatement callable(String sql, CallableStatement raw) throws SQLException {
+        return new DelegatingCallableStatement(raw, this, enforcement.analyze(sql));
     }
 
     /** The text prepared on the driver: the application's, with write-back flags if it has any. */

@@ -34,7 +34,10 @@ public final class Analysis {
     public record ColumnSources(Set<ColumnRule> rules, boolean passesThrough) {
     }
 
-    /** The text's {@link Fingerprint}, set by {@link SqlAnalyzer} before the analysis is cached and shared, when the text touches protected columns. */
+    /**
+     * The text's {@link Fingerprint}, set by {@link SqlAnalyzer} before the analysis is cached and
+     * shared, when the text touches protected columns.
+     */
     private long fingerprint;
 
     private final List<Output> outputs;

@@ -108,8 +108,8 @@ public final class SqlAnalyzer {
      * {@code COMMENT ON ... IS 'text'} describes an object and reads nothing; its literal is
      * the only value it takes.
      */
-    private static final Pattern COMMENT = Pattern.compile("(\\s|/\\*.*?\\*/|--[^\\n]*\\n)*comment\\s+on\\s+(column|table|view)\\s+[^;]*?\\bis\\s+('([^']|'')*'|null)\\s*;?\\s*",
-            Pattern.CASE_INSENSITIVE | Pattern.DOTALL);
+    private static final Pattern COMMENT = Pattern.compile("(\\s|/\\*.*?\\*/|--[^\\n]*\\n)*comment\\s+on\\s+"
+            + "(column|table|view)\\s+[^;]*?\\bis\\s+('([^']|'')*'|null)\\s*;?\\s*", Pattern.CASE_INSENSITIVE | Pattern.DOTALL);
     /** A word that may start DDL, for texts that cannot be cut into statements. */
     private static final Pattern DDL_WORD = Pattern.compile("\\b(create|alter|drop|rename)\\b", Pattern.CASE_INSENSITIVE);
     /**
