@@ -363,6 +363,7 @@ public final class SqlAnalyzer {
     private AbstractJSqlParser.Dialect parserDialect() {
         switch (dialect) {
             case H2: return AbstractJSqlParser.Dialect.H2;
+            case HSQLDB: return AbstractJSqlParser.Dialect.ANSI_SQL;
             case POSTGRESQL: return AbstractJSqlParser.Dialect.POSTGRESQL;
             case MARIADB: return AbstractJSqlParser.Dialect.MARIADB;
             default: return AbstractJSqlParser.Dialect.ANSI_SQL;

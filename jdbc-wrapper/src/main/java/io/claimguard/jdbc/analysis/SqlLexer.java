@@ -111,10 +111,28 @@ final class SqlLexer {
         MARIADB = List.copyOf(mariadb);
     }
 
+    private static final List<Rules> HSQLDB;
+
+    static {
+        List<Rules> hsqldb = new ArrayList<>();
+        for (boolean backticks : new boolean[] {false, true}) {   // sql.syntax_mys quotes identifiers in backticks
+            for (boolean slashComments : new boolean[] {true, false}) {
+                for (boolean nested : new boolean[] {false, true}) {
+                    for (boolean carriageReturn : new boolean[] {true, false}) {
+                        hsqldb.add(new Rules(false, false, false, backticks, false, false, false, slashComments, nested,
+                                false, Dollar.NONE, carriageReturn, true));
+                    }
+                }
+            }
+        }
+        HSQLDB = List.copyOf(hsqldb);
+    }
+
     private static final List<Rules> GENERIC;
 
     static {
         List<Rules> generic = new ArrayList<>(H2);
+        generic.addAll(HSQLDB);
         generic.addAll(POSTGRESQL);
         generic.addAll(MARIADB);
         GENERIC = List.copyOf(generic);
@@ -127,6 +145,7 @@ final class SqlLexer {
     static List<Rules> variants(Dialect dialect) {
         switch (dialect) {
             case H2: return H2;
+            case HSQLDB: return HSQLDB;
             case POSTGRESQL: return POSTGRESQL;
             case MARIADB: return MARIADB;
             default: return GENERIC;

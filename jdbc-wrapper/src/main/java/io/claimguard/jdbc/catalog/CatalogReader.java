@@ -33,6 +33,18 @@ final class CatalogReader {
                     + " WHERE ROUTINE_SCHEMA" + H2_USER_SCHEMA,
             "INFORMATION_SCHEMA.VIEWS, COLUMNS and ROUTINES");
 
+    private static final String HSQLDB_USER_SCHEMA = " NOT IN ('INFORMATION_SCHEMA', 'SYSTEM_LOBS')";
+    private static final Queries HSQLDB = new Queries(
+            "SELECT TABLE_SCHEMA, TABLE_NAME, VIEW_DEFINITION FROM INFORMATION_SCHEMA.VIEWS"
+                    + " WHERE TABLE_SCHEMA" + HSQLDB_USER_SCHEMA,
+            "SELECT C.TABLE_SCHEMA, C.TABLE_NAME, C.COLUMN_NAME FROM INFORMATION_SCHEMA.COLUMNS C"
+                    + " JOIN INFORMATION_SCHEMA.VIEWS V ON V.TABLE_SCHEMA = C.TABLE_SCHEMA AND V.TABLE_NAME = C.TABLE_NAME"
+                    + " WHERE C.TABLE_SCHEMA" + HSQLDB_USER_SCHEMA + " ORDER BY C.TABLE_SCHEMA, C.TABLE_NAME, C.ORDINAL_POSITION",
+            // SQL routines have their body here; Java ones (EXTERNAL) can run any SQL: none tells what they read
+            "SELECT ROUTINE_SCHEMA, ROUTINE_NAME, CASE WHEN ROUTINE_BODY = 'SQL' THEN ROUTINE_DEFINITION END"
+                    + " FROM INFORMATION_SCHEMA.ROUTINES WHERE ROUTINE_SCHEMA" + HSQLDB_USER_SCHEMA,
+            "INFORMATION_SCHEMA.VIEWS, COLUMNS and ROUTINES");
+
     /** Application schemas: not the system ones, nor other sessions' temporary schemas. */
     private static final String PG_USER_SCHEMA = " n.nspname NOT IN ('pg_catalog', 'information_schema')"
             + " AND n.nspname NOT LIKE 'pg\\_toast%' AND (n.nspname NOT LIKE 'pg\\_temp\\_%' OR n.oid = pg_my_temp_schema())";
@@ -81,6 +93,7 @@ final class CatalogReader {
     static DatabaseObjects read(Connection connection, Dialect dialect, String configLocation) throws SQLException {
         Queries queries = switch (dialect) {
             case H2 -> H2;
+            case HSQLDB -> HSQLDB;
             case POSTGRESQL -> POSTGRESQL;
             case MARIADB -> MARIADB;
             case GENERIC -> throw new SQLException("ClaimGuard cannot read the views and routines of "

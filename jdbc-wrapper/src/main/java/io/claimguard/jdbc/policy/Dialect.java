@@ -18,6 +18,8 @@ public enum Dialect {
     H2(Fold.UPPER, true),
     /** Folds unquoted names to lower case; quoted names are exact. */
     POSTGRESQL(Fold.LOWER, true),
+    /** HSQLDB, like H2, folds unquoted names to upper case; quoted names are exact. */
+    HSQLDB(Fold.UPPER, true),
     /** Column names never depend on case; table names do only on some file systems. */
     MARIADB(Fold.NONE, false),
     /** Anything else: compare without case, which can only over-match. */
@@ -37,6 +39,9 @@ public enum Dialect {
         String product = metaData.getDatabaseProductName().toLowerCase(Locale.ROOT);
         if (product.contains("h2")) {
             return H2;
+        }
+        if (product.contains("hsql")) {
+            return HSQLDB;
         }
         if (product.contains("postgres")) {
             return POSTGRESQL;
