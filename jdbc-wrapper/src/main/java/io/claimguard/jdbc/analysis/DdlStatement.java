@@ -110,8 +110,16 @@ final class DdlStatement {
      * the columns and routines it names.
      */
     boolean holdsQueryOrCode() {
-        return kind == null || !DATA_DEFINITIONS.contains(kind) || anyWord(Set.of("select", "values"), tokens.size())
-                || hasWordsBefore("as", "table", tokens.size());
+        return kind == null || !DATA_DEFINITIONS.contains(kind) || holdsQuery();
+    }
+
+    /**
+     * Whether the statement holds a query whose rows it stores or shows: a view, or {@code AS}
+     * a SELECT, VALUES, TABLE or {@code EXECUTE} of a prepared statement.
+     */
+    boolean holdsQuery() {
+        return "view".equals(kind) || "materialized".equals(kind)
+                || anyWord(Set.of("select", "values", "execute"), tokens.size()) || hasWordsBefore("as", "table", tokens.size());
     }
 
     /**

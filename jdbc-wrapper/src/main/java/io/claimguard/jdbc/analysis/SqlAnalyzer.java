@@ -99,6 +99,7 @@ public final class SqlAnalyzer {
     private static final Pattern READS_UNNAMED_DATA = Pattern.compile(
             "(^|;)(\\s|/\\*.*?\\*/|--[^\\n]*\\n)*(script|backup|do|execute|prepare|copy"
                     + "|create\\s+(or\\s+replace\\s+)?(function|procedure|alias)|show\\s+(warnings|errors)|get\\s+diagnostics)\\b"
+                    + "|\\bas\\s+execute\\b"   // CREATE TABLE ... AS EXECUTE: a prepared statement's rows
                     + "|" + UNNAMED_DATA_SOURCES,
             Pattern.CASE_INSENSITIVE | Pattern.DOTALL);
     /** In a routine's body, SQL run from strings: EXECUTE, PREPARE and COPY anywhere, not only first. */
@@ -197,7 +198,11 @@ public final class SqlAnalyzer {
         if (ddl == null) {
             return analysis;
         }
-        return analysis.ofDdl(ddl.moves(policy, dialect, analysis.unanalysable() != null), ddl.redefinesObjects());
+        Set<ColumnRule> moved = ddl.moves(policy, dialect, analysis.unanalysable() != null);
+        if (analysis.unanalysable() != null && ddl.holdsQuery()) {
+            moved.addAll(analysis.touched());   // a query no one can follow may store anything it touches
+        }
+        return analysis.ofDdl(moved, ddl.redefinesObjects());
     }
 
     /**
