@@ -28,6 +28,11 @@ final class ErrorScrubber {
     private boolean withheldAnError;
     /** The latest error found to quote only what its subject may see, which outer wrappers then pass on as it is. */
     private SQLException visible;
+    /**
+     * The connection's auto-commit mode, read once and followed through {@link #autoCommitSet}:
+     * a repeated statement asks no driver call. Null until first needed.
+     */
+    private Boolean autoCommit;
 
     ErrorScrubber(Connection raw) {
         this.raw = raw;
@@ -35,7 +40,7 @@ final class ErrorScrubber {
 
     /** A run is about to reach the driver. */
     void beginning(Execution run) throws SQLException {
-        if (hiddenInTransaction != null && !begunByText && raw.getAutoCommit()) {
+        if (hiddenInTransaction != null && !begunByText && autoCommit()) {
             hiddenInTransaction = null;   // the previous statement was a transaction of its own
         }
         if (run.analysis().transactionControl() == TransactionControl.BEGINS) {
@@ -51,6 +56,18 @@ final class ErrorScrubber {
         if (run != null && run.analysis().transactionControl() == TransactionControl.ENDS) {
             transactionEnded();
         }
+    }
+
+    private boolean autoCommit() throws SQLException {
+        if (autoCommit == null) {
+            autoCommit = raw.getAutoCommit();
+        }
+        return autoCommit;
+    }
+
+    /** The application set auto-commit through the connection; null when the call failed and the mode is unknown. */
+    void autoCommitSet(Boolean mode) {
+        autoCommit = mode;
     }
 
     /** Committed, rolled back, or auto-commit switched on. */
@@ -69,7 +86,7 @@ final class ErrorScrubber {
         if (e instanceof Denials.Raised || e == visible) {
             return e;   // ClaimGuard's own, scrubbed already, or quoting only what the subject may see
         }
-        ColumnRule involved = run != null && run.lacksAccess() ? run.firstHidden() : hiddenInTransaction;
+        ColumnRule involved = involved(run);
         if (involved != null) {
             withheldAnError = true;
             return Denials.withheld(e, involved);
@@ -96,7 +113,12 @@ final class ErrorScrubber {
         if (warnings == null) {
             return null;
         }
-        ColumnRule involved = run != null && run.lacksAccess() ? run.firstHidden() : hiddenInTransaction;
+        ColumnRule involved = involved(run);
         return involved == null ? warnings : Denials.withheldWarnings(warnings, involved);
+    }
+
+    /** The hidden column that makes what {@code run} (or, with none, the connection) reports suspect, or null. */
+    private ColumnRule involved(Execution run) {
+        return run != null && run.lacksAccess() ? run.firstHidden() : hiddenInTransaction;
     }
 }

@@ -172,7 +172,9 @@ abstract class GuardedConnection implements Connection {
     public void setAutoCommit(boolean autoCommit) throws SQLException {
         try {
             delegate.setAutoCommit(autoCommit);
+            scrubber.autoCommitSet(autoCommit);
         } catch (SQLException e) {
+            scrubber.autoCommitSet(null);
             throw scrub(e);
         } finally {
             if (autoCommit) {
