@@ -206,6 +206,24 @@ public final class ConfigSection {
         return Optional.of(new ConfigSection(location, where(key), map));
     }
 
+    /**
+     * The mapping under {@code key} as the file gives it (strings, numbers, flags, lists and
+     * mappings), for data the configuration passes on rather than reads, such as claims; empty
+     * when absent.
+     */
+    public Map<String, Object> data(String key) {
+        Object value = values.get(key);
+        if (value == null) {
+            return Map.of();
+        }
+        if (!(value instanceof Map<?, ?> map) || !map.keySet().stream().allMatch(String.class::isInstance)) {
+            throw fail(where(key) + " must be a mapping of names to values");
+        }
+        Map<String, Object> data = new LinkedHashMap<>();
+        map.forEach((name, item) -> data.put((String) name, item));
+        return Collections.unmodifiableMap(data);
+    }
+
     /** The list of mappings under {@code key}, each with its index in its path; empty when absent. */
     public List<ConfigSection> sections(String key) {
         Object value = values.get(key);

@@ -545,4 +545,113 @@ class GuardContextTest {
             assertTrue(workers.awaitTermination(TIMEOUT_SECONDS, TimeUnit.SECONDS));
         }
     }
+
+    // ---- requests and work outside them ----
+
+    @Test
+    void nothingOpen_isNeitherARequestNorWorkOutsideRequests() {
+        assertFalse(GuardContext.inRequest());
+        assertFalse(GuardContext.isOutsideRequests());
+    }
+
+    @Test
+    void aRequestWithoutASubject_isARequest_withNoSubject() {
+        try (GuardContext.Scope request = GuardContext.openRequest(null)) {
+            assertTrue(GuardContext.inRequest());
+            assertEquals(Optional.empty(), GuardContext.current());
+            assertFalse(GuardContext.isOutsideRequests());
+            try (GuardContext.Scope nested = GuardContext.open(ALICE)) {
+                assertTrue(GuardContext.inRequest(), "a subject opened inside a request is still inside it");
+            }
+        }
+        assertFalse(GuardContext.inRequest());
+    }
+
+    @Test
+    void openOutsideRequests_marksTheThread_andIsRefusedInsideARequest() {
+        try (GuardContext.Scope job = GuardContext.openOutsideRequests()) {
+            assertTrue(GuardContext.isOutsideRequests());
+            assertEquals(Optional.empty(), GuardContext.current());
+            try (GuardContext.Scope request = GuardContext.openRequest(ALICE)) {
+                assertFalse(GuardContext.isOutsideRequests(), "a request shadows it");
+                IllegalStateException refused = assertThrows(IllegalStateException.class, GuardContext::openOutsideRequests);
+                assertTrue(refused.getMessage().contains("request"));
+            }
+            assertTrue(GuardContext.isOutsideRequests());
+        }
+        assertFalse(GuardContext.isOutsideRequests());
+    }
+
+    @Test
+    void threadsStartedInARequest_areInIt_forever() throws Exception {
+        AtomicReference<Boolean> inRequest = new AtomicReference<>();
+        AtomicReference<Throwable> opened = new AtomicReference<>();
+        ExecutorService startedInRequest;
+        try (GuardContext.Scope request = GuardContext.openRequest(null)) {
+            startedInRequest = Executors.newSingleThreadExecutor();
+            Thread thread = new Thread(() -> {
+                inRequest.set(GuardContext.inRequest());
+                opened.set(assertThrows(IllegalStateException.class, GuardContext::openOutsideRequests));
+            });
+            thread.start();
+            thread.join(TimeUnit.SECONDS.toMillis(TIMEOUT_SECONDS));
+            startedInRequest.submit(() -> { }).get(TIMEOUT_SECONDS, TimeUnit.SECONDS);   // its thread starts here
+        }
+        assertTrue(inRequest.get());
+        assertInstanceOf(IllegalStateException.class, opened.get());
+        try {
+            assertTrue(startedInRequest.submit(GuardContext::inRequest).get(TIMEOUT_SECONDS, TimeUnit.SECONDS),
+                    "a pool a request started serves later tasks on threads marked as the request's");
+        } finally {
+            startedInRequest.shutdownNow();
+        }
+        assertFalse(GuardContext.inRequest(), "the request thread itself is out of the request once it closes");
+    }
+
+    @Test
+    void theStartUpMark_coversItsThreadOnly_untilClosed() throws Exception {
+        GuardContext.StartUp mark = GuardContext.beginStartUp();
+        try {
+            assertTrue(GuardContext.isOutsideRequests());
+            assertFalse(onPool(GuardContext::isOutsideRequests), "another thread");
+            AtomicReference<Boolean> child = new AtomicReference<>();
+            Thread started = new Thread(() -> child.set(GuardContext.isOutsideRequests()));
+            started.start();
+            started.join(TimeUnit.SECONDS.toMillis(TIMEOUT_SECONDS));
+            assertFalse(child.get(), "a thread it starts");
+            try (GuardContext.Scope request = GuardContext.openRequest(null)) {
+                assertFalse(GuardContext.isOutsideRequests(), "a request served on it");
+            }
+            try (GuardContext.Scope subject = GuardContext.open(ALICE)) {
+                assertFalse(GuardContext.isOutsideRequests(), "a subject opened on it");
+            }
+            assertTrue(onPool(GuardContext.wrap(GuardContext::isOutsideRequests)), "work it hands over on purpose");
+        } finally {
+            onPool(() -> {
+                mark.close();   // the application stops on another thread
+                return null;
+            });
+        }
+        assertFalse(GuardContext.isOutsideRequests());
+    }
+
+    @Test
+    void wrap_carriesARequestWithoutASubject() throws Exception {
+        try (GuardContext.Scope request = GuardContext.openRequest(null)) {
+            assertTrue(onPool(GuardContext.wrap(GuardContext::inRequest)));
+        }
+        assertFalse(onPool(GuardContext::inRequest), "and leaves nothing behind on the pool thread");
+    }
+
+    @Test
+    void scopes_sayWhatTheyOpened_withoutClaimValues() {
+        try (GuardContext.Scope request = GuardContext.openRequest(null);
+             GuardContext.Scope job = GuardContext.open(ALICE)) {
+            assertEquals("GuardContext.Scope[request without subject]", request.toString());
+            assertFalse(job.toString().contains("alice"));
+        }
+        try (GuardContext.Scope job = GuardContext.openOutsideRequests()) {
+            assertEquals("GuardContext.Scope[outside requests]", job.toString());
+        }
+    }
 }

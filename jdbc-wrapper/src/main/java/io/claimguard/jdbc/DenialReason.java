@@ -11,20 +11,25 @@ enum DenialReason {
     /** The statement copies a hidden column into a table, a view or session state. */
     COPY_OUT,
     /**
-     * DDL renames, moves, retypes, replaces or drops a hidden column or its table, or derives an
-     * object from it: the policy's names would no longer reach the data.
+     * DDL renames, moves, retypes or replaces a hidden column or its table, or derives an object
+     * from it: the policy's names would no longer reach the data.
      */
     DDL_MOVES_DATA,
     /** A column with {@code predicates: deny} chooses or orders rows. */
     PREDICATE,
     /** {@code writes: deny}. */
     WRITE_DENIED,
-    /** {@code writes: preserve}: a new row may only leave the column NULL or DEFAULT. */
+    /** {@code writes: preserve}: a new row may only leave the column NULL or DEFAULT; {@code write_only}: nor give it an unknown value. */
     WRITE_NEW_ROW,
     /** {@code writes: preserve}: the written value cannot be checked against what was shown. */
     WRITE_UNCHECKED,
     /** {@code writes: preserve}: the written value is not what the subject was shown. */
     WRITE_CHANGED,
+    /**
+     * {@code writes: write_only}: a new value is shaped like what the mask shows, so it may be a
+     * mask shown for another row, and it is not what this row showed.
+     */
+    WRITE_MASK_SHAPED,
     /** A batch that writes protected columns was built for two subjects. */
     BATCH_SUBJECTS;
 

@@ -130,6 +130,15 @@ final class Enforcement {
     }
 
     /**
+     * Whom a statement run now acts for: the subject current on this thread; for the
+     * application's own work outside requests, the identity the policy gives it; null for none.
+     */
+    Subject actingSubject() {
+        Subject subject = GuardContext.current().orElse(null);
+        return subject == null && GuardContext.isOutsideRequests() ? policy.outsideRequests() : subject;
+    }
+
+    /**
      * Reads the subject and refuses the statement if it may not run for that subject.
      *
      * @param audited false for statements ClaimGuard runs itself (reading what a subject was shown)
@@ -143,7 +152,7 @@ final class Enforcement {
      * ({@code previous}, null if none or refused) is reused when it repeats ({@link Execution#again}).
      */
     Execution begin(Analysis analysis, boolean audited, Execution previous) throws SQLException {
-        Subject subject = GuardContext.current().orElse(null);
+        Subject subject = actingSubject();
         StatementAudit to = audited ? audit : null;
         Execution repeated = previous == null ? null : previous.again(subject, analysis, to);
         if (repeated != null) {
@@ -173,8 +182,8 @@ final class Enforcement {
         }
         refuse(run, analysis.copied(), DenialReason.COPY_OUT, copied -> "the statement copies protected column " + copied
                 + " into a table, a view or session state, where masking cannot follow it");
-        refuse(run, analysis.moved(), DenialReason.DDL_MOVES_DATA, moved -> "the statement renames, moves, retypes,"
-                + " drops or derives an object from protected column " + moved + " or its table, where the policy"
+        refuse(run, analysis.moved(), DenialReason.DDL_MOVES_DATA, moved -> "the statement renames, moves, retypes"
+                + " or derives an object from protected column " + moved + " or its table, where the policy"
                 + " could no longer follow its data");
         if (analysis.unanalysable() != null && policy.onUnparseable() == Policy.OnUnparseable.DENY) {
             refuse(run, analysis.touched(), DenialReason.UNANALYSABLE, hidden -> "the statement "

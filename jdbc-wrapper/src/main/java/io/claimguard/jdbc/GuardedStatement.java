@@ -1,6 +1,5 @@
 package io.claimguard.jdbc;
 
-import io.claimguard.core.GuardContext;
 import io.claimguard.core.Mode;
 import io.claimguard.core.Subject;
 import io.claimguard.jdbc.analysis.Analysis;
@@ -367,7 +366,7 @@ abstract class GuardedStatement<S extends Statement> implements Statement {
                 }
             }
             if (batchChecked) {
-                checkedForBatch(GuardContext.current().orElse(null), batchAnalysis);
+                checkedForBatch(enforcement.actingSubject(), batchAnalysis);
             }
         } catch (SQLException denied) {
             try {

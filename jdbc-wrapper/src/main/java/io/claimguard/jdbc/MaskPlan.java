@@ -2,6 +2,7 @@ package io.claimguard.jdbc;
 
 import io.claimguard.core.Mode;
 import io.claimguard.jdbc.mask.CellMask;
+import io.claimguard.jdbc.mask.ColumnMask;
 import io.claimguard.jdbc.policy.ColumnRule.Writes;
 import java.util.Arrays;
 import java.util.LinkedHashSet;
@@ -19,7 +20,8 @@ final class MaskPlan {
     static final CellMask CLEAR = (raw, column) -> {
         throw new IllegalStateException("the CLEAR mask is a marker and must not be applied");
     };
-    static final MaskPlan NOTHING_MASKED = new MaskPlan(new CellMask[0], new Writes[0], new Writes[0], Audited.NONE);
+    static final MaskPlan NOTHING_MASKED = new MaskPlan(new CellMask[0], new ColumnMask[0], new Writes[0], new Writes[0],
+            Audited.NONE);
 
     /**
      * What the plan hides, for audit events and metrics, by protected column name: shown masked,
@@ -62,6 +64,8 @@ final class MaskPlan {
 
     /** Index 0 is unused so that JDBC's 1-based column numbers index it directly. */
     private final CellMask[] masks;
+    /** Per masked column: the mask as configured, which tells what it may show. */
+    private final ColumnMask[] shownWith;
     /** Per masked column: what the subject may write to it through the result set. */
     private final Writes[] writes;
     /** Per column only report mode would mask: what the subject could write to it, were it enforced. */
@@ -71,8 +75,9 @@ final class MaskPlan {
     /** The masked-cell counters of the audited cell columns, fetched once per plan. */
     private volatile DriverMeters.Tally[] cellTallies;
 
-    MaskPlan(CellMask[] masks, Writes[] writes, Writes[] reportWrites, Audited audited) {
+    MaskPlan(CellMask[] masks, ColumnMask[] shownWith, Writes[] writes, Writes[] reportWrites, Audited audited) {
         this.masks = masks;
+        this.shownWith = shownWith;
         this.writes = writes;
         this.reportWrites = reportWrites;
         this.masksAny = Arrays.stream(masks).anyMatch(m -> m != null && m != CLEAR);
@@ -89,6 +94,11 @@ final class MaskPlan {
 
     boolean isMasked(int column) {
         return mask(column) != CLEAR;
+    }
+
+    /** Whether {@code written} could be what masked column {@code column} shows (see {@link ColumnMask#mayShow}). */
+    boolean mayShow(int column, Object written) {
+        return column <= 0 || column >= shownWith.length || shownWith[column] == null || shownWith[column].mayShow(written);
     }
 
     /** What the subject may write to a masked column: the strictest setting of its hidden rules. */

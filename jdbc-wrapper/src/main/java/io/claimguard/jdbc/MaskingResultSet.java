@@ -88,6 +88,7 @@ abstract class MaskingResultSet implements ResultSet {
      * Whether an update of {@code column} to {@code value} goes to the driver. A column the subject
      * is shown masked follows its {@code writes} setting: {@code allow} passes, {@code preserve}
      * drops a write of exactly what this row shows (the stored value stays) and refuses any other,
+     * {@code write_only} does the same but passes a value the mask could not have shown, and
      * {@code deny} refuses every write.
      */
     final boolean writable(int column, Object value) throws SQLException {
@@ -95,21 +96,26 @@ abstract class MaskingResultSet implements ResultSet {
             reportWrite(column, value);
             return true;
         }
-        ColumnRule.Writes writes = plan.writes(column);
+        Execution run = statement == null ? null : statement.execution;
+        ColumnRule.Writes writes = plan.writes(column)
+                .inForce(run != null && connection.enforcement.policy().isOutsideRequests(run.subject()));
         if (writes == ColumnRule.Writes.ALLOW) {
             return true;
         }
-        if (writes == ColumnRule.Writes.PRESERVE && WriteCheck.shows(this, column, value)) {
+        if (writes.keepsWhatWasShown() && WriteCheck.shows(this, column, value)) {
             return false;
+        }
+        if (writes == ColumnRule.Writes.WRITE_ONLY && value != null && !plan.mayShow(column, value)) {
+            return true;
         }
         String label = delegate.getMetaData().getColumnLabel(column);
         String message = "column " + label + " is protected and may "
-                + (writes == ColumnRule.Writes.PRESERVE ? "only be written back as shown" : "not be written")
+                + (writes == ColumnRule.Writes.DENY ? "not be written" : "only be written back as shown")
+                + (writes == ColumnRule.Writes.WRITE_ONLY ? ", or given a value not shaped like its mask," : "")
                 + " by this subject (writes: " + writes.name().toLowerCase(Locale.ROOT) + ")";
-        Execution run = statement == null ? null : statement.execution;
-        throw run == null ? Denials.denied(message)
-                : run.denied(writes == ColumnRule.Writes.PRESERVE ? DenialReason.WRITE_CHANGED : DenialReason.WRITE_DENIED,
-                        label, message);
+        DenialReason reason = writes == ColumnRule.Writes.DENY ? DenialReason.WRITE_DENIED
+                : writes == ColumnRule.Writes.WRITE_ONLY ? DenialReason.WRITE_MASK_SHAPED : DenialReason.WRITE_CHANGED;
+        throw run == null ? Denials.denied(message) : run.denied(reason, label, message);
     }
 
     final boolean writable(String label, Object value) throws SQLException {

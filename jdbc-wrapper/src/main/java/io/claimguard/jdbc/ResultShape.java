@@ -118,11 +118,15 @@ final class ResultShape {
      * the enforced rules hidden from the subject; one hidden only by rules in report mode stays
      * clear, and is noted as what would have been masked.
      */
+    private static final List<ColumnRule.Writes> STRICTEST_FIRST = List.of(ColumnRule.Writes.DENY,
+            ColumnRule.Writes.PRESERVE, ColumnRule.Writes.WRITE_ONLY);
+
     MaskPlan planFor(Subject subject) {
         if (rules.length == 0) {
             return MaskPlan.NOTHING_MASKED;
         }
         CellMask[] masks = new CellMask[rules.length];
+        ColumnMask[] shownWith = new ColumnMask[rules.length];
         ColumnRule.Writes[] writes = new ColumnRule.Writes[rules.length];
         ColumnRule.Writes[] reportWrites = new ColumnRule.Writes[rules.length];
         Arrays.fill(masks, MaskPlan.CLEAR);
@@ -140,6 +144,7 @@ final class ResultShape {
             if (!hidden.isEmpty()) {
                 ColumnMask mask = maskFor(hidden, column);
                 masks[column] = mask.bind(types[column]);
+                shownWith[column] = mask;
                 writes[column] = strictest(hidden);
                 audited.add(hidden, mask == ColumnMask.NULL, Mode.ENFORCE);
             } else if (!wouldHide.isEmpty()) {
@@ -147,7 +152,7 @@ final class ResultShape {
                 audited.add(wouldHide, maskFor(wouldHide, column) == ColumnMask.NULL, Mode.REPORT);
             }
         }
-        return audited.isEmpty() ? MaskPlan.NOTHING_MASKED : new MaskPlan(masks, writes, reportWrites, audited.build());
+        return audited.isEmpty() ? MaskPlan.NOTHING_MASKED : new MaskPlan(masks, shownWith, writes, reportWrites, audited.build());
     }
 
     /** Collects a plan's {@link MaskPlan.Audited}. */
@@ -182,12 +187,14 @@ final class ResultShape {
         }
     }
 
+    /** The strictest write setting among {@code denied}: deny, then preserve, then write_only, then allow. */
     private static ColumnRule.Writes strictest(List<ColumnRule> denied) {
-        if (denied.stream().anyMatch(r -> r.writes() == ColumnRule.Writes.DENY)) {
-            return ColumnRule.Writes.DENY;
+        for (ColumnRule.Writes writes : STRICTEST_FIRST) {
+            if (denied.stream().anyMatch(r -> r.writes() == writes)) {
+                return writes;
+            }
         }
-        return denied.stream().allMatch(r -> r.writes() == ColumnRule.Writes.ALLOW)
-                ? ColumnRule.Writes.ALLOW : ColumnRule.Writes.PRESERVE;
+        return ColumnRule.Writes.ALLOW;
     }
 
     /**

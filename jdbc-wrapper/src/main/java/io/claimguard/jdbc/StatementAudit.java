@@ -1,12 +1,14 @@
 package io.claimguard.jdbc;
 
 import io.claimguard.core.Mode;
+import io.claimguard.core.Subject;
 import io.claimguard.core.audit.CoarseClock;
 import io.claimguard.core.audit.RepeatThrottle;
 import io.claimguard.jdbc.analysis.Fingerprint;
 import io.claimguard.jdbc.policy.ColumnRule;
 import io.claimguard.jdbc.policy.Policy;
 import java.util.List;
+import java.util.Locale;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.slf4j.spi.LoggingEventBuilder;
@@ -40,10 +42,23 @@ final class StatementAudit {
     }
 
     /**
-     * Warns, on the audit logger, that {@code policy} lets through what it would mask or refuse:
-     * report mode must never be on by accident. Once per loaded configuration.
+     * Says, on the audit logger and once per loaded configuration, how work outside requests is
+     * treated, and warns that {@code policy} lets through what it would mask or refuse: report
+     * mode must never be on by accident.
      */
     static Policy announce(Policy policy) {
+        Subject outside = policy.outsideRequests();
+        LOG.atInfo().setMessage("ClaimGuard JDBC: work outside requests (the start-up of a web application,"
+                        + " code in GuardContext.openOutsideRequests()) acts as subject " + outside.id() + " with roles "
+                        + outside.roles() + " and scopes " + outside.scopes() + " (jdbc.outside_requests): it sees the"
+                        + " protected columns those allow and stores the values it supplies in columns with"
+                        + " writes: preserve; requests without a subject, and threads nothing marked, run with no subject"
+                        + " (jdbc.on_no_subject: " + policy.onNoSubject().name().toLowerCase(Locale.ROOT) + ")")
+                .addKeyValue("kind", "config")
+                .addKeyValue("section", "jdbc")
+                .addKeyValue("outside_requests", outside.id())
+                .addKeyValue("config", policy.location())
+                .log();
         List<String> reported = policy.rules().stream().filter(rule -> rule.mode() == Mode.REPORT)
                 .map(ColumnRule::toString).distinct().toList();
         if (policy.mode() == Mode.REPORT || !reported.isEmpty()) {

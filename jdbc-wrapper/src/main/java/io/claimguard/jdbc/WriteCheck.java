@@ -14,13 +14,16 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.Arrays;
+import java.util.Locale;
 
 /**
  * Decides, for one run of a statement that writes protected columns, what happens to each write
  * by a subject who may not see the column, as the column's {@code writes} setting says:
  * {@code allow} lets it through, {@code deny} refuses it, and {@code preserve} keeps the stored
  * value when the subject writes back exactly what it was shown (the mask, or NULL) and refuses
- * anything else. What the subject was shown is read again, as that subject, from the rows the
+ * anything else; {@code write_only} does the same, except that a value the subject supplies, one
+ * the mask could not have shown, is stored. Work outside requests writes {@code preserve}
+ * columns as {@code write_only}. What the subject was shown is read again, as that subject, from the rows the
  * statement matches: a value shaped like a mask but shown for another row is refused too.
  */
 final class WriteCheck {
@@ -52,24 +55,36 @@ final class WriteCheck {
         Subject subject = execution.subject();
         for (Write write : writeBack.writes()) {
             ColumnRule rule = write.rule();
-            if (!(rule.hides(subject) || rule.wouldHide(subject)) || rule.writes() == ColumnRule.Writes.ALLOW
-                    || write.value() == Given.UNCHANGED) {
+            if (!(rule.hides(subject) || rule.wouldHide(subject)) || write.value() == Given.UNCHANGED) {
                 continue;
             }
-            if (rule.writes() == ColumnRule.Writes.DENY) {
+            ColumnRule.Writes writes = writesFor(rule);
+            if (writes == ColumnRule.Writes.ALLOW || writes == ColumnRule.Writes.WRITE_ONLY && isSupplied(write)) {
+                continue;
+            }
+            if (writes == ColumnRule.Writes.DENY) {
                 refuse(rule, DenialReason.WRITE_DENIED, "protected column " + rule
                         + " may not be written by this subject (writes: deny)");
             } else if (!writeBack.overwrites()) {
-                if (!isNull(write)) {
+                if (isNull(write)) {
+                    continue;
+                }
+                if (writes == ColumnRule.Writes.PRESERVE) {
                     refuse(rule, DenialReason.WRITE_NEW_ROW, "protected column " + rule
                             + " may only be left empty in new rows by this subject (writes: preserve)");
+                } else if (valueOf(write) == BoundParameters.UNKNOWN) {
+                    refuse(rule, DenialReason.WRITE_NEW_ROW, "protected column " + rule + " may only be given"
+                            + " a value this statement states in new rows by this subject (writes: write_only)");
+                } else {
+                    refuse(rule, DenialReason.WRITE_MASK_SHAPED, "protected column " + rule + " may not be given a"
+                            + " value shaped like its mask in new rows by this subject (writes: write_only)");
                 }
             } else if (write.flag() > 0) {
                 compare[write.flag() - 1] = true;
             } else {
                 refuse(rule, DenialReason.WRITE_UNCHECKED, "protected column " + rule + " may only be written back"
                         + " as it was shown to this subject, and this statement's value for it cannot be checked"
-                        + " (writes: preserve)");
+                        + " (writes: " + name(writes) + ")");
             }
         }
         for (boolean needed : compare) {
@@ -79,6 +94,24 @@ final class WriteCheck {
             }
         }
         return keep;
+    }
+
+    private ColumnRule.Writes writesFor(ColumnRule rule) {
+        return rule.writes().inForce(connection.enforcement.policy().isOutsideRequests(execution.subject()));
+    }
+
+    private static String name(ColumnRule.Writes writes) {
+        return writes.name().toLowerCase(Locale.ROOT);
+    }
+
+    /**
+     * Whether a write gives a value the subject supplies itself: one the statement states, not
+     * NULL, and not shaped like what the column's mask shows (which may be a mask read elsewhere).
+     */
+    private boolean isSupplied(Write write) {
+        Object value = valueOf(write);
+        return write.value() != Given.DEFAULT && value != null && value != BoundParameters.UNKNOWN
+                && !write.rule().mask().mayShow(value);
     }
 
     /** Refuses the write of an enforced column; for a column in report mode, notes it and lets it through. */
@@ -116,8 +149,11 @@ final class WriteCheck {
                     for (int flag = 1; flag <= compare.length; flag++) {
                         if (compare[flag - 1] && !shows(shown, flag, written[flag - 1])) {
                             ColumnRule changed = firstCompared(flag);
-                            refuse(changed, DenialReason.WRITE_CHANGED, "protected column " + changed
-                                    + " may only be written back as it was shown to this subject (writes: preserve)");
+                            ColumnRule.Writes writes = writesFor(changed);
+                            refuse(changed, writes == ColumnRule.Writes.PRESERVE ? DenialReason.WRITE_CHANGED
+                                    : DenialReason.WRITE_MASK_SHAPED, "protected column " + changed + " may only be"
+                                    + " written back as it was shown to this subject" + (writes == ColumnRule.Writes.PRESERVE
+                                    ? "" : ", or given a value not shaped like its mask") + " (writes: " + name(writes) + ")");
                             compare[flag - 1] = false;   // report mode: the new value is written
                         }
                     }

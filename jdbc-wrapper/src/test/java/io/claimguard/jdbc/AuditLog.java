@@ -28,6 +28,7 @@ final class AuditLog implements AutoCloseable {
     private final OutputStreamAppender<ILoggingEvent> appender = new OutputStreamAppender<>();
     /** How much of the text {@link #take()} has handed out. */
     private int taken;
+    private final List<JsonNode> config = new ArrayList<>();
 
     AuditLog() {
         logger = (Logger) LoggerFactory.getLogger("claimguard.audit");
@@ -49,14 +50,18 @@ final class AuditLog implements AutoCloseable {
         return out.toString(StandardCharsets.UTF_8);
     }
 
-    /** The events written since the previous call, parsed. */
+    /**
+     * The events about statement runs written since the previous call, parsed. What a loaded
+     * configuration announces (kind {@code config}) is kept for {@link #takeConfig()}.
+     */
     synchronized List<JsonNode> take() {
         String all = text();
         List<JsonNode> events = new ArrayList<>();
         for (String line : all.substring(taken).split("\n")) {
             if (!line.isBlank()) {
                 try {
-                    events.add(JSON.readTree(line));
+                    JsonNode event = JSON.readTree(line);
+                    (event.path("kind").asText().equals("config") ? config : events).add(event);
                 } catch (IOException e) {
                     throw new UncheckedIOException("not one JSON object per line: " + line, e);
                 }
@@ -64,6 +69,14 @@ final class AuditLog implements AutoCloseable {
         }
         taken = all.length();
         return events;
+    }
+
+    /** The announcements of loaded configurations written since the previous call. */
+    synchronized List<JsonNode> takeConfig() {
+        take();
+        List<JsonNode> taken = List.copyOf(config);
+        config.clear();
+        return taken;
     }
 
     /** The one event written since the previous call; fails if there are none or several. */

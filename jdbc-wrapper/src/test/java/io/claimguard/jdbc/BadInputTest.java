@@ -165,7 +165,7 @@ class BadInputTest {
                 Arguments.of("predicates-maybe", "jdbc:\n" + secretLine + "  columns:\n" + column + "      predicates: maybe\n",
                         List.of("predicates", "maybe")),
                 Arguments.of("writes-overwrite", "jdbc:\n" + secretLine + "  columns:\n" + column + "      writes: overwrite\n",
-                        List.of("writes", "overwrite", "preserve, deny, allow", "bi_customers.ssn")),
+                        List.of("writes", "overwrite", "preserve, write_only, deny, allow", "bi_customers.ssn")),
                 Arguments.of("on-unparseable-sometimes", "jdbc:\n" + secretLine + "  on_unparseable: sometimes\n  columns: []\n",
                         List.of("on_unparseable", "sometimes")),
                 Arguments.of("on-no-subject-allow", "jdbc:\n" + secretLine + "  on_no_subject: allow\n  columns: []\n",

@@ -87,7 +87,7 @@ final class AuthenticatedRequest extends HttpServletRequestWrapper {
         @Override
         public void start(Runnable run) {
             delegate.start(() -> {
-                try (GuardContext.Scope scope = GuardContext.open(subject)) {
+                try (GuardContext.Scope scope = GuardContext.openRequest(subject)) {
                     run.run();
                 }
             });

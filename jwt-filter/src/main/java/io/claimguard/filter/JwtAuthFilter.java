@@ -55,8 +55,9 @@ import org.slf4j.LoggerFactory;
  * ({@link Refusals} lists which reasons; malformed and unverifiable tokens are always refused).
  * When the revocation store cannot answer, the answer is 503 without a challenge.
  *
- * <p>The subject is made current in {@link GuardContext} only after every check passed, and
- * removed when the chain returns or throws. {@code getUserPrincipal()}, {@code getRemoteUser()}
+ * <p>Every request it lets through runs in a request scope of {@link GuardContext}, so that the
+ * driver never takes it for work outside requests: with the subject once every check passed, with
+ * none on a public path or without an optional token; removed when the chain returns or throws. {@code getUserPrincipal()}, {@code getRemoteUser()}
  * and {@code isUserInRole(..)} answer from the token, and {@code AsyncContext.start} work runs
  * with the request's subject.
  */
@@ -146,7 +147,7 @@ public final class JwtAuthFilter implements Filter {
         String path = path(request);
         List<Requirement> needed = requirementsFor(s, path);
         if (needed.isEmpty() && matchesAny(s.publicPaths(), path)) {
-            chain.doFilter(request, response);
+            pass(chain, request, response, null);
             return;
         }
         byte[] client = s.clientAddress().of(request);
@@ -158,7 +159,7 @@ public final class JwtAuthFilter implements Filter {
                     throw new TokenRejectedException(RejectionReason.NO_TOKEN);
                 }
                 s.verifier().stats().accepted();
-                chain.doFilter(request, response);
+                pass(chain, request, response, null);
                 return;
             }
             VerifiedToken verified = s.verifier().verify(token, client);
@@ -178,7 +179,7 @@ public final class JwtAuthFilter implements Filter {
                 return;
             }
             if (subject == null) {
-                chain.doFilter(request, response);   // report mode, and no verified token
+                pass(chain, request, response, null);   // report mode, and no verified token
                 return;
             }
         } catch (RuntimeException e) {
@@ -188,8 +189,17 @@ public final class JwtAuthFilter implements Filter {
             respond(s, response, RejectionReason.MALFORMED_TOKEN);
             return;
         }
-        try (GuardContext.Scope scope = GuardContext.open(subject)) {
-            chain.doFilter(new AuthenticatedRequest(request, subject), response);
+        pass(chain, request, response, subject);
+    }
+
+    /**
+     * Lets the request through as a request, for {@code subject} or none: a request without a
+     * subject must never pass for work outside requests, which the driver may treat otherwise.
+     */
+    private static void pass(FilterChain chain, HttpServletRequest request, HttpServletResponse response,
+                             Subject subject) throws IOException, ServletException {
+        try (GuardContext.Scope scope = GuardContext.openRequest(subject)) {
+            chain.doFilter(subject == null ? request : new AuthenticatedRequest(request, subject), response);
         }
     }
 

@@ -12,26 +12,29 @@ import java.util.Locale;
 import java.util.Set;
 
 /**
- * A DDL statement (CREATE, ALTER, DROP, RENAME) read from its tokens, whatever the parser makes
+ * A DDL statement (CREATE, ALTER, DROP, RENAME, TRUNCATE) read from its tokens, whatever the parser makes
  * of it: which protected columns it moves out from under the policy, which names tables and
  * columns and cannot follow their data to a new name.
  *
  * <p>For each protected table it names, a statement moves
  * <ul>
- *   <li>the whole table when it renames, moves, drops or replaces it, or makes its rows another
+ *   <li>the whole table when it renames, moves or replaces it, or makes its rows another
  *       table's ({@code LIKE}, {@code INHERITS}, partitions), or when the query the statement
  *       holds cannot be analysed;</li>
- *   <li>otherwise each protected column of it that it names: renamed, retyped, dropped, read by a
+ *   <li>otherwise each protected column of it that it names: renamed, retyped, read by a
  *       {@code USING} or generated-column expression, indexed, or selected by a view;</li>
  * </ul>
  * and what every routine it names reads; a trigger, rule or event, whose code runs later on other
  * statements' writes, and a table read through another connection move every protected column.
  * A plain {@code CREATE TABLE} of a protected table, or a column {@code ALTER TABLE ... ADD}s, only
- * defines columns, and a statement naming no protected table moves nothing: DDL of other tables,
- * indexes on unprotected columns and comments are not affected.
+ * defines columns; {@code DROP}, of an object or of a column, destroys data without reading it; and
+ * a statement naming no protected table moves nothing: DDL of other tables, indexes on unprotected
+ * columns and comments are not affected.
  */
 final class DdlStatement {
-    private static final Set<String> VERBS = Set.of("create", "alter", "drop", "rename");
+    private static final Set<String> VERBS = Set.of("create", "alter", "drop", "rename", "truncate");
+    /** Verbs that destroy rows or objects without reading them: what is gone is read under no other name. */
+    private static final Set<String> DESTROYS = Set.of("drop", "truncate");
     /** The words that say what kind of object a DDL statement is about. */
     private static final Set<String> OBJECT_KINDS = Set.of("table", "view", "index", "sequence", "trigger", "rule",
             "event", "function", "procedure", "alias", "aggregate", "schema", "database", "type", "domain",
@@ -44,8 +47,6 @@ final class DdlStatement {
             "type", "domain", "statistics", "policy", "user", "role", "extension", "collation", "tablespace");
     /** Words of an ALTER that make a table's rows, or the table itself, another's. */
     private static final Set<String> HANDS_ROWS_OVER = Set.of("inherit", "attach", "detach", "exchange");
-    /** What DROP removes with a table's rows in it, or its derived columns. */
-    private static final Set<String> DROPS_ROWS = Set.of("table", "view", "materialized");
     /** Objects that define no view or routine: creating them changes nothing the catalog reads. */
     private static final Set<String> INERT_WHEN_CREATED = Set.of("table", "index", "sequence");
     /** Words before a table's name that make its rows, or its definition, another table's. */
@@ -66,7 +67,7 @@ final class DdlStatement {
         this.object = object;
     }
 
-    /** The statement as DDL, or null when it is no CREATE, ALTER, DROP or RENAME. */
+    /** The statement as DDL, or null when it is no CREATE, ALTER, DROP, RENAME or TRUNCATE. */
     static DdlStatement read(String sql, Dialect dialect) {
         List<Token> tokens = SqlLexer.tokens(sql, SqlLexer.variants(dialect).get(0));
         if (tokens == null || tokens.isEmpty() || tokens.get(0).kind() != Kind.WORD) {
@@ -90,6 +91,9 @@ final class DdlStatement {
                 }
                 break;
             }
+        }
+        if (verb.equals("truncate") && kind == null) {
+            kind = "table";   // TRUNCATE names tables only, with or without the word
         }
         return new DdlStatement(tokens, verb, kind, object);
     }
@@ -124,10 +128,10 @@ final class DdlStatement {
 
     /**
      * Whether, once run, what the database's views and routines derive from may have changed:
-     * any DDL except creating a table, an index or a sequence.
+     * any DDL except creating a table, an index or a sequence, and emptying a table.
      */
     boolean redefinesObjects() {
-        return !(verb.equals("create") && INERT_WHEN_CREATED.contains(kind));
+        return !(verb.equals("create") && INERT_WHEN_CREATED.contains(kind) || verb.equals("truncate"));
     }
 
     /**
@@ -138,6 +142,9 @@ final class DdlStatement {
      */
     Set<ColumnRule> moves(Policy policy, Dialect dialect, boolean unanalysable) {
         Set<ColumnRule> moved = new LinkedHashSet<>();
+        if (DESTROYS.contains(verb)) {
+            return moved;
+        }
         if ((verb.equals("create") && DEFERRED_CODE.contains(kind)) || readsThroughAnotherConnection()) {
             moved.addAll(policy.rules());
             return moved;
@@ -177,7 +184,7 @@ final class DdlStatement {
 
     /** Whether the table named at {@code at} is renamed, moved, dropped, replaced, or gives its rows or shape away. */
     private boolean takesWholeTable(int at) {
-        if (verb.equals("rename") || (verb.equals("drop") && DROPS_ROWS.contains(kind))) {
+        if (verb.equals("rename")) {
             return true;
         }
         if (at == object && verb.equals("create") && anyWord(Set.of("replace"), at)) {
@@ -194,11 +201,13 @@ final class DdlStatement {
 
     /**
      * {@code ALTER ... RENAME TO x}, {@code RENAME AS x} or MariaDB's {@code RENAME x}: the
-     * object itself; not {@code RENAME [COLUMN|INDEX|KEY|CONSTRAINT] a TO b}, which renames a part.
+     * object itself; not {@code RENAME [COLUMN|INDEX|KEY|CONSTRAINT] a TO b}, nor H2's and
+     * HSQLDB's {@code ALTER COLUMN a RENAME TO b}, which rename a part.
      */
     private boolean renamesObject() {
         for (int i = 0; i < tokens.size(); i++) {
-            if (tokens.get(i).isWord("rename")) {
+            boolean ofAColumn = i >= 2 && tokens.get(i - 2).isWord("column") && tokens.get(i - 1).isName();
+            if (tokens.get(i).isWord("rename") && !ofAColumn) {
                 Token next = i + 1 < tokens.size() ? tokens.get(i + 1) : null;
                 Token after = i + 2 < tokens.size() ? tokens.get(i + 2) : null;
                 boolean part = next != null && (next.isWord("column") || next.isWord("index") || next.isWord("key")
@@ -221,7 +230,7 @@ final class DdlStatement {
     private boolean namesColumn(ColumnRule rule, Dialect dialect) {
         for (int i = 0; i < tokens.size(); i++) {
             Token token = tokens.get(i);
-            if (token.isName() && dialect.matches(rule.column().column(), name(token)) && !addsColumn(i)) {
+            if (token.isName() && dialect.matches(rule.column().column(), name(token)) && !addsOrDropsColumn(i)) {
                 return true;
             }
         }
@@ -230,10 +239,10 @@ final class DdlStatement {
 
     /**
      * Whether the name at {@code at} is the column an {@code ALTER TABLE ... ADD [COLUMN] [IF NOT
-     * EXISTS]} defines: a new, empty column reads nothing (what its definition computes is named
-     * after it, and counts).
+     * EXISTS]} defines, or a {@code DROP [COLUMN] [IF EXISTS]} removes: a new, empty column reads
+     * nothing (what its definition computes is named after it, and counts), and a dropped one is gone.
      */
-    private boolean addsColumn(int at) {
+    private boolean addsOrDropsColumn(int at) {
         if (!verb.equals("alter")) {
             return false;
         }
@@ -244,7 +253,7 @@ final class DdlStatement {
         if (i > 0 && tokens.get(i).isWord("column")) {
             i--;
         }
-        return i > 0 && tokens.get(i).isWord("add");
+        return i > 0 && (tokens.get(i).isWord("add") || tokens.get(i).isWord("drop"));
     }
 
     /** Whether one of {@code words} stands among the tokens before {@code end}. */

@@ -17,7 +17,7 @@ final class GuardWords {
         String[] words = {"call", "copy", "create", "csvwrite", "csvread", "column_stats", "cursor_to_xml*",
             "script", "show", "schema_to_xml*", "backup", "do", "drop", "dblink*", "database_to_xml*", "execute",
             "prepare", "procedure", "pg_read_file", "pg_read_binary_file", "pg_stats*", "pg_statistic*", "get",
-            "ts_stat", "table_to_xml*", "lo_import", "lo_get", "query_to_xml*", "alter", "rename"};
+            "ts_stat", "table_to_xml*", "lo_import", "lo_get", "query_to_xml*", "alter", "rename", "truncate"};
         for (String word : words) {
             int first = word.charAt(0);
             String[] known = BY_FIRST_LETTER[first];

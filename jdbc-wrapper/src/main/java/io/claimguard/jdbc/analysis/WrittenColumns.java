@@ -118,7 +118,7 @@ final class WrittenColumns {
                 Value value = single ? value(set.getValues().get(0), target, column) : Given.COMPUTED;
                 int flag = 0;
                 if ((value instanceof Parameter || value instanceof Literal)
-                        && rules.stream().anyMatch(r -> r.writes() == ColumnRule.Writes.PRESERVE)) {
+                        && rules.stream().anyMatch(r -> r.writes().keepsWhatWasShown())) {
                     JdbcParameter keep = new JdbcParameter();
                     flags.add(keep);
                     flagSlots.add(parametersBefore);

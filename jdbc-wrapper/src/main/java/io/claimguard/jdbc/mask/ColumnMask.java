@@ -44,6 +44,14 @@ public interface ColumnMask {
     CellMask bind(ColumnType type);
 
     /**
+     * Whether {@code written}, a value a statement writes (never null), could be what this mask
+     * shows: then it may be a mask read from some row, and storing it would put a mask over real
+     * data. A value the mask cannot produce is one the writer supplied itself. Errs on the side
+     * of yes: a real value shaped like a mask is refused, never a mask stored.
+     */
+    boolean mayShow(Object written);
+
+    /**
      * @param spec    the {@code mask:} value; null (YAML null or no key) means {@link #NULL}
      * @param hashKey the secret for {@code hash}, at least 16 bytes; null when none is configured
      * @throws io.claimguard.core.ConfigException naming the spec and the valid masks when the spec

@@ -2,12 +2,14 @@ package io.claimguard.jdbc.mask;
 
 import io.claimguard.core.ConfigException;
 
+import java.math.BigDecimal;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.util.Arrays;
 import java.util.HexFormat;
 import java.util.UUID;
+import java.util.regex.Pattern;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
@@ -27,6 +29,7 @@ final class HashMask extends SpecifiedMask {
     private static final int SHOWN_BYTES = 16;
     private static final String ALGORITHM = "HmacSHA256";
     private static final HexFormat HEX = HexFormat.of();
+    private static final Pattern HEX_DIGEST = Pattern.compile("[0-9a-f]{" + 2 * SHOWN_BYTES + "}");
 
     /** A Mac is stateful and not thread-safe; one per thread, keyed once, avoids a clone per cell. */
     private final ThreadLocal<Mac> mac;
@@ -45,6 +48,31 @@ final class HashMask extends SpecifiedMask {
             return mac;
         } catch (GeneralSecurityException e) {
             throw new ConfigException("Column mask 'hash' needs " + ALGORITHM + ", which this JVM cannot provide", e);
+        }
+    }
+
+    /**
+     * A hash of text is 32 hex digits, of binary 16 bytes; in a numeric or UUID column any
+     * non-negative integer or UUID may be one.
+     */
+    @Override
+    boolean showsLike(Object written) {
+        if (written instanceof byte[] bytes) {
+            return bytes.length == SHOWN_BYTES;
+        }
+        if (written instanceof UUID || written instanceof Number number && isNonNegativeInteger(number)) {
+            return true;
+        }
+        String text = WrittenValue.text(written);
+        return text != null && HEX_DIGEST.matcher(text).matches();
+    }
+
+    private static boolean isNonNegativeInteger(Number number) {
+        try {
+            BigDecimal value = new BigDecimal(number.toString());
+            return value.signum() >= 0 && value.stripTrailingZeros().scale() <= 0;
+        } catch (NumberFormatException e) {
+            return false;
         }
     }
 

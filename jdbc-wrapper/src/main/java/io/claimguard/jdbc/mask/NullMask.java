@@ -14,4 +14,10 @@ final class NullMask extends SpecifiedMask {
         return ALWAYS_NULL;
     }
 
+    /** It shows only NULL, which is never supplied as a value. */
+    @Override
+    public boolean mayShow(Object written) {
+        return false;
+    }
+
 }

@@ -10,6 +10,11 @@ final class RedactMask extends SpecifiedMask {
     }
 
     @Override
+    boolean showsLike(Object written) {
+        return REDACTED.text().equals(WrittenValue.text(written));
+    }
+
+    @Override
     CellMask bindCell(ColumnType type) {
         MaskedValue shown = ColumnKind.of(type) == ColumnKind.TEXT ? REDACTED : DefaultMask.valueFor(type);
         return DefaultMask.constantUnlessNull(type, shown);

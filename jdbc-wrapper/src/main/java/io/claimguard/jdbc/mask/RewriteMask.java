@@ -20,6 +20,13 @@ final class RewriteMask extends SpecifiedMask {
         this.textColumnsOnly = textColumnsOnly;
     }
 
+    /** Its rewrite gives a shown value back unchanged. */
+    @Override
+    boolean showsLike(Object written) {
+        String text = WrittenValue.text(written);
+        return text != null && rewrite.apply(text).equals(text);
+    }
+
     @Override
     CellMask bindCell(ColumnType type) {
         if (ColumnKind.of(type) == ColumnKind.TEXT) {

@@ -15,6 +15,20 @@ abstract class SpecifiedMask implements ColumnMask {
         this.spec = spec;
     }
 
+    /**
+     * A value nothing can be told about may be a mask, and so may a type's default, which every
+     * mask but NULL shows in some columns; then whatever {@link #showsLike} says.
+     */
+    @Override
+    public boolean mayShow(Object written) {
+        return WrittenValue.isOpaque(written) || WrittenValue.isDefault(written) || showsLike(written);
+    }
+
+    /** Whether {@code written} is shaped like what this mask itself shows, besides the defaults. */
+    boolean showsLike(Object written) {
+        return false;
+    }
+
     /** The mask for one column, before large-object handling. */
     abstract CellMask bindCell(ColumnType type);
 

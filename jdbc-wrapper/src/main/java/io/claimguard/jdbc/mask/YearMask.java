@@ -5,6 +5,7 @@ import java.sql.Timestamp;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
+import java.util.regex.Pattern;
 
 /**
  * Keeps only the year of a date or timestamp: January 1st at midnight, in the column's own class
@@ -14,9 +15,18 @@ import java.time.OffsetDateTime;
 final class YearMask extends SpecifiedMask {
 
     private static final String ISO_DATE_SHAPE = "dddd-dd-dd";
+    private static final Pattern JANUARY_FIRST =
+            Pattern.compile("[+-]?\\d{4,}-01-01([T ]00:00(:00(\\.0+)?)?(Z|[+-]\\d{2}(:?\\d{2})?)?)?");
 
     YearMask(String spec) {
         super(spec);
+    }
+
+    /** January 1st at midnight, as a date, a timestamp or text. */
+    @Override
+    boolean showsLike(Object written) {
+        String text = WrittenValue.text(written);
+        return text != null && JANUARY_FIRST.matcher(text).matches();
     }
 
     @Override

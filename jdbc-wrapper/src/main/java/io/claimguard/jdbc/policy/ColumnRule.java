@@ -18,13 +18,32 @@ public record ColumnRule(ColumnRef column, Requirement allow, ColumnMask mask, b
     public enum Writes {
         /**
          * Writing back exactly what the subject was shown keeps the stored value (a form saved
-         * whole); any other write is refused.
+         * whole); any other write is refused, and a new row may only leave the column empty.
          */
         PRESERVE,
+        /**
+         * As {@link #PRESERVE} for what the subject was shown; a value the subject supplies itself
+         * (a card number at checkout, a new password) is stored, unless it could be what the mask
+         * shows, which is refused: it may be a mask shown for another row.
+         */
+        WRITE_ONLY,
         /** Every write is refused. */
         DENY,
         /** Writes go through unchecked. */
-        ALLOW
+        ALLOW;
+
+        /**
+         * The setting in force for a writer who may not see the column: work outside requests
+         * (seed data, imports) stores the values it supplies in a {@code preserve} column.
+         */
+        public Writes inForce(boolean outsideRequests) {
+            return outsideRequests && this == PRESERVE ? WRITE_ONLY : this;
+        }
+
+        /** Whether writing back what the subject was shown keeps the stored value. */
+        public boolean keepsWhatWasShown() {
+            return this == PRESERVE || this == WRITE_ONLY;
+        }
     }
 
     /** Whether {@code subject} (null when none) may see the real value. */

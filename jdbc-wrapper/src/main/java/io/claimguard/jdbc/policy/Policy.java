@@ -2,6 +2,7 @@ package io.claimguard.jdbc.policy;
 
 import io.claimguard.core.ConfigFile;
 import io.claimguard.core.Mode;
+import io.claimguard.core.Subject;
 import io.claimguard.core.audit.RepeatThrottle;
 import java.util.ArrayList;
 import java.util.BitSet;
@@ -40,6 +41,7 @@ public final class Policy {
     private final Catalog catalog;
     private final RepeatThrottle.Settings audit;
     private final Mode mode;
+    private final Subject outsideRequests;
     private final Map<String, List<ColumnRule>> rulesByColumn = new HashMap<>();
     private final Map<String, List<ColumnRule>> rulesByTable = new HashMap<>();
     private final Map<String, List<RoutineRule>> routinesByName = new HashMap<>();
@@ -49,7 +51,7 @@ public final class Policy {
 
     Policy(String location, List<ColumnRule> rules, List<RoutineRule> routines, OnUnparseable onUnparseable,
            OnNoSubject onNoSubject, boolean allowUnwrap, String driverClass, Catalog catalog,
-           RepeatThrottle.Settings audit, Mode mode) {
+           RepeatThrottle.Settings audit, Mode mode, Subject outsideRequests) {
         this.location = location;
         this.rules = List.copyOf(rules);
         this.routines = List.copyOf(routines);
@@ -60,6 +62,7 @@ public final class Policy {
         this.catalog = catalog;
         this.audit = audit;
         this.mode = mode;
+        this.outsideRequests = outsideRequests;
         for (ColumnRule rule : this.rules) {
             rulesByColumn.computeIfAbsent(rule.column().column().key(), k -> new ArrayList<>()).add(rule);
             rulesByTable.computeIfAbsent(rule.column().table().key(), k -> new ArrayList<>()).add(rule);
@@ -115,7 +118,7 @@ public final class Policy {
         List<RoutineRule> allRoutines = new ArrayList<>(routines);
         allRoutines.addAll(moreRoutines);
         return new Policy(location, allRules, allRoutines, onUnparseable, onNoSubject, allowUnwrap, driverClass, catalog,
-                audit, mode);
+                audit, mode, outsideRequests);
     }
 
     /** How repeated audit events are counted: the configuration's {@code audit} section. */
@@ -129,6 +132,20 @@ public final class Policy {
      */
     public Mode mode() {
         return mode;
+    }
+
+    /**
+     * Whom the application's own work outside requests acts as ({@code jdbc.outside_requests}):
+     * start-up scripts, migrations, and jobs marked in {@link io.claimguard.core.GuardContext}. One
+     * instance per policy, so that a run can tell it from a request's subject.
+     */
+    public Subject outsideRequests() {
+        return outsideRequests;
+    }
+
+    /** Whether {@code subject} is {@link #outsideRequests()}. */
+    public boolean isOutsideRequests(Subject subject) {
+        return subject != null && subject == outsideRequests;
     }
 
     public OnUnparseable onUnparseable() {

@@ -5,6 +5,7 @@ import io.claimguard.core.ConfigFile;
 import io.claimguard.core.ConfigSection;
 import io.claimguard.core.Mode;
 import io.claimguard.core.Requirement;
+import io.claimguard.core.Subject;
 import io.claimguard.core.audit.RepeatThrottle;
 import io.claimguard.jdbc.mask.ColumnMask;
 import java.nio.charset.StandardCharsets;
@@ -28,7 +29,11 @@ import java.util.Set;
  */
 final class PolicyReader {
     private static final Set<String> SECTION_KEYS = Set.of("on_unparseable", "on_no_subject", "allow_unwrap",
-            "driver_class", "hash_secret_env", "hash_secret", "columns", "catalog", "views", "routines", "mode");
+            "driver_class", "hash_secret_env", "hash_secret", "columns", "catalog", "views", "routines", "mode",
+            "outside_requests");
+    private static final Set<String> OUTSIDE_REQUESTS_KEYS = Set.of("claims");
+    /** The {@code sub} of work outside requests when the configuration names none. */
+    static final String OUTSIDE_REQUESTS_SUB = "outside-requests";
     private static final Set<String> COLUMN_KEYS = Set.of("column", "allow", "mask", "predicates", "writes", "mode");
     private static final Set<String> VIEW_KEYS = Set.of("column", "from", "mask");
     private static final Set<String> ROUTINE_KEYS = Set.of("routine", "reads", "out");
@@ -71,7 +76,27 @@ final class PolicyReader {
                 jdbc.flag("allow_unwrap", false),
                 jdbc.text("driver_class"),
                 jdbc.choice("catalog", Policy.Catalog.class, Policy.Catalog.READ),
-                RepeatThrottle.Settings.read(file), mode);
+                RepeatThrottle.Settings.read(file), mode, outsideRequests(jdbc));
+    }
+
+    /**
+     * {@code outside_requests.claims}: the claims work outside requests acts with, read as a
+     * token's claims would be; {@code sub} defaults to {@value #OUTSIDE_REQUESTS_SUB}, so that
+     * audit events name it, and without roles or scopes it may see no protected column.
+     */
+    private static Subject outsideRequests(ConfigSection jdbc) {
+        ConfigSection section = jdbc.section("outside_requests").orElse(null);
+        Map<String, Object> claims = new LinkedHashMap<>();
+        claims.put("sub", OUTSIDE_REQUESTS_SUB);
+        if (section != null) {
+            section.rejectUnknownKeys(OUTSIDE_REQUESTS_KEYS);
+            claims.putAll(section.data("claims"));
+        }
+        try {
+            return Subject.fromClaims(claims);
+        } catch (IllegalArgumentException e) {
+            throw jdbc.fail("jdbc.outside_requests.claims.sub must be a non-blank string");
+        }
     }
 
     /**
