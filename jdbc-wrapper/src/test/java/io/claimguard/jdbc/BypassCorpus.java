@@ -31,7 +31,8 @@ import javax.sql.DataSource;
  *
  * <p>File format. {@code #} starts a comment line. A case starts with a header line
  * <pre>@@ id class databases [flag ...]</pre>
- * where databases is {@code all} or a comma list of {@code h2}, {@code pg}, {@code mariadb}, and the
+ * where databases is {@code all} or a comma list of {@code h2}, {@code pg}, {@code mariadb},
+ * {@code hsqldb}, and the
  * flags are
  * <ul>
  *   <li>{@code officer}: Subjects.OFFICER must run the case without a 42501 refusal and receive an
@@ -182,6 +183,7 @@ final class BypassCorpus {
                 case "h2" -> databases.add(TestDatabase.H2);
                 case "pg" -> databases.add(TestDatabase.POSTGRESQL);
                 case "mariadb" -> databases.add(TestDatabase.MARIADB);
+                case "hsqldb" -> databases.add(TestDatabase.HSQLDB);
                 default -> throw new IllegalStateException(source + ": unknown database " + db);
             }
         }
@@ -495,17 +497,19 @@ final class BypassCorpus {
     private static final Map<String, String[]> DRIVER_TYPES = new LinkedHashMap<>();
 
     static {
-        // per handle kind: H2, PostgreSQL, MariaDB
+        // per handle kind: H2, PostgreSQL, MariaDB, HSQLDB
         DRIVER_TYPES.put("conn", new String[] {"org.h2.jdbc.JdbcConnection", "org.postgresql.jdbc.PgConnection",
-                "org.mariadb.jdbc.Connection"});
+                "org.mariadb.jdbc.Connection", "org.hsqldb.jdbc.JDBCConnection"});
         DRIVER_TYPES.put("stmt", new String[] {"org.h2.jdbc.JdbcStatement", "org.postgresql.jdbc.PgStatement",
-                "org.mariadb.jdbc.Statement"});
+                "org.mariadb.jdbc.Statement", "org.hsqldb.jdbc.JDBCStatement"});
         DRIVER_TYPES.put("pstmt", new String[] {"org.h2.jdbc.JdbcPreparedStatement",
-                "org.postgresql.jdbc.PgPreparedStatement", "org.mariadb.jdbc.BasePreparedStatement"});
+                "org.postgresql.jdbc.PgPreparedStatement", "org.mariadb.jdbc.BasePreparedStatement",
+                "org.hsqldb.jdbc.JDBCPreparedStatement"});
         DRIVER_TYPES.put("rs", new String[] {"org.h2.jdbc.JdbcResultSet", "org.postgresql.jdbc.PgResultSet",
-                "org.mariadb.jdbc.client.result.Result"});
+                "org.mariadb.jdbc.client.result.Result", "org.hsqldb.jdbc.JDBCResultSet"});
         DRIVER_TYPES.put("meta", new String[] {"org.h2.jdbc.JdbcDatabaseMetaData",
-                "org.postgresql.jdbc.PgDatabaseMetaData", "org.mariadb.jdbc.DatabaseMetaData"});
+                "org.postgresql.jdbc.PgDatabaseMetaData", "org.mariadb.jdbc.DatabaseMetaData",
+                "org.hsqldb.jdbc.JDBCDatabaseMetaData"});
     }
 
     private static Class<?> type(TestDatabase db, String name, String handle) {
@@ -529,6 +533,11 @@ final class BypassCorpus {
                 ds.setURL(db.rawUrl);
                 return ds;
             }
+            case HSQLDB -> {
+                org.hsqldb.jdbc.JDBCDataSource ds = new org.hsqldb.jdbc.JDBCDataSource();
+                ds.setUrl(db.rawUrl);
+                return ds;
+            }
             default -> {
                 return new org.mariadb.jdbc.MariaDbDataSource(db.rawUrl);
             }
@@ -537,23 +546,27 @@ final class BypassCorpus {
 
     /** The counts the report asks for: cases per class and per database. */
     static String counts(List<Case> cases) {
+        int width = TestDatabase.values().length + 1;   // a column per database, then all cases
         Map<String, int[]> perClass = new LinkedHashMap<>();
-        CLASSES.forEach(k -> perClass.put(k, new int[TestDatabase.values().length + 1]));
+        CLASSES.forEach(k -> perClass.put(k, new int[width]));
+        int[] total = new int[width];
         for (Case c : cases) {
-            int[] row = perClass.get(c.kind());
-            row[TestDatabase.values().length]++;
-            c.databases().forEach(db -> row[db.ordinal()]++);
+            for (int[] row : List.of(perClass.get(c.kind()), total)) {
+                row[width - 1]++;
+                c.databases().forEach(db -> row[db.ordinal()]++);
+            }
         }
-        StringBuilder out = new StringBuilder(
-                String.format(Locale.ROOT, "%-16s %5s %5s %5s %7s%n", "class", "cases", "h2", "pg", "mariadb"));
-        int[] total = new int[TestDatabase.values().length + 1];
+        perClass.put("total", total);
+        StringBuilder out = new StringBuilder(String.format(Locale.ROOT, "%-16s %5s", "class", "cases"));
+        for (TestDatabase db : TestDatabase.values()) {
+            out.append(String.format(Locale.ROOT, " %10s", db.name().toLowerCase(Locale.ROOT)));
+        }
         perClass.forEach((k, row) -> {
-            out.append(String.format(Locale.ROOT, "%-16s %5d %5d %5d %7d%n", k, row[3], row[0], row[1], row[2]));
-            for (int i = 0; i < row.length; i++) {
-                total[i] += row[i];
+            out.append(String.format(Locale.ROOT, "%n%-16s %5d", k, row[width - 1]));
+            for (int i = 0; i < width - 1; i++) {
+                out.append(String.format(Locale.ROOT, " %10d", row[i]));
             }
         });
-        out.append(String.format(Locale.ROOT, "%-16s %5d %5d %5d %7d%n", "total", total[3], total[0], total[1], total[2]));
-        return out.toString();
+        return out.append(String.format(Locale.ROOT, "%n")).toString();
     }
 }

@@ -20,7 +20,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * The bypass corpus ({@code bypass-corpus.txt}): statements that try to get a protected value out
- * of the conformance fixture, on H2, PostgreSQL and MariaDB, through the real driver. As the agent,
+ * of the conformance fixture, on H2, HSQLDB, PostgreSQL and MariaDB, through the real driver. As the agent,
  * nothing received (any cell through getString, getObject and getBytes, generated keys, exception
  * messages, warnings) may hold a fragment of a protected value; a 42501 refusal passes. Cases
  * flagged {@code officer} must run for the officer, unrefused and without SQL errors (unless of class

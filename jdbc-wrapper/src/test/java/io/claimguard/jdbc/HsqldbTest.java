@@ -2,15 +2,19 @@ package io.claimguard.jdbc;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.claimguard.core.GuardContext;
 import io.claimguard.core.Subject;
+import java.sql.CallableStatement;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.sql.Types;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -23,7 +27,8 @@ import org.junit.jupiter.api.extension.ExtendWith;
  */
 @ExtendWith(ConformancePolicy.class)
 class HsqldbTest {
-    private static final String RAW = "jdbc:hsqldb:mem:conformance";
+    /** A database of its own: the fixture below differs from the conformance suite's. */
+    private static final String RAW = "jdbc:hsqldb:mem:hsqldb_test";
     private static final String GUARDED = ClaimGuardDriver.URL_PREFIX + RAW.substring("jdbc:".length());
 
     @BeforeAll
@@ -40,6 +45,9 @@ class HsqldbTest {
             s.execute("CREATE VIEW cg_contacts AS SELECT id, email AS mail FROM cg_customers");
             s.execute("CREATE FUNCTION cg_ssn_of(i INT) RETURNS VARCHAR(11) READS SQL DATA"
                     + " RETURN (SELECT ssn FROM cg_customers WHERE id = i)");
+            // a body of one bare statement, which HSQLDB leaves out of the routine's definition
+            s.execute("CREATE PROCEDURE cg_mail_of(IN i INT, OUT m VARCHAR(200)) READS SQL DATA"
+                    + " SELECT email INTO m FROM cg_customers WHERE id = i");
         }
     }
 
@@ -73,6 +81,27 @@ class HsqldbTest {
         Received officer = run(Subjects.OFFICER, reads);
         assertTrue(officer.showsPlaintext(), officer.summary());
         assertEquals(List.of(), officer.errors());
+    }
+
+    private static String mailOf(Subject subject) throws SQLException {
+        try (Connection c = DriverManager.getConnection(GUARDED, "SA", ""); GuardContext.Scope ignored = GuardContext.open(subject);
+             CallableStatement cs = c.prepareCall("{call cg_mail_of(1, ?)}")) {
+            cs.registerOutParameter(1, Types.VARCHAR);
+            cs.execute();
+            return cs.getString(1);
+        }
+    }
+
+    /**
+     * Its definition shows no body, only words such as NEW SAVEPOINT LEVEL: read as a body, that
+     * named just the level column, which HR may see, and the call handed HR the e-mail address.
+     */
+    @Test
+    void procedureWhoseBodyTheCatalogLeavesOut_readsWhatItUses() throws SQLException {
+        Subject hr = Subject.fromClaims(Map.of("sub", "hr-3", "roles", List.of("hr")));
+        SQLException refused = assertThrows(SQLException.class, () -> mailOf(hr));
+        assertEquals("42501", refused.getSQLState(), refused.getMessage());
+        assertEquals("jane.doe@example.com", mailOf(Subjects.OFFICER));
     }
 
     @Test

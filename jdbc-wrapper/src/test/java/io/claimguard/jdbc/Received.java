@@ -84,7 +84,9 @@ final class Received {
             String state = t instanceof SQLException sql ? sql.getSQLState() : null;
             value(origin + " exception [" + state + "]", String.valueOf(t.getMessage()));
             value(origin + " exception text", t.toString());
-            if ("42501".equals(state)) {
+            // HSQLDB reports an unknown object with 42501 too (vendor code -5501): an error, not a refusal
+            boolean hsqldbNotFound = t instanceof SQLException sql && sql.getErrorCode() == -5501;
+            if ("42501".equals(state) && !hsqldbNotFound) {
                 refusals.add(origin + ": " + t.getMessage());
             } else if (t == thrown && !origin.contains(" column ")) {   // a cell that does not convert is no SQL error
                 errors.add(origin + ": [" + state + "] " + t.getMessage());
@@ -240,7 +242,7 @@ final class Received {
         return false;
     }
 
-    /** Refusals with SQLState 42501, whatever produced them. */
+    /** Refusals with SQLState 42501, whatever produced them (but HSQLDB's unknown objects). */
     List<String> refusals() {
         return refusals;
     }

@@ -48,12 +48,15 @@ final class SelectGenerator {
 
     private final Random random;
     private final String text;
+    /** HSQLDB's CONCAT of numbers or dates is no text, and mixes with none: its arguments are cast. */
+    private final boolean concatNeedsText;
     private int names;
     private List<Rel> ctes = new ArrayList<>();
 
     SelectGenerator(Random random, TestDatabase db) {
         this.random = random;
         this.text = db == TestDatabase.MARIADB ? "CHAR(200)" : "VARCHAR(200)";
+        this.concatNeedsText = db == TestDatabase.HSQLDB;
     }
 
     /** The next statement. */
@@ -267,8 +270,9 @@ final class SelectGenerator {
                 return new Expr((chance(0.5) ? "UPPER(" : "LOWER(") + e.sql() + ")", Kind.TEXT, e.secret());
             }
             case 1: {
-                Expr a = expr(anyKind(), from, scope, depth - 1);
-                Expr b = chance(0.5) ? expr(anyKind(), from, scope, depth - 1) : new Expr("'-'", Kind.TEXT, false);
+                Expr a = concatArgument(expr(anyKind(), from, scope, depth - 1));
+                Expr b = chance(0.5) ? concatArgument(expr(anyKind(), from, scope, depth - 1))
+                        : new Expr("'-'", Kind.TEXT, false);
                 return chance(0.5) ? new Expr("CONCAT(" + a.sql() + ", " + b.sql() + ")", Kind.TEXT, a.secret() || b.secret())
                         : new Expr("CONCAT(" + b.sql() + ", " + a.sql() + ")", Kind.TEXT, a.secret() || b.secret());
             }
@@ -326,6 +330,10 @@ final class SelectGenerator {
 
     private Kind anyKind() {
         return chance(0.7) ? Kind.TEXT : chance(0.7) ? Kind.NUM : Kind.DATE;
+    }
+
+    private Expr concatArgument(Expr e) {
+        return concatNeedsText && e.kind() != Kind.TEXT ? cast(e) : e;
     }
 
     private Expr cast(Expr e) {

@@ -40,10 +40,24 @@ final class CatalogReader {
             "SELECT C.TABLE_SCHEMA, C.TABLE_NAME, C.COLUMN_NAME FROM INFORMATION_SCHEMA.COLUMNS C"
                     + " JOIN INFORMATION_SCHEMA.VIEWS V ON V.TABLE_SCHEMA = C.TABLE_SCHEMA AND V.TABLE_NAME = C.TABLE_NAME"
                     + " WHERE C.TABLE_SCHEMA" + HSQLDB_USER_SCHEMA + " ORDER BY C.TABLE_SCHEMA, C.TABLE_NAME, C.ORDINAL_POSITION",
-            // SQL routines have their body here; Java ones (EXTERNAL) can run any SQL: none tells what they read
-            "SELECT ROUTINE_SCHEMA, ROUTINE_NAME, CASE WHEN ROUTINE_BODY = 'SQL' THEN ROUTINE_DEFINITION END"
-                    + " FROM INFORMATION_SCHEMA.ROUTINES WHERE ROUTINE_SCHEMA" + HSQLDB_USER_SCHEMA,
+            // SQL routines have their body here; Java ones (EXTERNAL) can run any SQL: none tells what they read.
+            // A body of one bare statement (a procedure's SELECT ... INTO) is left out of the definition: the
+            // tables, views and routines HSQLDB records the routine uses are added, named the way a body names them.
+            "SELECT R.ROUTINE_SCHEMA, R.ROUTINE_NAME, CASE WHEN R.ROUTINE_BODY = 'SQL' THEN R.ROUTINE_DEFINITION"
+                    + " || COALESCE((SELECT ' ' || GROUP_CONCAT(" + hsqldbName("T.TABLE_SCHEMA", "T.TABLE_NAME")
+                    + " SEPARATOR ' ') FROM INFORMATION_SCHEMA.ROUTINE_TABLE_USAGE T"
+                    + " WHERE T.SPECIFIC_SCHEMA = R.SPECIFIC_SCHEMA AND T.SPECIFIC_NAME = R.SPECIFIC_NAME), '')"
+                    + " || COALESCE((SELECT ' ' || GROUP_CONCAT(" + hsqldbName("C.ROUTINE_SCHEMA", "C.ROUTINE_NAME")
+                    + " SEPARATOR ' ') FROM INFORMATION_SCHEMA.ROUTINE_ROUTINE_USAGE U JOIN INFORMATION_SCHEMA.ROUTINES C"
+                    + " ON C.SPECIFIC_SCHEMA = U.ROUTINE_SCHEMA AND C.SPECIFIC_NAME = U.ROUTINE_NAME"
+                    + " WHERE U.SPECIFIC_SCHEMA = R.SPECIFIC_SCHEMA AND U.SPECIFIC_NAME = R.SPECIFIC_NAME), '') END"
+                    + " FROM INFORMATION_SCHEMA.ROUTINES R WHERE R.ROUTINE_SCHEMA" + HSQLDB_USER_SCHEMA,
             "INFORMATION_SCHEMA.VIEWS, COLUMNS and ROUTINES");
+
+    /** The SQL that quotes {@code schema.name}, as HSQLDB prints a name in a routine's definition. */
+    private static String hsqldbName(String schema, String name) {
+        return "'\"' || REPLACE(" + schema + ", '\"', '\"\"') || '\".\"' || REPLACE(" + name + ", '\"', '\"\"') || '\"'";
+    }
 
     /** Application schemas: not the system ones, nor other sessions' temporary schemas. */
     private static final String PG_USER_SCHEMA = " n.nspname NOT IN ('pg_catalog', 'information_schema')"
