@@ -11,7 +11,6 @@ import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -105,9 +104,6 @@ class RandomSelectPropertyTest {
     @ParameterizedTest
     @MethodSource("databases")
     void joinedSelects_areEachTreatedAsIfSentAlone(TestDatabase db) throws SQLException {
-        // HSQLDB: it runs every statement of a text but answers with the last one's result only, which
-        // the driver masks as the first statement's: a protected value of the last shows in clear
-        Assumptions.assumeTrue(db != TestDatabase.HSQLDB, "HSQLDB answers a text with its last result only");
         db.prepare();
         Random random = new Random(SEED + 1);
         SelectGenerator generator = new SelectGenerator(random, db);
@@ -147,7 +143,8 @@ class RandomSelectPropertyTest {
                         if (anyRefusedAlone) {
                             failures.add("ran for the agent although one of its statements is refused alone: " + text);
                         }
-                        for (int k = 0; k < joined.size(); k++) {
+                        // HSQLDB answers with the last result only, masked by all the text touches: no leak is all
+                        for (int k = 0; k < joined.size() && db != TestDatabase.HSQLDB; k++) {
                             compared++;
                             if (!sorted(joined.get(k)).equals(alone.get(k))) {
                                 failures.add("result " + (k + 1) + " differs from its statement sent alone: " + text
@@ -180,7 +177,8 @@ class RandomSelectPropertyTest {
         System.out.println(db + ": " + JOINED_TEXTS + " joined texts, " + refused + " refused for the agent, "
                 + compared + " results compared with their statement alone");
         assertTrue(failures.isEmpty(), db + ": " + failures.size() + " failures:\n  " + String.join("\n  ", failures));
-        assertTrue(compared >= JOINED_TEXTS / 3, db + ": only " + compared + " results were compared");
+        assertTrue(db == TestDatabase.HSQLDB || compared >= JOINED_TEXTS / 3, db + ": only " + compared
+                + " results were compared");
     }
 
     /** Every result set of {@code text}, in order, through execute and getMoreResults. */

@@ -151,11 +151,12 @@ public final class Analysis {
 
     /**
      * A text of several statements, each analysed as if sent alone: it involves what any of them
-     * does, and each result is masked by the statement that produced it ({@link #resultAt}). A
+     * does, and each result is masked by the statement that produced it ({@link #resultAt}), or,
+     * where the driver does not answer {@code byStatement}, by all that any of them touches. A
      * call among them with named OUT parameters makes the text unanalysable: OUT values cannot be
      * told apart by statement.
      */
-    static Analysis sequence(List<Analysis> parts) {
+    static Analysis sequence(List<Analysis> parts, boolean byStatement) {
         Set<ColumnRule> touched = new LinkedHashSet<>();
         Set<ColumnRule> predicates = new LinkedHashSet<>();
         Set<ColumnRule> copied = new LinkedHashSet<>();
@@ -178,7 +179,7 @@ public final class Analysis {
             }
         }
         Analysis sequence = new Analysis(List.of(), touched, predicates, unanalysable, tables, touched, copied,
-                WrittenColumns.computed(writes), moved, redefines, unanalysable == null ? parts : List.of());
+                WrittenColumns.computed(writes), moved, redefines, unanalysable == null && byStatement ? parts : List.of());
         sequence.transactionControl = TransactionControl.last(parts.stream().map(Analysis::transactionControl).toList());
         return sequence;
     }

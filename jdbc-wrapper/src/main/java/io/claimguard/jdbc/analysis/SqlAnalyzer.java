@@ -154,7 +154,8 @@ public final class SqlAnalyzer {
         } else if (statements.size() == 1) {
             analysis = analyzeStatement(sql);
         } else {
-            analysis = Analysis.sequence(statements.stream().map(this::analyzeStatement).toList());
+            analysis = Analysis.sequence(statements.stream().map(this::analyzeStatement).toList(),
+                    dialect.answersEachStatement());
         }
         if (!analysis.redefinesObjects() && analysis.touched().isEmpty()) {
             return analysis;

@@ -15,24 +15,38 @@ import java.util.Locale;
  */
 public enum Dialect {
     /** Folds unquoted names to upper case; quoted names are exact. */
-    H2(Fold.UPPER, true),
+    H2(Fold.UPPER, true, true),
     /** Folds unquoted names to lower case; quoted names are exact. */
-    POSTGRESQL(Fold.LOWER, true),
-    /** HSQLDB, like H2, folds unquoted names to upper case; quoted names are exact. */
-    HSQLDB(Fold.UPPER, true),
+    POSTGRESQL(Fold.LOWER, true, true),
+    /**
+     * HSQLDB, like H2, folds unquoted names to upper case; quoted names are exact. It runs every
+     * statement of a text but answers with the last one's result only.
+     */
+    HSQLDB(Fold.UPPER, true, false),
     /** Column names never depend on case; table names do only on some file systems. */
-    MARIADB(Fold.NONE, false),
-    /** Anything else: compare without case, which can only over-match. */
-    GENERIC(Fold.NONE, false);
+    MARIADB(Fold.NONE, false, true),
+    /** Anything else: compare without case, which can only over-match; trust no result to one statement. */
+    GENERIC(Fold.NONE, false, false);
 
     private enum Fold { UPPER, LOWER, NONE }
 
     private final Fold fold;
     private final boolean caseSensitive;
+    private final boolean answersEachStatement;
 
-    Dialect(Fold fold, boolean caseSensitive) {
+    Dialect(Fold fold, boolean caseSensitive, boolean answersEachStatement) {
         this.fold = fold;
         this.caseSensitive = caseSensitive;
+        this.answersEachStatement = answersEachStatement;
+    }
+
+    /**
+     * Whether the driver answers a text of several statements with one result per statement, in
+     * order, so that each result can be masked by the statement that produced it. Where it does
+     * not, every result of such a text is masked by all that any of its statements touches.
+     */
+    public boolean answersEachStatement() {
+        return answersEachStatement;
     }
 
     public static Dialect of(DatabaseMetaData metaData) throws SQLException {
