@@ -127,6 +127,20 @@ final class DdlStatement {
     }
 
     /**
+     * The statement without the SQL standard's trailing {@code WITH [NO] DATA} (HSQLDB's, DB2's and
+     * PostgreSQL's {@code CREATE TABLE ... AS (query) WITH DATA}), which the parser does not take;
+     * read as if the rows were copied, which is the stricter reading. The text itself when it has none.
+     */
+    String withoutDataClause(String sql) {
+        int n = tokens.size();
+        int with = n >= 3 && tokens.get(n - 2).isWord("no") ? n - 3 : n - 2;
+        if (holdsQuery() && with > 0 && tokens.get(n - 1).isWord("data") && tokens.get(with).isWord("with")) {
+            return sql.substring(0, tokens.get(with).start());
+        }
+        return sql;
+    }
+
+    /**
      * Whether, once run, what the database's views and routines derive from may have changed:
      * any DDL except creating a table, an index or a sequence, and emptying a table.
      */

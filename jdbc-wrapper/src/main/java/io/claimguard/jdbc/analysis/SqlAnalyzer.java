@@ -195,10 +195,10 @@ public final class SqlAnalyzer {
             // it reads nothing but the columns and routines it names, which its words tell
             return nothingProtected.ofDdl(ddl.moves(policy, dialect, false), ddl.redefinesObjects());
         }
-        Analysis analysis = analyzeUncached(sql, guarded);
         if (ddl == null) {
-            return analysis;
+            return analyzeUncached(sql, guarded);
         }
+        Analysis analysis = analyzeUncached(ddl.withoutDataClause(sql), guarded);
         Set<ColumnRule> moved = ddl.moves(policy, dialect, analysis.unanalysable() != null);
         if (analysis.unanalysable() != null && ddl.holdsQuery()) {
             moved.addAll(analysis.touched());   // a query no one can follow may store anything it touches

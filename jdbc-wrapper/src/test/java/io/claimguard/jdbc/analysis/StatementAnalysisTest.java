@@ -154,6 +154,7 @@ class StatementAnalysisTest {
             POSTGRESQL | CREATE INDEX i ON cg_customers (lower(email))                           | email
             POSTGRESQL | CREATE STATISTICS s ON ssn, name FROM cg_customers                      | ssn
             H2         | CREATE VIEW v AS SELECT name FROM cg_customers WHERE ssn = '1'          | ssn
+            HSQLDB     | CREATE TABLE c2 AS (SELECT id, ssn FROM cg_customers) WITH DATA         | ssn
             """)
     void ddlThatMovesProtectedData_movesIt(Dialect dialect, String sql, String moved) {
         Analysis analysis = analyze(dialect, sql);
@@ -189,6 +190,8 @@ class StatementAnalysisTest {
             H2         | CREATE TABLE supplier (id IDENTITY, ssn VARCHAR(11) DEFAULT '' NOT NULL, card CHAR(19))
             MARIADB    | CREATE TABLE supplier (id INT AUTO_INCREMENT, email VARCHAR(80), KEY (email)) ENGINE=InnoDB
             GENERIC    | CREATE TABLE supplier (email VARCHAR(80) NOT NULL, ssn VARCHAR(11), CONSTRAINT u UNIQUE (ssn))
+            HSQLDB     | CREATE TABLE c2 AS (SELECT id, name FROM cg_customers) WITH DATA
+            HSQLDB     | CREATE TABLE c2 AS (SELECT id, name FROM cg_customers) WITH NO DATA
             """)
     void ddlThatReadsNothingProtected_movesNothing(Dialect dialect, String sql) {
         Analysis analysis = analyze(dialect, sql);
