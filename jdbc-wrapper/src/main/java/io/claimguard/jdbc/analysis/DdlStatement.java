@@ -123,7 +123,23 @@ final class DdlStatement {
      */
     boolean holdsQuery() {
         return "view".equals(kind) || "materialized".equals(kind)
-                || anyWord(Set.of("select", "values", "execute"), tokens.size()) || hasWordsBefore("as", "table", tokens.size());
+                || anyWord(Set.of("select", "values", "execute"), tokens.size()) || asTable();
+    }
+
+    /** {@code AS TABLE t}, or the standard's {@code AS (TABLE t)}: a query that reads a whole table. */
+    private boolean asTable() {
+        for (int i = 0; i + 1 < tokens.size(); i++) {
+            if (tokens.get(i).isWord("as")) {
+                int next = i + 1;
+                while (next < tokens.size() && tokens.get(next).isSymbol('(')) {
+                    next++;
+                }
+                if (next < tokens.size() && tokens.get(next).isWord("table")) {
+                    return true;
+                }
+            }
+        }
+        return false;
     }
 
     /**

@@ -155,6 +155,8 @@ class StatementAnalysisTest {
             POSTGRESQL | CREATE STATISTICS s ON ssn, name FROM cg_customers                      | ssn
             H2         | CREATE VIEW v AS SELECT name FROM cg_customers WHERE ssn = '1'          | ssn
             HSQLDB     | CREATE TABLE c2 AS (SELECT id, ssn FROM cg_customers) WITH DATA         | ssn
+            HSQLDB     | CREATE TABLE c2 AS (TABLE cg_customers) WITH DATA                       | *
+            POSTGRESQL | CREATE TABLE c2 AS TABLE cg_customers                                   | *
             """)
     void ddlThatMovesProtectedData_movesIt(Dialect dialect, String sql, String moved) {
         Analysis analysis = analyze(dialect, sql);
