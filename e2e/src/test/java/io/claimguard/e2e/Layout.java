@@ -52,6 +52,16 @@ final class Layout {
         return Path.of(property("sample.config.dir")).resolve(name);
     }
 
+    /** A legacy-style application's plain WAR, as its module in {@code e2e-apps} built it: {@code spring-jpa}, {@code flyway-mybatis}. */
+    static Path appWar(String app) {
+        return dir().resolve(app + ".war");
+    }
+
+    /** A file of that application's drop-in ClaimGuard setup ({@code claimguard.yaml}, the {@code %redact} {@code logback.xml}). */
+    static Path appConfig(String app, String name) {
+        return Path.of(property("e2e.apps.dir")).resolve(app).resolve("src/claimguard").resolve(name);
+    }
+
     /** The folder of one test run: CATALINA_BASE, the application's logs, results. */
     static Path run(String name) {
         return dir().resolve("runs").resolve(name);

@@ -41,6 +41,22 @@ final class LogScan {
         return this;
     }
 
+    /** The given columns' values of every row ({@code what} names the row in a finding: "owner 3"). */
+    LogScan values(Map<String, Map<String, String>> rows, String what, String... columns) {
+        rows.forEach((id, row) -> {
+            for (String column : columns) {
+                add(row.get(column), what + " " + id + "'s " + column);
+            }
+        });
+        return this;
+    }
+
+    /** One more value that must not be logged. */
+    LogScan value(String value, String what) {
+        add(value, what);
+        return this;
+    }
+
     private void add(String value, String what) {
         if (value != null) {
             secrets.put(value, what);

@@ -11,6 +11,7 @@ import java.net.URLEncoder;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
 import java.util.regex.Matcher;
@@ -18,8 +19,9 @@ import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 /**
- * The sample application seen from outside, over HTTP: its pages and JSON read back as rows of
- * text (column name to value, null for NULL), keyed by id. Salaries read as plain decimals
+ * The sample application (and the legacy-style applications of {@code e2e-apps}, whose pages
+ * mark rows and form fields the same way) seen from outside, over HTTP: its pages and JSON read
+ * back as rows of text (column name to value, null for NULL), keyed by id. Salaries read as plain decimals
  * ({@code 112500.00}) from both.
  */
 final class SampleApp {
@@ -28,8 +30,8 @@ final class SampleApp {
     private static final ObjectMapper JSON = new ObjectMapper().enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
             .configure(JsonNodeFeature.STRIP_TRAILING_BIGDECIMAL_ZEROES, false);
     private static final Pattern ROW = Pattern.compile("<tr data-id=\"(\\d+)\">(.*?)</tr>", Pattern.DOTALL);
-    private static final Pattern CELL = Pattern.compile("<td class=\"([a-z_]+)\">(.*?)</td>", Pattern.DOTALL);
-    private static final Pattern INPUT = Pattern.compile("<input id=\"([a-z_]+)\" name=\"\\1\" value=\"([^\"]*)\"");
+    private static final Pattern CELL = Pattern.compile("<td class=\"([A-Za-z_]+)\">(.*?)</td>", Pattern.DOTALL);
+    private static final Pattern INPUT = Pattern.compile("<input id=\"([A-Za-z_]+)\" name=\"\\1\" value=\"([^\"]*)\"");
     private static final Pattern WHOAMI = Pattern.compile("<span id=\"whoami\">([^<]*)</span>");
     private static final Pattern TAG = Pattern.compile("<[^>]+>");
 
@@ -69,6 +71,11 @@ final class SampleApp {
 
     /** The rows of a JSON answer: an array of customers, or one customer. */
     static Map<String, Map<String, String>> jsonRows(String body) {
+        return jsonRows(body, Persona.COLUMNS);
+    }
+
+    /** The rows of a JSON answer, an array of objects or one object, each with every one of {@code columns} (the first is the id). */
+    static Map<String, Map<String, String>> jsonRows(String body, List<String> columns) {
         JsonNode tree;
         try {
             tree = JSON.readTree(body);
@@ -78,14 +85,14 @@ final class SampleApp {
         Map<String, Map<String, String>> rows = new LinkedHashMap<>();
         for (JsonNode customer : tree.isArray() ? tree : JSON.createArrayNode().add(tree)) {
             Map<String, String> row = new LinkedHashMap<>();
-            for (String column : Persona.COLUMNS) {
+            for (String column : columns) {
                 JsonNode value = customer.get(column);
                 if (value == null) {
                     throw new IllegalStateException("no " + column + " in " + abbreviate(body));
                 }
                 row.put(column, value.isNull() ? null : value.isNumber() ? value.decimalValue().toPlainString() : value.asText());
             }
-            rows.put(row.get("id"), row);
+            rows.put(row.get(columns.get(0)), row);
         }
         return rows;
     }
@@ -124,7 +131,7 @@ final class SampleApp {
     }
 
     private static String unescape(String html) {
-        return html.replace("&lt;", "<").replace("&gt;", ">").replace("&quot;", "\"").replace("&#39;", "'").replace("&amp;", "&");
+        return html.replace("&lt;", "<").replace("&gt;", ">").replace("&quot;", "\"").replace("&#39;", "'").replace("&#039;", "'").replace("&amp;", "&");
     }
 
     /** {@code text} as a query-string value. */

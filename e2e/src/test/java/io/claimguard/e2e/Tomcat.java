@@ -138,6 +138,11 @@ final class Tomcat implements AutoCloseable {
                 Thread.currentThread().interrupt();
                 throw new IOException("interrupted while waiting for " + ready, e);
             }
+            // A web application that failed to start never answers: fail at once, with Tomcat's output.
+            String failed = startupFailure();
+            if (failed != null) {
+                throw new IOException(failed + "; Tomcat's output:\n" + consoleTail());
+            }
             // Pause between polls by waiting for the process to end: a Tomcat that died fails at once.
             try {
                 process.onExit().get(100, TimeUnit.MILLISECONDS);
@@ -153,6 +158,15 @@ final class Tomcat implements AutoCloseable {
             }
         }
         throw new IOException(ready + " did not answer 200 within " + deadline + "; Tomcat's output:\n" + consoleTail());
+    }
+
+    /** Tomcat's line saying a web application's start failed, or null. */
+    private String startupFailure() {
+        try (Stream<String> lines = Files.lines(logs().resolve("console.out"), StandardCharsets.ISO_8859_1)) {
+            return lines.filter(line -> line.contains("startup failed due to previous errors")).findFirst().orElse(null);
+        } catch (IOException | UncheckedIOException notYet) {
+            return null;
+        }
     }
 
     /** The last lines of Tomcat's console output, for failure messages. */

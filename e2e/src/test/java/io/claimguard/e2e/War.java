@@ -104,6 +104,20 @@ final class War implements AutoCloseable {
         return Files.readString(zip.getPath(entry), StandardCharsets.UTF_8);
     }
 
+    /** The text of {@code entry} in the WAR at {@code war}, which stays unchanged. */
+    static String read(Path war, String entry) throws IOException {
+        try (FileSystem zip = FileSystems.newFileSystem(war, Map.of())) {
+            return Files.readString(zip.getPath(entry), StandardCharsets.UTF_8);
+        }
+    }
+
+    /** The names of the files in {@code folder} of the WAR at {@code war}, sorted. */
+    static List<String> list(Path war, String folder) throws IOException {
+        try (FileSystem zip = FileSystems.newFileSystem(war, Map.of()); Stream<Path> files = Files.list(zip.getPath(folder))) {
+            return files.map(file -> file.getFileName().toString()).sorted().toList();
+        }
+    }
+
     /** Replaces the one occurrence of {@code from} in the entry; none, or more than one, is an error. */
     War replaceOnce(String entry, String from, String to) throws IOException {
         String text = read(entry);
