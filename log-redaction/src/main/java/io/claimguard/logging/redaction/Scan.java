@@ -1,18 +1,26 @@
 package io.claimguard.logging.redaction;
 
+import java.util.concurrent.atomic.AtomicReferenceArray;
+
 /**
  * One redaction of one line: a copy of its characters, where the scan is, and where the output
  * goes. Detectors read {@link #text} directly, an array read per character where a String or a
  * StringBuilder would check bounds and encoding on every call.
  *
- * <p>Each thread reuses one Scan and its buffer ({@link #open}), so a line with nothing to
- * redact allocates nothing: the output is only touched at the first finding. A Scan is never
- * shared between threads; one opened while its thread's Scan is busy (a redaction that ends up
- * logging, through a bridge, into a redacting appender) is a fresh one.
+ * <p>Scans and their buffers are reused ({@link #open}), so a line with nothing to redact
+ * allocates nothing: the output is only touched at the first finding. Idle scans wait in slots
+ * chosen by thread, not in thread-locals: a container's threads must keep nothing of an
+ * application's classes once it is undeployed. A Scan is used by one thread at a time; one
+ * opened while its slot is empty (another thread of the slot is scanning, or a redaction that
+ * ends up logging, through a bridge, into a redacting appender) is a fresh one.
  */
 final class Scan implements AutoCloseable {
 
-    private static final ThreadLocal<Scan> PER_THREAD = ThreadLocal.withInitial(Scan::new);
+    /** A power of two: more than the threads that log at once on most machines. */
+    private static final int SLOTS = 64;
+    /** Slots 16 references apart, a cache line or more, so that threads on two cores write to two lines. */
+    private static final int SPACING = 16;
+    private static final AtomicReferenceArray<Scan> IDLE = new AtomicReferenceArray<>(SLOTS * SPACING);
     /** Longer lines get a buffer of their own, so that one huge line does not stay in memory per thread. */
     private static final int KEPT_CAPACITY = 16 * 1024;
 
@@ -29,7 +37,8 @@ final class Scan implements AutoCloseable {
     /** Everything before this index is already in {@code out}, or has been replaced there. */
     private int copied;
     private final DigitGroups groups = new DigitGroups();
-    private boolean busy;
+    /** The slot this scan returns to when closed. */
+    private int slot;
 
     private Scan() {
     }
@@ -50,12 +59,14 @@ final class Scan implements AutoCloseable {
         return s;
     }
 
+    @SuppressWarnings("deprecation")   // Thread.threadId() is Java 19's; getId() is the same number
     private static Scan forThisThread(int length, Replacement replacement) {
-        Scan s = PER_THREAD.get();
-        if (s.busy) {
+        int slot = (int) (Thread.currentThread().getId() & (SLOTS - 1)) * SPACING;
+        Scan s = IDLE.getAndSet(slot, null);
+        if (s == null) {
             s = new Scan();
         }
-        s.busy = true;
+        s.slot = slot;
         s.replacement = replacement;
         s.length = length;
         s.changed = false;
@@ -73,10 +84,11 @@ final class Scan implements AutoCloseable {
 
     @Override
     public void close() {
-        // nothing of the line stays reachable from the thread but the characters in the buffer
+        // nothing of the line stays reachable but the characters in the buffer
         out = null;
         text = null;
-        busy = false;
+        replacement = null;
+        IDLE.compareAndSet(slot, null, this);   // or dropped, when another scan of the slot came back first
     }
 
     /** Lowest index a detector may still redact from: detectors that look backwards stop here. */
