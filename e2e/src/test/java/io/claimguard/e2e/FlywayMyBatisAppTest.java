@@ -58,12 +58,17 @@ class FlywayMyBatisAppTest extends LegacyAppInTomcatTest {
     @Order(1)
     void startedWithEveryMigrationRunThroughTheGuardedPool() throws IOException {
         String log = deployment.applicationLog(applicationLogFile());
-        assertTrue(log.contains("database: jdbc:claimguard:hsqldb:mem:shop through io.claimguard.jdbc.ClaimGuardDriver"), "not the guarded pool");
+        assertTrue(log.contains("database: jdbc:claimguard:hsqldb:mem:shop through io.claimguard.jdbc.ClaimGuardDriver"),
+                "not the guarded pool");
         assertTrue(log.contains("schema at version 4 after 4 migrations"), "the migrations did not all run");
+        assertTrue(log.lines().anyMatch(line -> line.contains("[main] claimguard.audit - ClaimGuard JDBC allow")
+                        && line.contains("sub=\"migrations\"")),
+                "the migrations did not run through ClaimGuard as the policy's subject for work outside requests");
         assertEquals(customers, SampleApp.htmlRows(ok(app.get("/customers", token(Persona.COMPLIANCE)))),
                 "the seeded customers, with the column the last migration added, read by who may see everything");
         for (String customer : List.of("1", "3", "4")) {
-            assertEquals(ordersOf(customer), SampleApp.htmlRows(ok(app.get("/customers/" + customer + "/orders", token(Persona.COMPLIANCE)))),
+            assertEquals(ordersOf(customer),
+                    SampleApp.htmlRows(ok(app.get("/customers/" + customer + "/orders", token(Persona.COMPLIANCE)))),
                     "the seeded orders of customer " + customer);
         }
     }
@@ -98,7 +103,8 @@ class FlywayMyBatisAppTest extends LegacyAppInTomcatTest {
 
         assertRedirected(app.postForm("/customers/" + customer + "/orders", token, checkout), "/customers/" + customer + "/orders");
 
-        Map<String, Map<String, String>> placed = SampleApp.htmlRows(ok(app.get("/customers/" + customer + "/orders", token(Persona.COMPLIANCE))));
+        Map<String, Map<String, String>> placed =
+                SampleApp.htmlRows(ok(app.get("/customers/" + customer + "/orders", token(Persona.COMPLIANCE))));
         assertEquals(1, placed.size(), placed::toString);
         Map<String, String> order = placed.values().iterator().next();
         assertEquals(Map.of("id", order.get("id"), "item", "Garden hose", "quantity", "2", "card_number", TYPED_CARD), order);

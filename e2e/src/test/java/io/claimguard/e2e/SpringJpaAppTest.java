@@ -55,6 +55,9 @@ class SpringJpaAppTest extends LegacyAppInTomcatTest {
         String log = deployment.applicationLog(applicationLogFile());
         assertTrue(log.contains("Executed SQL script from class path resource [db/schema.sql]"), "schema.sql did not run");
         assertTrue(log.contains("Executed SQL script from class path resource [db/data.sql]"), "data.sql did not run");
+        assertTrue(log.lines().anyMatch(line -> line.contains("[main] claimguard.audit - ClaimGuard JDBC allow")
+                        && line.contains("sub=\"outside-requests\"")),
+                "the scripts did not run through ClaimGuard as the default subject for work outside requests");
         assertEquals(stored, SampleApp.jsonRows(ok(app.get("/api/owners", token(Persona.COMPLIANCE))), OWNERS.columns()),
                 "the seed rows, read by who may see everything");
     }
@@ -65,7 +68,8 @@ class SpringJpaAppTest extends LegacyAppInTomcatTest {
         String id = "3";
         for (Persona persona : Persona.values()) {
             String token = token(persona);
-            assertEquals(OWNERS.of(persona, stored), SampleApp.jsonRows(ok(app.get("/api/owners", token)), OWNERS.columns()), persona + " JSON");
+            assertEquals(OWNERS.of(persona, stored), SampleApp.jsonRows(ok(app.get("/api/owners", token)), OWNERS.columns()),
+                    persona + " JSON");
             assertEquals(Map.of(id, OWNERS.view(persona, stored.get(id))),
                     SampleApp.jsonRows(ok(app.get("/api/owners/" + id, token)), OWNERS.columns()), persona + " JSON owner " + id);
             String list = ok(app.get("/owners", token));
