@@ -81,6 +81,19 @@ final class IdentityProvider implements AutoCloseable {
         return kid;
     }
 
+    /** Tokens every deployment must refuse, by what is wrong with them; "no token" maps to null. */
+    Map<String, String> refusedTokens() {
+        Map<String, String> refused = new LinkedHashMap<>();
+        refused.put("no token", null);
+        refused.put("not a JWT", "not-a-token");
+        refused.put("expired", expiredToken(Persona.COMPLIANCE));
+        refused.put("forged", forgedToken(Persona.COMPLIANCE));
+        refused.put("claims changed after signing", tamperedToken());
+        refused.put("another audience", tokenForAnotherAudience(Persona.COMPLIANCE));
+        refused.put("alg none", unsignedToken(Persona.COMPLIANCE));
+        return refused;
+    }
+
     /** Issued two hours ago for one hour. */
     String expiredToken(Persona persona) {
         Instant issuedAt = Instant.now().minus(Duration.ofHours(2));

@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.io.IOException;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
@@ -66,14 +65,7 @@ abstract class LegacyAppInTomcatTest {
     @Test
     @Order(100)
     void requestsWithoutAValidTokenGet401AndNoData() {
-        IdentityProvider idp = deployment.identityProvider;
-        Map<String, String> refused = new LinkedHashMap<>();
-        refused.put("no token", null);
-        refused.put("not a JWT", "not-a-token");
-        refused.put("expired", idp.expiredToken(Persona.COMPLIANCE));
-        refused.put("forged", idp.forgedToken(Persona.COMPLIANCE));
-        refused.put("another audience", idp.tokenForAnotherAudience(Persona.COMPLIANCE));
-        refused.put("alg none", idp.unsignedToken(Persona.COMPLIANCE));
+        Map<String, String> refused = deployment.identityProvider.refusedTokens();
         String before = everythingStored();
         refused.forEach((what, token) -> {
             for (String path : pages()) {

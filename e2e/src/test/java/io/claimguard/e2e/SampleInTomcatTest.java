@@ -173,14 +173,7 @@ abstract class SampleInTomcatTest {
     @Order(3)
     void requestsWithoutAValidTokenGet401AndNoData() {
         IdentityProvider idp = deployment.identityProvider;
-        Map<String, String> refused = new LinkedHashMap<>();
-        refused.put("no token", null);
-        refused.put("not a JWT", "not-a-token");
-        refused.put("expired", idp.expiredToken(Persona.COMPLIANCE));
-        refused.put("forged", idp.forgedToken(Persona.COMPLIANCE));
-        refused.put("claims changed after signing", idp.tamperedToken());
-        refused.put("another audience", idp.tokenForAnotherAudience(Persona.COMPLIANCE));
-        refused.put("alg none", idp.unsignedToken(Persona.COMPLIANCE));
+        Map<String, String> refused = idp.refusedTokens();
         String someEmail = stored.values().iterator().next().get("email");
         refused.forEach((what, token) -> {
             for (String path : List.of("/customers", "/api/customers", "/api/customers/" + idAt(0), "/customers/" + idAt(0) + "/edit")) {

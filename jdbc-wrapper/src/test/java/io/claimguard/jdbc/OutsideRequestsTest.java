@@ -2,7 +2,7 @@ package io.claimguard.jdbc;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -226,7 +226,7 @@ class OutsideRequestsTest {
             assertTrue(plain.getMessage().contains("may only be left empty"), plain.getMessage());
             Throwable wrapped = pool.submit(GuardContext.wrap(() -> assertThrows(IllegalStateException.class,
                     GuardContext::openOutsideRequests))).get(10, TimeUnit.SECONDS);
-            assertNotEquals(null, wrapped);
+            assertInstanceOf(IllegalStateException.class, wrapped, "a wrapped task carries the request");
         }
         assertEquals(0, rows(2));
     }
