@@ -138,8 +138,13 @@ final class AuthenticatedRequest extends HttpServletRequestWrapper {
             delegate.addListener(listener, request, response);
         }
 
+        /**
+         * Written without its type parameter, which it overrides all the same: the javax build
+         * renames this class's bytecode, and a type parameter's bound would keep the jakarta name.
+         */
         @Override
-        public <T extends AsyncListener> T createListener(Class<T> type) throws ServletException {
+        @SuppressWarnings({"rawtypes", "unchecked"})
+        public AsyncListener createListener(Class type) throws ServletException {
             return delegate.createListener(type);
         }
 

@@ -9,6 +9,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.claimguard.core.ConfigFile;
 import io.claimguard.filter.revocation.Revoker;
 import jakarta.servlet.DispatcherType;
+import jakarta.servlet.ServletContext;
+import jakarta.servlet.ServletContextEvent;
+import jakarta.servlet.ServletContextListener;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -16,7 +19,6 @@ import java.time.Instant;
 import java.util.EnumSet;
 import java.util.List;
 import org.eclipse.jetty.ee10.servlet.FilterHolder;
-import org.eclipse.jetty.ee10.servlet.ServletContextHandler;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -41,9 +43,9 @@ class SharedRevocationTest {
     private Instance second;
 
     /** One deployed instance: its server, and the Revoker its filter published. */
-    private record Instance(TestServer server, ServletContextHandler context) {
+    private record Instance(TestServer server, ServletContext context) {
         Revoker revoker() {
-            return (Revoker) context.getServletContext().getAttribute(JwtAuthFilter.REVOKER_ATTRIBUTE);
+            return (Revoker) context.getAttribute(JwtAuthFilter.REVOKER_ATTRIBUTE);
         }
 
         int status(String token) {
@@ -72,9 +74,14 @@ class SharedRevocationTest {
     }
 
     private static Instance deployOne() throws Exception {
-        ServletContextHandler[] context = new ServletContextHandler[1];
+        ServletContext[] context = new ServletContext[1];
         TestServer server = new TestServer(c -> {
-            context[0] = c;
+            c.addEventListener(new ServletContextListener() {   // as the application sees it, in ee10 and ee8 alike
+                @Override
+                public void contextInitialized(ServletContextEvent event) {
+                    context[0] = event.getServletContext();
+                }
+            });
             c.addFilter(new FilterHolder(JwtAuthFilter.class), "/*", EnumSet.of(DispatcherType.REQUEST, DispatcherType.ASYNC));
         });
         return new Instance(server, context[0]);

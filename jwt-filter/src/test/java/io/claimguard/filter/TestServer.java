@@ -21,9 +21,11 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.function.Consumer;
+import java.util.function.Supplier;
 import org.eclipse.jetty.ee10.servlet.FilterHolder;
 import org.eclipse.jetty.ee10.servlet.ServletContextHandler;
 import org.eclipse.jetty.ee10.servlet.ServletHolder;
+import org.eclipse.jetty.server.Handler;
 import org.eclipse.jetty.server.HttpConfiguration;
 import org.eclipse.jetty.server.HttpConnectionFactory;
 import org.eclipse.jetty.server.Server;
@@ -64,7 +66,7 @@ final class TestServer implements AutoCloseable {
     }
 
     TestServer(int requestHeaderBytes, Consumer<ServletContextHandler> setup) throws Exception {
-        this(requestHeaderBytes, new ServletContextHandler("/"), setup);
+        this(requestHeaderBytes, rootContext(), setup);
     }
 
     /** Serves {@code context} as it is, such as a web application read from its WEB-INF/web.xml. */
@@ -84,9 +86,25 @@ final class TestServer implements AutoCloseable {
         if (context.getServletHandler().getServlets().length == 0) {
             context.addServlet(new ServletHolder(new Seen()), "/*");
         }
-        server.setHandler(context);
+        server.setHandler(handlerOf(context));
         server.start();
         port = connector.getLocalPort();
+    }
+
+    /**
+     * A context at "/", built as both of Jetty's servlet environments allow: these tests also run,
+     * renamed to javax.servlet, on Jetty's ee8 environment against the javax build of the filter.
+     */
+    private static ServletContextHandler rootContext() {
+        ServletContextHandler context = new ServletContextHandler();
+        context.setContextPath("/");
+        return context;
+    }
+
+    /** The context as the server takes it: an ee10 context is a handler, an ee8 context supplies one. */
+    @SuppressWarnings("unchecked")
+    private static Handler handlerOf(Object context) {
+        return context instanceof Handler handler ? handler : ((Supplier<Handler>) context).get();
     }
 
     int port() {
