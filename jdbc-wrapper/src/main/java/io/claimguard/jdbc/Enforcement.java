@@ -48,6 +48,7 @@ final class Enforcement {
     private final DriverMeters.Tally cacheHits;
     private final DriverMeters.Tally cacheMisses;
     private final DriverMeters.Timing analysisTime;
+    private final MissingFilterAlarm missingFilter;
     private volatile Catalogued catalogued;
 
     private Enforcement(Policy policy, Dialect dialect, DatabaseCatalog catalog) {
@@ -59,6 +60,7 @@ final class Enforcement {
         this.cacheHits = meters.analyses(true);
         this.cacheMisses = meters.analyses(false);
         this.analysisTime = meters.analysisTime();
+        this.missingFilter = new MissingFilterAlarm(policy);
     }
 
     /**
@@ -76,8 +78,9 @@ final class Enforcement {
             // read outside the map's lock: a catalog read takes a few queries
             Enforcement created = new Enforcement(policy, dialect, DatabaseCatalog.read(policy, dialect, raw));
             found = INSTANCES.putIfAbsent(key, created);
-            return found == null ? created : found;
+            found = found == null ? created : found;
         }
+        found.missingFilter.check();
         return found;
     }
 
@@ -152,6 +155,7 @@ final class Enforcement {
      * ({@code previous}, null if none or refused) is reused when it repeats ({@link Execution#again}).
      */
     Execution begin(Analysis analysis, boolean audited, Execution previous) throws SQLException {
+        missingFilter.check();
         Subject subject = actingSubject();
         StatementAudit to = audited ? audit : null;
         Execution repeated = previous == null ? null : previous.again(subject, analysis, to);

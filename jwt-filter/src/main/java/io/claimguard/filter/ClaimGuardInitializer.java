@@ -2,6 +2,7 @@ package io.claimguard.filter;
 
 import io.claimguard.core.ConfigException;
 import io.claimguard.core.ConfigFile;
+import io.claimguard.core.FilterPresence;
 import jakarta.servlet.DispatcherType;
 import jakarta.servlet.FilterRegistration;
 import jakarta.servlet.ServletContainerInitializer;
@@ -29,6 +30,7 @@ public final class ClaimGuardInitializer implements ServletContainerInitializer 
     public void onStartup(Set<Class<?>> classes, ServletContext context) throws ServletException {
         for (FilterRegistration registration : context.getFilterRegistrations().values()) {
             if (JwtAuthFilter.class.getName().equals(registration.getClassName())) {
+                FilterPresence.started(context.getClassLoader());
                 return;
             }
         }
@@ -48,5 +50,6 @@ public final class ClaimGuardInitializer implements ServletContainerInitializer 
         FilterRegistration.Dynamic registration = context.addFilter(FILTER_NAME, JwtAuthFilter.class);
         registration.setAsyncSupported(true);
         registration.addMappingForUrlPatterns(EnumSet.of(DispatcherType.REQUEST, DispatcherType.ASYNC), false, "/*");
+        FilterPresence.started(context.getClassLoader());
     }
 }

@@ -2,6 +2,7 @@ package io.claimguard.filter;
 
 import io.claimguard.core.ConfigException;
 import io.claimguard.core.ConfigFile;
+import io.claimguard.core.FilterPresence;
 import io.claimguard.core.GuardContext;
 import io.claimguard.core.Mode;
 import io.claimguard.core.Requirement;
@@ -111,6 +112,7 @@ public final class JwtAuthFilter implements Filter {
         if (settings.revocations() instanceof Revoker revoker) {
             config.getServletContext().setAttribute(REVOKER_ATTRIBUTE, revoker);
         }
+        FilterPresence.started(config.getServletContext().getClassLoader());
     }
 
     /** Closes the revocation store the filter opened from the configuration (connections, threads); one given in code stays open. */

@@ -42,6 +42,7 @@ public final class Policy {
     private final RepeatThrottle.Settings audit;
     private final Mode mode;
     private final Subject outsideRequests;
+    private final boolean expectsFilter;
     private final Map<String, List<ColumnRule>> rulesByColumn = new HashMap<>();
     private final Map<String, List<ColumnRule>> rulesByTable = new HashMap<>();
     private final Map<String, List<RoutineRule>> routinesByName = new HashMap<>();
@@ -51,7 +52,7 @@ public final class Policy {
 
     Policy(String location, List<ColumnRule> rules, List<RoutineRule> routines, OnUnparseable onUnparseable,
            OnNoSubject onNoSubject, boolean allowUnwrap, String driverClass, Catalog catalog,
-           RepeatThrottle.Settings audit, Mode mode, Subject outsideRequests) {
+           RepeatThrottle.Settings audit, Mode mode, Subject outsideRequests, boolean expectsFilter) {
         this.location = location;
         this.rules = List.copyOf(rules);
         this.routines = List.copyOf(routines);
@@ -63,6 +64,7 @@ public final class Policy {
         this.audit = audit;
         this.mode = mode;
         this.outsideRequests = outsideRequests;
+        this.expectsFilter = expectsFilter;
         for (ColumnRule rule : this.rules) {
             rulesByColumn.computeIfAbsent(rule.column().column().key(), k -> new ArrayList<>()).add(rule);
             rulesByTable.computeIfAbsent(rule.column().table().key(), k -> new ArrayList<>()).add(rule);
@@ -118,7 +120,7 @@ public final class Policy {
         List<RoutineRule> allRoutines = new ArrayList<>(routines);
         allRoutines.addAll(moreRoutines);
         return new Policy(location, allRules, allRoutines, onUnparseable, onNoSubject, allowUnwrap, driverClass, catalog,
-                audit, mode, outsideRequests);
+                audit, mode, outsideRequests, expectsFilter);
     }
 
     /** How repeated audit events are counted: the configuration's {@code audit} section. */
@@ -141,6 +143,14 @@ public final class Policy {
      */
     public Subject outsideRequests() {
         return outsideRequests;
+    }
+
+    /**
+     * Whether the configuration file also has a {@code jwt} section: then requests are meant to
+     * come through ClaimGuard's filter, and the driver says so loudly when none has started.
+     */
+    public boolean expectsFilter() {
+        return expectsFilter;
     }
 
     /** Whether {@code subject} is {@link #outsideRequests()}. */

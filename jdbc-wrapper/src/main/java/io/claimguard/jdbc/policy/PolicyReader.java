@@ -76,7 +76,7 @@ final class PolicyReader {
                 jdbc.flag("allow_unwrap", false),
                 jdbc.text("driver_class"),
                 jdbc.choice("catalog", Policy.Catalog.class, Policy.Catalog.READ),
-                RepeatThrottle.Settings.read(file), mode, outsideRequests(jdbc));
+                RepeatThrottle.Settings.read(file), mode, outsideRequests(jdbc), file.section("jwt").isPresent());
     }
 
     /**
