@@ -4,14 +4,19 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.claimguard.sample.demo.Persona;
 import io.claimguard.sample.launcher.DemoServer;
+import java.math.BigDecimal;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
@@ -99,6 +104,53 @@ class BrowserTest {
         } finally {
             Seed.restore(id);
         }
+    }
+
+    /** The demo page, in a browser that sends no header of its own: its script fetches each persona's token. */
+    @ParameterizedTest
+    @EnumSource(Persona.class)
+    void demoPage_showsEachPersonasView_andMarksWhatIsMasked(Persona persona) throws Exception {
+        tab.setHeaders(Map.of());
+        assertEquals(200, tab.navigate(demo.base().resolve("/demo/")));
+
+        tab.await("document.querySelector('[data-persona=" + persona.id() + "]').click(), window.shown.then(() => 'shown')");
+        tab.screenshot(SCREENSHOTS.resolve("demo-page-" + persona.id() + ".png"));
+
+        assertEquals(persona.title(), tab.evaluate("document.getElementById('persona').innerText"));
+        Map<Integer, List<String>> expected = new LinkedHashMap<>();
+        Map<Integer, List<String>> expectedMasked = new LinkedHashMap<>();
+        Seed.rows().forEach((id, row) -> {
+            List<String> shown = Arrays.stream(Column.values())
+                    .map(column -> asScriptShows(column, Visibility.expected(persona, column, row.get(column)))).toList();
+            expected.put(id, shown);
+            expectedMasked.put(id, Arrays.stream(Column.values())
+                    .filter(column -> !Objects.equals(Visibility.expected(persona, column, row.get(column)), row.get(column)))
+                    .map(column -> column.key).toList());
+        });
+        assertEquals(expected, renderedRows(tab.evaluate("document.getElementById('customers').innerText")));
+        assertEquals(expectedMasked, maskedCells());
+    }
+
+    /** A value as the page's script writes it: NULL as nothing, and the salary as a JSON number (no trailing zeros). */
+    private static String asScriptShows(Column column, String value) {
+        if (value == null) {
+            return "";
+        }
+        return column == Column.SALARY ? new BigDecimal(value).stripTrailingZeros().toPlainString() : value;
+    }
+
+    /** Per row, the keys of the cells the page marked as masked. */
+    private static Map<Integer, List<String>> maskedCells() throws Exception {
+        String marked = tab.evaluate("JSON.stringify(Array.from(document.querySelectorAll('#customers tbody tr')).map(row =>"
+                + " [row.cells[0].innerText].concat(Array.from(row.cells).map((cell, i) => cell.className === 'masked'"
+                + " ? document.querySelectorAll('#customers th')[i].innerText : null).filter(key => key !== null))))");
+        Map<Integer, List<String>> cells = new LinkedHashMap<>();
+        for (JsonNode row : new ObjectMapper().readTree(marked)) {
+            List<String> keys = new ArrayList<>();
+            row.forEach(key -> keys.add(key.asText()));
+            cells.put(Integer.valueOf(keys.remove(0)), keys);
+        }
+        return cells;
     }
 
     @Test

@@ -158,6 +158,16 @@ final class HeadlessChromium implements AutoCloseable {
             return result.path("result").path("value").asText();
         }
 
+        /** The value of a JavaScript expression that yields a promise, once the promise settles. */
+        String await(String expression) throws Exception {
+            JsonNode result = call("Runtime.evaluate", Map.of("expression", expression, "returnByValue", true,
+                    "awaitPromise", true));
+            if (result.has("exceptionDetails")) {
+                throw new IllegalStateException(expression + " threw: " + result.get("exceptionDetails"));
+            }
+            return result.path("result").path("value").asText();
+        }
+
         void screenshot(Path file) throws Exception {
             String png = call("Page.captureScreenshot", Map.of("format", "png")).get("data").asText();
             Files.createDirectories(file.getParent());

@@ -8,8 +8,9 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Demo mode, on only when the system property {@value #PROPERTY} is {@code true}: the application
- * then serves its own identity provider ({@code /.well-known/jwks.json} and {@code /demo/token})
- * and its pages explain the personas. Off, neither path exists.
+ * then serves its own identity provider ({@code /.well-known/jwks.json} and {@code /demo/token}),
+ * a page that shows each persona's view in any browser ({@code /demo/}), and its pages explain the
+ * personas. Off, none of these paths exists.
  */
 public final class DemoMode implements ServletContextListener {
     private static final Logger LOG = LoggerFactory.getLogger(DemoMode.class);
@@ -27,7 +28,8 @@ public final class DemoMode implements ServletContextListener {
         ServletRegistration.Dynamic provider = event.getServletContext()
                 .addServlet("demo-identity-provider", new IdentityProviderServlet(new DemoIdentityProvider()));
         provider.addMapping(IdentityProviderServlet.JWKS_PATH, IdentityProviderServlet.TOKEN_PATH);
-        LOG.info("demo mode: identity provider at {} and {}", IdentityProviderServlet.JWKS_PATH,
-                IdentityProviderServlet.TOKEN_PATH);
+        event.getServletContext().addServlet("demo-page", new DemoPageServlet()).addMapping(DemoPageServlet.PATH);
+        LOG.info("demo mode: identity provider at {} and {}, a page for any browser at {}", IdentityProviderServlet.JWKS_PATH,
+                IdentityProviderServlet.TOKEN_PATH, DemoPageServlet.PATH);
     }
 }

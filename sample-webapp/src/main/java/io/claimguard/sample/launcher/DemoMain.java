@@ -34,7 +34,8 @@ public final class DemoMain {
         String base = demo.base().toString();
         StringBuilder text = new StringBuilder()
                 .append("\nClaimGuard demo: the customer-support sample behind ClaimGuard\n\n")
-                .append("  Pages:   ").append(base).append("/customers (a token is needed here too; in a browser, add the header with an extension)\n")
+                .append("  Browser: ").append(base).append("/demo/ (pick a persona: its view, masked cells marked)\n")
+                .append("  Pages:   ").append(base).append("/customers (a token is needed here; in a browser, add the header with an extension)\n")
                 .append("  API:     ").append(base).append("/api/customers\n")
                 .append("  Log:     ").append(demo.logFile()).append(" (through %redact)\n\n");
         boolean report = demo.mode() == Mode.REPORT;
