@@ -57,7 +57,7 @@ class AllJarContentTest {
     @Test
     void serviceFilesAreMergedAndNameClassesInside() throws IOException {
         assertEquals(List.of("io.claimguard.jdbc.ClaimGuardDriver"), services("java.sql.Driver"));
-        assertEquals(List.of("io.claimguard.filter.ClaimGuardInitializer", "io.claimguard.jdbc.web.DriverDeregistration",
+        assertEquals(List.of("io.claimguard.filter.ClaimGuardInitializer", "io.claimguard.jdbc.web.DriverRegistration",
                 "io.claimguard.jdbc.web.StartUpMark"),
                 services("jakarta.servlet.ServletContainerInitializer").stream().sorted().toList());
         assertEquals(List.of("io.claimguard.internal.shaded.com.fasterxml.jackson.core.JsonFactory"),

@@ -38,7 +38,7 @@ class JavaxJarTest {
     void theContainerFindsTheInitializers() {
         List<String> found = ServiceLoader.load(ServletContainerInitializer.class).stream()
                 .map(provider -> provider.type().getName()).sorted().toList();
-        assertEquals(List.of("io.claimguard.filter.ClaimGuardInitializer", "io.claimguard.jdbc.web.DriverDeregistration",
+        assertEquals(List.of("io.claimguard.filter.ClaimGuardInitializer", "io.claimguard.jdbc.web.DriverRegistration",
                 "io.claimguard.jdbc.web.StartUpMark"), found);
     }
 
