@@ -12,13 +12,14 @@ import java.util.Map;
 import java.util.stream.Stream;
 
 /**
- * One of the legacy-style applications of {@code e2e-apps} put behind ClaimGuard with the drop-in
- * changes only: claimguard-all added to {@code WEB-INF/lib}, the application's own
+ * One of the legacy-style applications of {@code e2e-apps} (or the sample) put behind ClaimGuard
+ * with the drop-in changes only: ClaimGuard's jars added as {@link Setup} says (claimguard-all in
+ * {@code WEB-INF/lib} unless told otherwise), the application's own
  * {@code claimguard.yaml} (its {@code @BASE_URL@} set to the test's identity provider) and
  * {@code %redact} {@code logback.xml} put in {@code WEB-INF/classes}, and the connection settings
  * changed as {@link DropIn} says (the URL prefixed, the pool's driver class). Deployed at its
  * context path into a Tomcat of its own; {@code app.log.dir}, the application's log folder, beside
- * the {@code CATALINA_BASE}.
+ * the {@code CATALINA_BASE}. Tomcat 11 unless {@link Setup} names another distribution.
  */
 final class AppDeployment implements AutoCloseable {
 
@@ -28,27 +29,77 @@ final class AppDeployment implements AutoCloseable {
         void change(War war) throws IOException;
     }
 
+    /** How ClaimGuard's jars are put in: into the WAR, and for a container DataSource into Tomcat too. */
+    @FunctionalInterface
+    interface Install {
+        void into(War war, Tomcat tomcat) throws IOException;
+
+        /** claimguard-all in {@code WEB-INF/lib}. */
+        Install CLAIMGUARD_ALL = (war, tomcat) -> war.addLibrary(Layout.claimGuardAll());
+        /** claimguard-all-javax in {@code WEB-INF/lib}. */
+        Install CLAIMGUARD_ALL_JAVAX = (war, tomcat) -> war.addLibrary(Layout.claimGuardAllJavax());
+
+        /**
+         * A JNDI DataSource {@code jdbc/<name>} in Tomcat's {@code conf/context.xml} whose driver class is
+         * ClaimGuard's, at {@code url}; {@code containerLib} in Tomcat's lib, {@code webappLib} in WEB-INF/lib.
+         */
+        static Install jndi(String name, String url, Path containerLib, Path webappLib) {
+            return (war, tomcat) -> {
+                war.addMissingLibraries(webappLib);
+                tomcat.addToLib(containerLib);
+                tomcat.addDataSource("jdbc/" + name, "io.claimguard.jdbc.ClaimGuardDriver", url);
+            };
+        }
+    }
+
+    /**
+     * Where the application runs: the Tomcat distribution, whether the WAR goes to Tomcat 10.1's
+     * {@code webapps-javaee} (migrated on deploy) instead of {@code webapps}, whether the manager
+     * application is installed, and how ClaimGuard's jars are put in.
+     */
+    record Setup(Tomcat.Distribution distribution, boolean javaeeFolder, boolean managerApp, Install install) {
+
+        static Setup on(Tomcat.Distribution distribution, Install install) {
+            return new Setup(distribution, false, false, install);
+        }
+
+        /** The WAR in {@code webapps-javaee}, for Tomcat 10.1 to migrate. */
+        Setup migrated() {
+            return new Setup(distribution, true, managerApp, install);
+        }
+
+        Setup withManager() {
+            return new Setup(distribution, javaeeFolder, true, install);
+        }
+    }
+
     final String context;
     final IdentityProvider identityProvider;
     final Tomcat tomcat;
     final Path applicationLogs;
 
-    private AppDeployment(String app, String context, Path run, DropIn dropIn) throws IOException {
+    private AppDeployment(Path sourceWar, Path config, String context, Path run, Setup setup, DropIn dropIn) throws IOException {
         this.context = context;
-        tomcat = Tomcat.base(Layout.tomcatHome(), run.resolve("catalina-base"));
+        tomcat = Tomcat.base(setup.distribution(), run.resolve("catalina-base"));
         applicationLogs = run.resolve("app-logs");
         Tomcat.deleteRecursively(applicationLogs);
         identityProvider = IdentityProvider.start();
         try {
-            try (War war = War.copy(Layout.appWar(app), tomcat.webapps().resolve(context.substring(1) + ".war"))) {
-                String policy = Files.readString(Layout.appConfig(app, "claimguard.yaml"), StandardCharsets.UTF_8)
+            if (setup.managerApp()) {
+                tomcat.withManager();
+            }
+            Path appBase = setup.javaeeFolder() ? tomcat.webappsJavaee() : tomcat.webapps();
+            try (War war = War.copy(sourceWar, appBase.resolve(context.substring(1) + ".war"))) {
+                String policy = Files.readString(config.resolve("claimguard.yaml"), StandardCharsets.UTF_8)
                         .replace("@BASE_URL@", identityProvider.baseUrl());
-                war.addLibrary(Layout.claimGuardAll())
-                        .put("/WEB-INF/classes/claimguard.yaml", policy)
-                        .put("/WEB-INF/classes/logback.xml", Files.readAllBytes(Layout.appConfig(app, "logback.xml")));
+                setup.install().into(war, tomcat);
+                war.put("/WEB-INF/classes/claimguard.yaml", policy)
+                        .put("/WEB-INF/classes/logback.xml", Files.readAllBytes(config.resolve("logback.xml")));
                 dropIn.change(war);
             }
-            tomcat.start(Map.of("app.log.dir", applicationLogs.toString()), context + "/health", Duration.ofSeconds(120));
+            // app.log.dir for the applications of e2e-apps, sample.log.dir for the sample.
+            tomcat.start(Map.of("app.log.dir", applicationLogs.toString(), "sample.log.dir", applicationLogs.toString()),
+                    context + "/health", Duration.ofSeconds(120));
         } catch (IOException | RuntimeException e) {
             close();
             throw e;
@@ -56,11 +107,27 @@ final class AppDeployment implements AutoCloseable {
     }
 
     /**
-     * Builds and starts {@code app} ({@code spring-jpa}, {@code flyway-mybatis}) at {@code context};
-     * its files go to {@code target/e2e/runs/<name>}.
+     * Builds and starts {@code app} ({@code spring-jpa}, {@code flyway-mybatis}) at {@code context}
+     * with claimguard-all in Tomcat 11; its files go to {@code target/e2e/runs/<name>}.
      */
     static AppDeployment start(String app, String context, String name, DropIn dropIn) throws IOException {
-        return new AppDeployment(app, context, Layout.run(name), dropIn);
+        return start(app, context, name, Setup.on(Tomcat.Distribution.TOMCAT_11, Install.CLAIMGUARD_ALL), dropIn);
+    }
+
+    /** Builds and starts {@code app} of {@code e2e-apps} at {@code context} as {@code setup} says. */
+    static AppDeployment start(String app, String context, String name, Setup setup, DropIn dropIn) throws IOException {
+        return new AppDeployment(Layout.appWar(app), Layout.appConfig(app, "claimguard.yaml").getParent(), context,
+                Layout.run(name), setup, dropIn);
+    }
+
+    /**
+     * The sample's plain WAR at {@code /support} as {@code setup} says, with its own policy and
+     * {@code %redact} Logback configuration and its DriverManager URL prefixed.
+     */
+    static AppDeployment sample(String name, Setup setup) throws IOException {
+        return new AppDeployment(Layout.sampleWar(), Layout.sampleConfig("claimguard.yaml").getParent(), SampleDeployment.CONTEXT,
+                Layout.run(name), setup, war -> war.replaceOnce("/WEB-INF/web.xml", "<param-value>jdbc:p6spy:h2:",
+                        "<param-value>jdbc:claimguard:p6spy:h2:"));
     }
 
     SampleApp app(Http http) {

@@ -21,6 +21,11 @@ final class Http {
         return send(request(uri, token).GET().build());
     }
 
+    /** A GET with a {@code Cookie} header. */
+    HttpResponse<String> get(URI uri, String token, String cookie) {
+        return send(request(uri, token).header("Cookie", cookie).GET().build());
+    }
+
     /** Sends {@code body} with {@code method} and the content type. */
     HttpResponse<String> send(String method, URI uri, String token, String contentType, String body) {
         return send(request(uri, token).header("Content-Type", contentType)

@@ -13,9 +13,14 @@ final class Layout {
         return Path.of(property("e2e.dir"));
     }
 
-    /** The unpacked Tomcat distribution ({@code CATALINA_HOME}). */
+    /** The unpacked Tomcat 11 distribution ({@code CATALINA_HOME}). */
     static Path tomcatHome() {
         return Path.of(property("tomcat.home"));
+    }
+
+    /** An unpacked Tomcat distribution, by the system property naming its folder (see {@link Tomcat.Distribution}). */
+    static Path tomcatHome(String property) {
+        return Path.of(property(property));
     }
 
     /** The sample WAR as its own build made it: no ClaimGuard inside. */
@@ -25,6 +30,11 @@ final class Layout {
 
     static Path claimGuardAll() {
         return dir().resolve("claimguard-all.jar");
+    }
+
+    /** claimguard-all's javax.servlet build, for Tomcat 9. */
+    static Path claimGuardAllJavax() {
+        return dir().resolve("claimguard-all-javax.jar");
     }
 
     /** The operator's command line jar: claimguard-all with SLF4J, runnable with {@code java -jar}. */
@@ -40,6 +50,16 @@ final class Layout {
     /** Jars for WEB-INF/lib in the JNDI deployment. */
     static Path webappLib() {
         return dir().resolve("webapp-lib");
+    }
+
+    /** Jars for Tomcat 9's lib folder in the JNDI deployment: the driver's javax build. */
+    static Path containerLibJavax() {
+        return dir().resolve("container-lib-javax");
+    }
+
+    /** Jars for WEB-INF/lib in the JNDI deployment on Tomcat 9: the filter's javax build. */
+    static Path webappLibJavax() {
+        return dir().resolve("webapp-lib-javax");
     }
 
     /** The older Jackson (and SLF4J, H2) of the legacy application. */

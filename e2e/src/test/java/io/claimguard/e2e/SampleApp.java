@@ -48,6 +48,11 @@ final class SampleApp {
         return http.get(uri.apply(path), token);
     }
 
+    /** A GET in the HTTP session {@code cookie} ({@code JSESSIONID=...}). */
+    HttpResponse<String> get(String path, String token, String cookie) {
+        return http.get(uri.apply(path), token, cookie);
+    }
+
     /** A form POST of {@code fields}, as the browser sends the edit form. */
     HttpResponse<String> postForm(String path, String token, Map<String, String> fields) {
         String body = fields.entrySet().stream()

@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -78,8 +77,9 @@ final class SampleDeployment implements AutoCloseable {
                         .replaceOnce("/WEB-INF/web.xml", "<param-value>jdbc:p6spy:h2:", "<param-value>jdbc:claimguard:p6spy:h2:");
                 case JNDI -> {
                     war.addMissingLibraries(Layout.webappLib());
-                    copyJars(Layout.containerLib(), tomcat.lib());
-                    addDataSource(tomcat.conf().resolve("context.xml"), "jdbc:claimguard:h2:" + databaseOf(war.read("/WEB-INF/web.xml")));
+                    tomcat.addToLib(Layout.containerLib());
+                    tomcat.addDataSource("jdbc/support", "io.claimguard.jdbc.ClaimGuardDriver",
+                            "jdbc:claimguard:h2:" + databaseOf(war.read("/WEB-INF/web.xml")));
                 }
             }
             return seed;
@@ -124,27 +124,6 @@ final class SampleDeployment implements AutoCloseable {
             throw new IllegalStateException("web.xml has no jdbc:p6spy:h2: db.url");
         }
         return url.group(1).replace("&apos;", "'");
-    }
-
-    private static void addDataSource(Path contextXml, String url) throws IOException {
-        String resource = """
-                  <Resource name="jdbc/support" auth="Container" type="javax.sql.DataSource"
-                            driverClassName="io.claimguard.jdbc.ClaimGuardDriver"
-                            url="%s" username="sa" password=""
-                            maxTotal="100" maxIdle="100" maxWaitMillis="10000"/>
-                </Context>
-                """.formatted(url.replace("&", "&amp;").replace("\"", "&quot;"));
-        String context = Files.readString(contextXml, StandardCharsets.UTF_8);
-        int end = context.lastIndexOf("</Context>");
-        Files.writeString(contextXml, context.substring(0, end) + resource, StandardCharsets.UTF_8);
-    }
-
-    private static void copyJars(Path from, Path to) throws IOException {
-        try (Stream<Path> jars = Files.list(from)) {
-            for (Path jar : (Iterable<Path>) jars::iterator) {
-                Files.copy(jar, to.resolve(jar.getFileName()), StandardCopyOption.REPLACE_EXISTING);
-            }
-        }
     }
 
     @Override

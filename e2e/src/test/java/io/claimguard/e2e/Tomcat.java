@@ -13,9 +13,11 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -25,22 +27,47 @@ import java.util.concurrent.TimeoutException;
 import java.util.stream.Stream;
 
 /**
- * One Tomcat, from the unpacked distribution, run as its own process by {@code bin/catalina.sh run}
- * with its own {@code CATALINA_BASE}: {@code conf} copied from the distribution with a
- * {@code server.xml} of our own (HTTP and shutdown on free loopback ports, no AJP, an access log
- * without query strings), and empty {@code lib}, {@code webapps}, {@code logs}, {@code temp} and
+ * One Tomcat, from an unpacked distribution (9, 10.1 or 11), run as its own process by
+ * {@code bin/catalina.sh run} with its own {@code CATALINA_BASE}: {@code conf} copied from the
+ * distribution with a {@code server.xml} of our own (HTTP and shutdown on free loopback ports, no
+ * AJP, an access log without query strings, the users of {@code conf/tomcat-users.xml} for the
+ * manager application), and empty {@code lib}, {@code webapps}, {@code logs}, {@code temp} and
  * {@code work}. The base stays under {@code target/} after the run, Tomcat's console output in
  * {@code logs/console.out}, for diagnosis.
  */
 final class Tomcat implements AutoCloseable {
 
+    /** The distributions the build unpacks (see this module's pom). */
+    enum Distribution {
+        /** javax.servlet (Servlet 4.0). */
+        TOMCAT_9("tomcat9.home"),
+        /** jakarta.servlet (Servlet 6.0); migrates the javax WARs of {@code webapps-javaee} on deploy. */
+        TOMCAT_10_1("tomcat10.home"),
+        /** jakarta.servlet (Servlet 6.1). */
+        TOMCAT_11("tomcat.home");
+
+        private final String homeProperty;
+
+        Distribution(String homeProperty) {
+            this.homeProperty = homeProperty;
+        }
+
+        /** The unpacked distribution ({@code CATALINA_HOME}). */
+        Path home() {
+            return Layout.tomcatHome(homeProperty);
+        }
+    }
+
     private static final Duration STOP_GRACE = Duration.ofSeconds(30);
+    private static final String MANAGER_USER = "e2e-manager";
 
     private final Path home;
     private final Path base;
     private final int httpPort;
     private final int shutdownPort;
     private final String shutdownCommand = "SHUTDOWN-" + UUID.randomUUID();
+    private final String managerPassword = "m-" + UUID.randomUUID();
+    private final HttpClient managerClient = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private Process process;
     private Thread killOnExit;
 
@@ -68,6 +95,72 @@ final class Tomcat implements AutoCloseable {
         return new Tomcat(home, base);
     }
 
+    /** A fresh {@code CATALINA_BASE} at {@code base} (emptied first) for {@code distribution}. */
+    static Tomcat base(Distribution distribution, Path base) throws IOException {
+        return new Tomcat(distribution.home(), base);
+    }
+
+    /**
+     * Tomcat 10.1's folder of javax.servlet applications, which it migrates to jakarta.servlet on
+     * deploy (its Host's default {@code legacyAppBase}); created on first use.
+     */
+    Path webappsJavaee() throws IOException {
+        return Files.createDirectories(base.resolve("webapps-javaee"));
+    }
+
+    /**
+     * Installs the distribution's manager application in {@code webapps/manager} with a user of the
+     * {@code manager-script} role, for {@link #manager}. Before {@link #start}.
+     */
+    Tomcat withManager() throws IOException {
+        Path from = home.resolve("webapps/manager");
+        Path to = webapps().resolve("manager");
+        try (Stream<Path> files = Files.walk(from)) {
+            for (Path file : (Iterable<Path>) files::iterator) {
+                Path target = to.resolve(from.relativize(file).toString());
+                if (Files.isDirectory(file)) {
+                    Files.createDirectories(target);
+                } else {
+                    Files.copy(file, target);
+                }
+            }
+        }
+        Files.writeString(conf().resolve("tomcat-users.xml"), """
+                <?xml version="1.0" encoding="UTF-8"?>
+                <tomcat-users xmlns="http://tomcat.apache.org/xml" version="1.0">
+                  <role rolename="manager-script"/>
+                  <user username="%s" password="%s" roles="manager-script"/>
+                </tomcat-users>
+                """.formatted(MANAGER_USER, managerPassword), StandardCharsets.UTF_8);
+        return this;
+    }
+
+    /**
+     * The manager's text interface: {@code command} is what follows {@code /manager/text/}
+     * ({@code reload?path=/club}, {@code findleaks?statusLine=true}, {@code threaddump}); answers
+     * the body, which starts with {@code OK} or {@code FAIL} where the command has a status line.
+     */
+    String manager(String command) throws IOException {
+        String basic = Base64.getEncoder().encodeToString((MANAGER_USER + ":" + managerPassword).getBytes(StandardCharsets.UTF_8));
+        HttpRequest request = HttpRequest.newBuilder(uri("/manager/text/" + command)).timeout(Duration.ofSeconds(120))
+                .header("Authorization", "Basic " + basic).build();
+        try {
+            HttpResponse<String> response = managerClient.send(request, HttpResponse.BodyHandlers.ofString());
+            if (response.statusCode() != 200) {
+                throw new IOException("manager " + command + ": " + response.statusCode() + " " + response.body());
+            }
+            return response.body();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IOException("interrupted: manager " + command, e);
+        }
+    }
+
+    /** Waits until {@code path} answers 200, failing at {@code deadline} or as soon as the process ends. */
+    void awaitReady(String path, Duration deadline) throws IOException {
+        awaitReady(uri(path), deadline);
+    }
+
     Path base() {
         return base;
     }
@@ -86,6 +179,30 @@ final class Tomcat implements AutoCloseable {
 
     Path logs() {
         return base.resolve("logs");
+    }
+
+    /** Copies every jar of {@code folder} into this base's {@code lib}. */
+    void addToLib(Path folder) throws IOException {
+        try (Stream<Path> jars = Files.list(folder)) {
+            for (Path jar : (Iterable<Path>) jars::iterator) {
+                Files.copy(jar, lib().resolve(jar.getFileName()), StandardCopyOption.REPLACE_EXISTING);
+            }
+        }
+    }
+
+    /** Adds a container DataSource {@code name} (user {@code sa}, no password) to {@code conf/context.xml}. */
+    void addDataSource(String name, String driverClass, String url) throws IOException {
+        String resource = """
+                  <Resource name="%s" auth="Container" type="javax.sql.DataSource"
+                            driverClassName="%s"
+                            url="%s" username="sa" password=""
+                            maxTotal="100" maxIdle="100" maxWaitMillis="10000"/>
+                </Context>
+                """.formatted(name, driverClass, url.replace("&", "&amp;").replace("\"", "&quot;"));
+        Path contextXml = conf().resolve("context.xml");
+        String context = Files.readString(contextXml, StandardCharsets.UTF_8);
+        int end = context.lastIndexOf("</Context>");
+        Files.writeString(contextXml, context.substring(0, end) + resource, StandardCharsets.UTF_8);
     }
 
     URI uri(String path) {
@@ -219,9 +336,14 @@ final class Tomcat implements AutoCloseable {
                   <Listener className="org.apache.catalina.startup.VersionLoggerListener"/>
                   <Listener className="org.apache.catalina.core.JreMemoryLeakPreventionListener"/>
                   <Listener className="org.apache.catalina.core.ThreadLocalLeakPreventionListener"/>
+                  <GlobalNamingResources>
+                    <Resource name="UserDatabase" auth="Container" type="org.apache.catalina.UserDatabase"
+                              factory="org.apache.catalina.users.MemoryUserDatabaseFactory" pathname="conf/tomcat-users.xml"/>
+                  </GlobalNamingResources>
                   <Service name="Catalina">
                     <Connector port="%d" address="127.0.0.1" protocol="HTTP/1.1" maxThreads="100" connectionTimeout="20000"/>
                     <Engine name="Catalina" defaultHost="localhost">
+                      <Realm className="org.apache.catalina.realm.UserDatabaseRealm" resourceName="UserDatabase"/>
                       <Host name="localhost" appBase="webapps" unpackWARs="true" autoDeploy="false">
                         <!-- %%U, not %%r: the query string can carry personal data (a search for an email). -->
                         <Valve className="org.apache.catalina.valves.AccessLogValve" directory="logs"
