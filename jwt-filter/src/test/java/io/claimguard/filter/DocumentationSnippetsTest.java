@@ -605,6 +605,87 @@ class DocumentationSnippetsTest {
         }
     }
 
+    // ---------------------------------------------------------------- what getting-started.md states
+
+    /** The snippet of docs/getting-started.md whose text holds {@code marker}. */
+    private static Block gettingStarted(String marker) throws IOException {
+        return blocks().stream().filter(b -> b.file().endsWith("getting-started.md") && b.text().contains(marker))
+                .findFirst().orElseThrow(() -> new AssertionError("getting-started.md has no snippet with " + marker));
+    }
+
+    private TestServer started(Path classes, String contextPath) throws Exception {
+        URLClassLoader webApp = new URLClassLoader(new URL[] {classes.toUri().toURL()}, getClass().getClassLoader());
+        return new TestServer(context -> {
+            context.setContextPath(contextPath);
+            context.setClassLoader(webApp);
+            context.addFilter(new FilterHolder(JwtAuthFilter.class), "/*", EnumSet.of(DispatcherType.REQUEST, DispatcherType.ASYNC));
+        });
+    }
+
+    private Path classes(String name, String yaml) throws IOException {
+        Path classes = Files.createDirectories(dir.resolve(name));
+        Files.writeString(classes.resolve(ConfigFile.DEFAULT_RESOURCE), yaml, StandardCharsets.UTF_8);
+        return classes;
+    }
+
+    /** "Which requests the filter guards": every path, static files included; patterns without the context path. */
+    @Test
+    void publicPaths_areInsideTheContextPath_andEverythingElseNeedsAToken() throws Exception {
+        Block snippet = gettingStarted("/favicon.ico");
+        try (TestServer server = started(classes("guards", snippet.text()), "/shop")) {
+            for (String open : List.of("/shop/health", "/shop/static", "/shop/static/app.css", "/shop/favicon.ico")) {
+                assertEquals(200, server.get(open).status(), open);
+            }
+            for (String guarded : List.of("/shop/index.html", "/shop/style.css", "/shop/", "/shop/healthz", "/shop/admin/x")) {
+                assertEquals(401, server.get(guarded).status(), guarded);
+            }
+        }
+        assertStartFails(classes("extension", snippet.text().replace("\"/static/*\"", "\"*.css\"")),
+                "URL pattern '*.css' must start with '/'");
+        assertStartFails(classes("inner-star", snippet.text().replace("\"/static/*\"", "\"/static/*.css\"")),
+                "URL pattern '/static/*.css' may only end with '/*'");
+    }
+
+    /** "Keys": a jwks_uri must be https, or http on a loopback host; file: is refused. */
+    @Test
+    void jwksUri_mustBeHttps_orHttpOnLoopback() throws Exception {
+        String yaml = gettingStarted("/favicon.ico").text();
+        assertStartFails(classes("file", yaml.replace("https://id.example.com/.well-known/jwks.json", "file:///etc/jwks.json")),
+                "must use https (http only on a loopback address)");
+        assertStartFails(classes("http", yaml.replace("https://id.example.com/", "http://id.example.com/")),
+                "must use https (http only on a loopback address)");
+        try (TestServer server = started(classes("loopback", yaml.replace("https://id.example.com/.well-known/jwks.json",
+                "http://127.0.0.1:9/jwks.json")), "/")) {
+            assertEquals(200, server.get("/health").status());
+        }
+    }
+
+    /** "Keys": a relative PEM path is read against the working directory, not the configuration's folder. */
+    @Test
+    void relativePemPath_isResolvedAgainstTheWorkingDirectory() throws Exception {
+        String yaml = gettingStarted("classpath:issuer-public.pem").text();
+        Path relative = Path.of("target", "documentation-facts", "issuer-public.pem");
+        Path classes = classes("relative", yaml.replace("classpath:issuer-public.pem", relative.toString()));
+        Files.createDirectories(classes.resolve(relative).getParent());
+        Fixture.pem(classes.resolve(relative), TestKeys.RSA.getPublic());   // beside the configuration: not found
+        assertStartFails(classes, "ClaimGuard configuration file " + relative + " does not exist");
+        Files.createDirectories(Path.of(System.getProperty("user.dir")).resolve(relative).getParent());
+        Fixture.pem(Path.of(System.getProperty("user.dir")).resolve(relative), TestKeys.RSA.getPublic());
+        try (TestServer server = started(classes, "/")) {
+            assertEquals(401, server.get("/").status());
+        } finally {
+            Files.deleteIfExists(Path.of(System.getProperty("user.dir")).resolve(relative));
+        }
+    }
+
+    private void assertStartFails(Path classes, String expected) {
+        try (TestServer server = started(classes, "/")) {
+            fail("the filter started; a request got " + server.get("/").status());
+        } catch (Exception e) {
+            assertTrue(causes(e).contains(expected), "'" + expected + "' in: " + causes(e));
+        }
+    }
+
     // ---------------------------------------------------------------- links
 
     @Test
