@@ -686,6 +686,20 @@ class DocumentationSnippetsTest {
         }
     }
 
+    /** The commands written inline, such as the README's "Two commands": checked as the blocks' are. */
+    @Test
+    void inlineMavenCommands_nameWhatExists() throws IOException {
+        int checked = 0;
+        for (Path file : documents()) {
+            Matcher inline = Pattern.compile("`(mvn [^`]+)`").matcher(withoutCodeBlocks(Files.readString(file, StandardCharsets.UTF_8)));
+            while (inline.find()) {
+                checkMaven(new Block(file, 0, "inline", inline.group(1)), inline.group(1));
+                checked++;
+            }
+        }
+        assertTrue(checked >= 3, "the README's two commands and the report-mode demo: " + checked);
+    }
+
     // ---------------------------------------------------------------- links
 
     @Test
