@@ -63,7 +63,7 @@ enum Persona {
         return view;
     }
 
-    /** The masks of the README's table: {@code email} keeps the first character and the top-level domain, {@code last4} stars the rest. */
+    /** The masks of the personas table in docs/sample-webapp.md: {@code email} keeps the first character and the top-level domain, {@code last4} stars the rest. */
     static String mask(Shown shown, String value) {
         if (value == null) {
             return null;
