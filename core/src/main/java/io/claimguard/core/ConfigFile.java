@@ -11,6 +11,7 @@ import java.nio.file.Path;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import org.snakeyaml.engine.v2.api.Load;
 import org.snakeyaml.engine.v2.api.LoadSettings;
 import org.snakeyaml.engine.v2.exceptions.DuplicateKeyException;
@@ -33,6 +34,8 @@ public final class ConfigFile {
     public static final String ENVIRONMENT = "CLAIMGUARD_CONFIG";
     public static final String DEFAULT_RESOURCE = "claimguard.yaml";
     private static final String CLASSPATH = "classpath:";
+    /** The file's top-level sections; a misspelt one ({@code jtw:}) would quietly leave what it configures off. */
+    private static final Set<String> SECTIONS = Set.of("jdbc", "jwt", "audit");
 
     private final String location;
     private final String text;
@@ -101,11 +104,12 @@ public final class ConfigFile {
     }
 
     /**
-     * The top-level mapping {@code name} ({@code jdbc}, {@code jwt}), if the file has one.
+     * The top-level mapping {@code name} ({@code jdbc}, {@code jwt}, {@code audit}), if the file has one.
      *
-     * @throws ConfigException if the file is empty, is not valid YAML (duplicate keys included), or
-     *         is not a mapping at the top level; the message gives the line and column of a syntax
-     *         error but never the line itself, which may hold a secret
+     * @throws ConfigException if the file is empty, is not valid YAML (duplicate keys included), is
+     *         not a mapping at the top level, or has a top-level section no module reads; the message
+     *         gives the line and column of a syntax error but never the line itself, which may hold
+     *         a secret
      */
     public Optional<ConfigSection> section(String name) {
         Object document = parse();
@@ -115,6 +119,7 @@ public final class ConfigFile {
         if (!(document instanceof Map<?, ?> root)) {
             throw ConfigSection.failure(location, "the top level must be a mapping");
         }
+        new ConfigSection(location, "the top level", root).rejectUnknownKeys(SECTIONS);
         return new ConfigSection(location, "", root).section(name);
     }
 

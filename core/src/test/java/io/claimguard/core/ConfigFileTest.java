@@ -293,4 +293,15 @@ class ConfigFileTest {
         assertTrue(config.toString().contains(file.toString()), config.toString());
         assertFalse(config.toString().contains("s3cr3t-value"), config.toString());
     }
+
+    /** A misspelt section would leave what it configures off, silently: the filter unregistered, for one. */
+    @Test
+    void section_aTopLevelSectionNoModuleReads_isRefused_namingIt() throws IOException {
+        ConfigFile file = ConfigFile.load(write("typo.yaml", "jtw:\n  issuer: x\njdbc:\n  columns: []\n").toString());
+        ConfigException refused = assertThrows(ConfigException.class, () -> file.section("jdbc"));
+        assertTrue(refused.getMessage().endsWith("the top level has an unknown key 'jtw' (known: audit, jdbc, jwt)"),
+                refused.getMessage());
+        ConfigFile known = ConfigFile.load(write("known.yaml", "jwt: {}\njdbc: {}\naudit: {}\n").toString());
+        assertTrue(known.section("audit").isPresent());
+    }
 }

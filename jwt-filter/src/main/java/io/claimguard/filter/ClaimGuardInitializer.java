@@ -35,10 +35,9 @@ public final class ClaimGuardInitializer implements ServletContainerInitializer 
             }
         }
         boolean named = !ConfigFile.configuredLocation().equals("classpath:" + ConfigFile.DEFAULT_RESOURCE);
+        ConfigFile file;
         try {
-            if (!JwtConfigReader.hasSection(ConfigFile.locate())) {
-                return;
-            }
+            file = ConfigFile.locate();
         } catch (ConfigException e) {
             if (named) {
                 // A configuration that was asked for but cannot be read must not leave the application unguarded.
@@ -46,6 +45,14 @@ public final class ClaimGuardInitializer implements ServletContainerInitializer 
             }
             LOG.info("no ClaimGuard configuration found; the JWT filter is not registered");
             return;
+        }
+        try {
+            if (!JwtConfigReader.hasSection(file)) {
+                return;
+            }
+        } catch (ConfigException e) {
+            // A file that is there but wrong (a misspelt section among them) must not leave the application unguarded.
+            throw new ServletException("ClaimGuard JWT filter cannot be registered: " + e.getMessage(), e);
         }
         FilterRegistration.Dynamic registration = context.addFilter(FILTER_NAME, JwtAuthFilter.class);
         registration.setAsyncSupported(true);

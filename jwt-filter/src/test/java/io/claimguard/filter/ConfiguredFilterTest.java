@@ -16,6 +16,8 @@ import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import java.net.URL;
+import java.net.URLClassLoader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -341,6 +343,21 @@ class ConfiguredFilterTest {
         assertInitializerFails("does not exist");
         configureRaw("jwt:\n  issuer: [\n  realm: " + SECRET + "\n");
         assertInitializerFails("not valid YAML");
+    }
+
+    /** The default file on the class path, there but wrong (a misspelt section), must not leave it unguarded either. */
+    @Test
+    void initializer_withTheDefaultFileMisspelt_failsTheStart() throws Exception {
+        Files.writeString(dir.resolve(ConfigFile.DEFAULT_RESOURCE), "jtw:\n  issuer: \"" + ISS + "\"\n", StandardCharsets.UTF_8);
+        System.clearProperty(ConfigFile.PROPERTY);
+        Thread thread = Thread.currentThread();
+        ClassLoader previous = thread.getContextClassLoader();
+        try (URLClassLoader webInfClasses = new URLClassLoader(new URL[] {dir.toUri().toURL()}, previous)) {
+            thread.setContextClassLoader(webInfClasses);
+            assertInitializerFails("the top level has an unknown key 'jtw'");
+        } finally {
+            thread.setContextClassLoader(previous);
+        }
     }
 
     private static void assertInitializerFails(String expected) {
