@@ -84,7 +84,7 @@ class FlywayMyBatisAppTest extends LegacyAppInTomcatTest {
             assertEquals(CUSTOMERS.of(persona, customers), SampleApp.htmlRows(list), persona + " customers");
             assertEquals(Map.of(id, CUSTOMERS.view(persona, customers.get(id))), SampleApp.htmlRows(ok(app.get("/customers/" + id, token))),
                     persona + " customer " + id);
-            assertEquals(CUSTOMERS.form(persona, customers.get(id)), profileForm(id, token), persona + " profile form " + id);
+            assertEquals(CUSTOMERS.form(persona, customers.get(id)), editForm(id, token), persona + " profile form " + id);
             assertEquals(ORDERS.of(persona, ordersOf(id)), SampleApp.htmlRows(ok(app.get("/customers/" + id + "/orders", token))),
                     persona + " orders of customer " + id);
         }
@@ -132,32 +132,13 @@ class FlywayMyBatisAppTest extends LegacyAppInTomcatTest {
     @Test
     @Order(2)
     void visitorSavingTheProfileItWasShownKeepsTheMaskedValues() {
-        String id = "4";
-        String token = token(Persona.VISITOR);
-        Map<String, String> form = profileForm(id, token);
-        assertEquals(CUSTOMERS.form(Persona.VISITOR, customers.get(id)), form, "the form holds the masks");
-        form.put("city", "Forest Grove");
-
-        assertRedirected(app.postForm("/customers/" + id, token, form), "/customers/" + id);
-
-        customers.get(id).put("city", "Forest Grove");
-        assertStored(id);
+        saveTheWholeForm(Persona.VISITOR, "4", CUSTOMERS.form(Persona.VISITOR, customers.get("4")), Map.of("city", "Forest Grove"));
     }
 
     @Test
     @Order(2)
     void agentSavingTheProfileStoresWhatItChanged() {
-        String id = "1";
-        String token = token(Persona.AGENT);
-        Map<String, String> form = profileForm(id, token);
-        form.put("loyalty_tier", "platinum");
-        form.put("phone", "+15035550199");
-
-        assertRedirected(app.postForm("/customers/" + id, token, form), "/customers/" + id);
-
-        customers.get(id).put("loyalty_tier", "platinum");
-        customers.get(id).put("phone", "+15035550199");
-        assertStored(id);
+        saveTheWholeForm(Persona.AGENT, "1", null, Map.of("loyalty_tier", "platinum", "phone", "+15035550199"));
     }
 
     @Override
@@ -203,12 +184,19 @@ class FlywayMyBatisAppTest extends LegacyAppInTomcatTest {
         return of;
     }
 
-    private Map<String, String> profileForm(String id, String token) {
-        return SampleApp.formFields(ok(app.get("/customers/" + id + "/edit", token)));
+    @Override
+    String recordPath(String id) {
+        return "/customers/" + id;
+    }
+
+    @Override
+    Map<String, Map<String, String>> stored() {
+        return customers;
     }
 
     /** Compliance, who may see everything, reads exactly what {@link #customers} says for the customer. */
-    private void assertStored(String id) {
+    @Override
+    void assertStored(String id) {
         assertEquals(Map.of(id, customers.get(id)), SampleApp.htmlRows(ok(app.get("/customers/" + id, token(Persona.COMPLIANCE)))),
                 "stored customer " + id);
     }

@@ -49,6 +49,39 @@ abstract class LegacyAppInTomcatTest {
     /** Whatever a persona that may see everything reads of the application's protected data, as text. */
     abstract String everythingStored();
 
+    /** Where record {@code id} is shown, under the context path; its edit form is at this path + {@code /edit}, and posts to it. */
+    abstract String recordPath(String id);
+
+    /** Every record as stored, by id, kept up to date with every save the tests make. */
+    abstract Map<String, Map<String, String>> stored();
+
+    /** Checks, as a persona that may see everything, that record {@code id} holds exactly what {@link #stored()} says. */
+    abstract void assertStored(String id);
+
+    /** The fields of record {@code id}'s edit form, as {@code token}'s persona is shown them. */
+    Map<String, String> editForm(String id, String token) {
+        return SampleApp.formFields(ok(app.get(recordPath(id) + "/edit", token)));
+    }
+
+    /**
+     * Saves record {@code id}'s whole edit form as {@code persona} was shown it, after checking it
+     * against {@code shown} (unless null), with {@code changes} made: what the persona could not
+     * see must stay as stored, and exactly the changes must land.
+     */
+    void saveTheWholeForm(Persona persona, String id, Map<String, String> shown, Map<String, String> changes) {
+        String token = token(persona);
+        Map<String, String> form = editForm(id, token);
+        if (shown != null) {
+            assertEquals(shown, form, persona + " is shown the form of record " + id);
+        }
+        form.putAll(changes);
+
+        assertRedirected(app.postForm(recordPath(id), token, form), recordPath(id));
+
+        stored().get(id).putAll(changes);
+        assertStored(id);
+    }
+
     @BeforeAll
     void start() throws IOException {
         deployment = deploy();

@@ -92,31 +92,14 @@ class SpringJpaAppTest extends LegacyAppInTomcatTest {
     @Test
     @Order(2)
     void agentSavingTheWholeFormKeepsTheCardItWasNotShown() {
-        String id = "2";
-        String token = token(Persona.AGENT);
-        Map<String, String> form = editForm(id, token);
-        form.put("city", "Fitchburg");
-
-        assertRedirected(app.postForm("/owners/" + id, token, form), "/owners/" + id);
-
-        stored.get(id).put("city", "Fitchburg");
-        assertStored(id);
-        assertEquals(OWNERS.form(Persona.AGENT, stored.get(id)), editForm(id, token));
+        saveTheWholeForm(Persona.AGENT, "2", null, Map.of("city", "Fitchburg"));
+        assertEquals(OWNERS.form(Persona.AGENT, stored.get("2")), editForm("2", token(Persona.AGENT)));
     }
 
     @Test
     @Order(2)
     void visitorSavingTheWholeFormKeepsEveryValueItWasShownMasked() {
-        String id = "4";
-        String token = token(Persona.VISITOR);
-        Map<String, String> form = editForm(id, token);
-        assertEquals(OWNERS.form(Persona.VISITOR, stored.get(id)), form, "the form holds the masks");
-        form.put("address", "60 Maple Court");
-
-        assertRedirected(app.postForm("/owners/" + id, token, form), "/owners/" + id);
-
-        stored.get(id).put("address", "60 Maple Court");
-        assertStored(id);
+        saveTheWholeForm(Persona.VISITOR, "4", OWNERS.form(Persona.VISITOR, stored.get("4")), Map.of("address", "60 Maple Court"));
     }
 
     @Test
@@ -162,12 +145,19 @@ class SpringJpaAppTest extends LegacyAppInTomcatTest {
         return ok(app.get("/api/owners", token(Persona.COMPLIANCE)));
     }
 
-    private Map<String, String> editForm(String id, String token) {
-        return SampleApp.formFields(ok(app.get("/owners/" + id + "/edit", token)));
+    @Override
+    String recordPath(String id) {
+        return "/owners/" + id;
+    }
+
+    @Override
+    Map<String, Map<String, String>> stored() {
+        return stored;
     }
 
     /** Compliance, who may see everything, reads exactly what {@link #stored} says for the owner. */
-    private void assertStored(String id) {
+    @Override
+    void assertStored(String id) {
         assertEquals(Map.of(id, stored.get(id)),
                 SampleApp.jsonRows(ok(app.get("/api/owners/" + id, token(Persona.COMPLIANCE))), OWNERS.columns()), "stored owner " + id);
     }
