@@ -78,7 +78,9 @@ class DetectorsTest {
         # emails
         mail to jane.doe+tag@example.co.uk. | mail to [REDACTED:EMAIL].
         <JANE_DOE@Example.COM> | <[REDACTED:EMAIL]>
-        user@localhost git@build.internal @Override a@b | user@localhost git@build.internal @Override a@b
+        user@localhost lib@1.2.3 @Override a@b | user@localhost lib@1.2.3 @Override a@b
+        reserved and private domains: ann@shop.test bo@corp.internal cy@mail.example | reserved and private domains: [REDACTED:EMAIL] [REDACTED:EMAIL] [REDACTED:EMAIL]
+        new and internationalised ones: di@firm.photography ed@xn--bcher-kva.xn--tckwe | new and internationalised ones: [REDACTED:EMAIL] [REDACTED:EMAIL]
         # cards: brands, separators, Luhn
         visa 4111111111111111 | visa [REDACTED:CARD]
         mc 5555 5555 5555 4444 | mc [REDACTED:CARD]

@@ -2,10 +2,13 @@ package io.claimguard.logging.redaction;
 
 /**
  * Email addresses, found from their {@code @}: a local part of up to 64 characters before it,
- * a domain of at least two labels after it whose last label is a known top-level domain. The
- * known-TLD rule keeps {@code user@localhost}, {@code git@host.internal} and Java annotations
- * out, and the partial style's {@code j***@example.com} never matches again (no {@code *} in
- * the local part), so redacting twice changes nothing.
+ * a domain of at least two labels after it whose last label is shaped like a top-level domain
+ * (letters only, two or more, or an internationalised {@code xn--} label). Any such domain
+ * counts, reserved and private ones ({@code .example}, {@code .test}, {@code .internal}) and new
+ * ones alike: a list of known domains misses real addresses, and recall is this detector's job.
+ * One label ({@code user@localhost}), a numeric last label ({@code lib@1.2.3}) and Java
+ * annotations stay out, and the partial style's {@code j***@example.com} never matches again (no
+ * {@code *} in the local part), so redacting twice changes nothing.
  */
 final class Emails {
 
@@ -52,11 +55,29 @@ final class Emails {
                 break;
             }
         }
-        if (labels < 2 || Scan.isAlnum(s.at(end)) || !TopLevelDomains.contains(s.substring(lastLabel, end))) {
+        if (labels < 2 || Scan.isAlnum(s.at(end)) || !isTopLevelShaped(s, lastLabel, end)) {
             return -1;
         }
         s.redact(start, end, Kind.EMAIL);
         return end;
+    }
+
+    /** Letters only, at least two, or an {@code xn--} label (an internationalised domain in ASCII). */
+    private static boolean isTopLevelShaped(Scan s, int start, int end) {
+        if (end - start > 4 && s.text[start + 2] == '-' && s.text[start + 3] == '-'
+                && (s.text[start] | 0x20) == 'x' && (s.text[start + 1] | 0x20) == 'n') {
+            return true;
+        }
+        if (end - start < 2) {
+            return false;
+        }
+        for (int i = start; i < end; i++) {
+            char c = s.text[i];
+            if (!(c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z')) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static boolean isLocalChar(char c) {
