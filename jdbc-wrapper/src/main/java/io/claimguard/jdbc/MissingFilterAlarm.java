@@ -3,6 +3,7 @@ package io.claimguard.jdbc;
 import io.claimguard.core.FilterPresence;
 import io.claimguard.core.GuardContext;
 import io.claimguard.jdbc.policy.Policy;
+import java.lang.ref.WeakReference;
 import java.util.Collections;
 import java.util.Set;
 import java.util.WeakHashMap;
@@ -16,9 +17,9 @@ import org.slf4j.LoggerFactory;
  * names the cause where the class path shows it (the filter's classes are missing, or were built
  * for the other servlet namespace) and the fix.
  *
- * <p>Checked when a connection opens and before each statement until settled, on the thread's
- * context class loader, which is the web application's. A filter that has started, or a request
- * it marked, settles it; so does a class path without any servlet API (not a web application).
+ * <p>Checked when a connection opens and before each statement until the application, the
+ * thread's context class loader, is decided. A filter that has started, or a request it marked,
+ * decides it; so does a class path without any servlet API (not a web application).
  * A filter built for the other servlet namespace is reported at once. Otherwise, while the
  * application starts up the filter may still come (a container starts filters after listeners),
  * and on the container's own threads (a pool's evictor in its lib folder) the application cannot
@@ -34,30 +35,42 @@ final class MissingFilterAlarm {
      */
     private static final String JAKARTA_FILTER = String.join(".", "jakarta", "servlet", "Filter");
     private static final String JAVAX_FILTER = "javax.servlet.Filter";
-    /** The applications already told, by class loader; weak, so that none is kept. */
-    private static final Set<ClassLoader> REPORTED = Collections.newSetFromMap(Collections.synchronizedMap(new WeakHashMap<>()));
+    /**
+     * The applications, by class loader, that are decided: their filter started, they serve no
+     * requests, or they were told. Weak, so that none is kept; per application, since a driver in
+     * the container's lib folder serves several, and a thread with no application of its own
+     * decides nothing for the others.
+     */
+    private static final Set<ClassLoader> DECIDED = Collections.newSetFromMap(Collections.synchronizedMap(new WeakHashMap<>()));
+    /** The application decided last: the one check a statement of it makes (a thread's loader read, a comparison). */
+    private static volatile WeakReference<ClassLoader> lastDecided = new WeakReference<>(null);
 
     private final Policy policy;
-    private volatile boolean settled;
 
     MissingFilterAlarm(Policy policy) {
         this.policy = policy;
-        this.settled = !policy.expectsFilter();
     }
 
     void check() {
-        if (settled) {
+        if (!policy.expectsFilter()) {
             return;
         }
         ClassLoader application = Thread.currentThread().getContextClassLoader();
+        if (application != null && lastDecided.get() == application) {
+            return;
+        }
+        if (DECIDED.contains(application)) {
+            lastDecided = new WeakReference<>(application);
+            return;
+        }
         if (GuardContext.inRequest() || FilterPresence.hasStarted(application)) {
-            settled = true;
+            decided(application);
             return;
         }
         Class<?> jakarta = loaded(JAKARTA_FILTER, application);
         Class<?> api = jakarta != null ? jakarta : loaded(JAVAX_FILTER, application);
         if (api == null) {
-            settled = true;   // no servlet container: nothing here serves requests
+            decided(application);   // no servlet container: nothing here serves requests
             return;
         }
         FilterClasses filter = FilterClasses.in(application);
@@ -65,17 +78,23 @@ final class MissingFilterAlarm {
         if (filter != FilterClasses.OTHER_NAMESPACE && (!inApplication || GuardContext.isOutsideRequests())) {
             return;   // the container's own thread, or starting up: the filter starts after the listeners
         }
-        settled = true;
-        if (REPORTED.add(application)) {
-            LOG.atError().setMessage("ClaimGuard: the configuration " + policy.location() + " has a jwt section, but no"
-                            + " ClaimGuard JWT filter has started in this web application: no token is checked, every"
-                            + " request runs with no subject and every protected column is masked for every caller. "
-                            + filter.fix(jakarta != null))
-                    .addKeyValue("kind", "config")
-                    .addKeyValue("section", "jwt")
-                    .addKeyValue("config", policy.location())
-                    .log();
+        if (!decided(application)) {
+            return;   // another thread told it first
         }
+        LOG.atError().setMessage("ClaimGuard: the configuration " + policy.location() + " has a jwt section, but no"
+                        + " ClaimGuard JWT filter has started in this web application: no token is checked, every"
+                        + " request runs with no subject and every protected column is masked for every caller. "
+                        + filter.fix(jakarta != null))
+                .addKeyValue("kind", "config")
+                .addKeyValue("section", "jwt")
+                .addKeyValue("config", policy.location())
+                .log();
+    }
+
+    /** Records {@code application} as decided; false when it already was. */
+    private static boolean decided(ClassLoader application) {
+        lastDecided = new WeakReference<>(application);
+        return DECIDED.add(application);
     }
 
     /** The filter's classes as a web application's class loader sees them, and what to do about each case. */

@@ -122,6 +122,22 @@ class MissingFilterTest {
         assertEquals(List.of(), errors());
     }
 
+    /**
+     * A driver in the container's lib folder serves several applications through one connection
+     * pool: one application's filter, or a thread with no application, says nothing of another.
+     */
+    @Test
+    void eachApplicationIsDecidedOnItsOwn() throws Exception {
+        application();
+        FilterPresence.started(Thread.currentThread().getContextClassLoader());
+        query();
+        Thread.currentThread().setContextClassLoader(null);   // a container thread without an application
+        query();
+        application();
+        query();
+        assertEquals(1, errors().size(), "the second application has no filter");
+    }
+
     /** The filter's classes present, built for the servlet namespace the container does not serve. */
     @Test
     void aFilterBuiltForTheOtherNamespace_isNamedAtOnce_withTheArtifactToUse() throws Exception {
