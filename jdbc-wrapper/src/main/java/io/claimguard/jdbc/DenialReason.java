@@ -1,5 +1,6 @@
 package io.claimguard.jdbc;
 
+import io.claimguard.jdbc.policy.ColumnRule;
 import java.util.Locale;
 
 /** Why a statement or a write was refused, as audit events name it ({@link #code()}). */
@@ -32,6 +33,12 @@ enum DenialReason {
     WRITE_MASK_SHAPED,
     /** A batch that writes protected columns was built for two subjects. */
     BATCH_SUBJECTS;
+
+    /** Why a write through a column shown masked is refused, under the setting in force for it. */
+    static DenialReason refusedWrite(ColumnRule.Writes writes) {
+        return writes == ColumnRule.Writes.DENY ? WRITE_DENIED
+                : writes == ColumnRule.Writes.WRITE_ONLY ? WRITE_MASK_SHAPED : WRITE_CHANGED;
+    }
 
     /** Lower case, such as {@code copy_out}. */
     String code() {

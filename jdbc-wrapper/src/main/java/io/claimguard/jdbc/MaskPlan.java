@@ -64,7 +64,7 @@ final class MaskPlan {
 
     /** Index 0 is unused so that JDBC's 1-based column numbers index it directly. */
     private final CellMask[] masks;
-    /** Per masked column: the mask as configured, which tells what it may show. */
+    /** Per column masked, or that report mode would mask: the mask as configured, which tells what it may show. */
     private final ColumnMask[] shownWith;
     /** Per masked column: what the subject may write to it through the result set. */
     private final Writes[] writes;
@@ -96,7 +96,7 @@ final class MaskPlan {
         return mask(column) != CLEAR;
     }
 
-    /** Whether {@code written} could be what masked column {@code column} shows (see {@link ColumnMask#mayShow}). */
+    /** Whether {@code written} could be what column {@code column}'s mask shows (see {@link ColumnMask#mayShow}); yes for a column without one. */
     boolean mayShow(int column, Object written) {
         return column <= 0 || column >= shownWith.length || shownWith[column] == null || shownWith[column].mayShow(written);
     }

@@ -26,7 +26,6 @@ import java.sql.Statement;
 import java.sql.Time;
 import java.sql.Timestamp;
 import java.util.Calendar;
-import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -97,25 +96,14 @@ abstract class MaskingResultSet implements ResultSet {
             return true;
         }
         Execution run = statement == null ? null : statement.execution;
-        ColumnRule.Writes writes = plan.writes(column)
-                .inForce(run != null && connection.enforcement.policy().isOutsideRequests(run.subject()));
-        if (writes == ColumnRule.Writes.ALLOW) {
-            return true;
-        }
-        if (writes.keepsWhatWasShown() && WriteCheck.shows(this, column, value)) {
-            return false;
-        }
-        if (writes == ColumnRule.Writes.WRITE_ONLY && value != null && !plan.mayShow(column, value)) {
-            return true;
+        ColumnRule.Writes writes = inForce(plan.writes(column), run);
+        WriteOutcome outcome = outcome(writes, column, value);
+        if (outcome != WriteOutcome.REFUSED) {
+            return outcome == WriteOutcome.PASSES;
         }
         String label = delegate.getMetaData().getColumnLabel(column);
-        String message = "column " + label + " is protected and may "
-                + (writes == ColumnRule.Writes.DENY ? "not be written" : "only be written back as shown")
-                + (writes == ColumnRule.Writes.WRITE_ONLY ? ", or given a value not shaped like its mask," : "")
-                + " by this subject (writes: " + writes.name().toLowerCase(Locale.ROOT) + ")";
-        DenialReason reason = writes == ColumnRule.Writes.DENY ? DenialReason.WRITE_DENIED
-                : writes == ColumnRule.Writes.WRITE_ONLY ? DenialReason.WRITE_MASK_SHAPED : DenialReason.WRITE_CHANGED;
-        throw run == null ? Denials.denied(message) : run.denied(reason, label, message);
+        String message = "column " + label + " is protected and " + writes.refusal();
+        throw run == null ? Denials.denied(message) : run.denied(DenialReason.refusedWrite(writes), label, message);
     }
 
     final boolean writable(String label, Object value) throws SQLException {
@@ -130,13 +118,34 @@ abstract class MaskingResultSet implements ResultSet {
     private void reportWrite(int column, Object value) throws SQLException {
         ColumnRule.Writes writes = plan.reportWrites(column);
         Execution run = statement == null ? null : statement.execution;
-        if (writes == null || writes == ColumnRule.Writes.ALLOW || run == null) {
+        if (writes == null || run == null) {
             return;
         }
-        if (writes == ColumnRule.Writes.DENY || !WriteCheck.shows(this, column, value)) {
-            run.wouldDeny(writes == ColumnRule.Writes.DENY ? DenialReason.WRITE_DENIED : DenialReason.WRITE_CHANGED,
-                    delegate.getMetaData().getColumnLabel(column));
+        writes = inForce(writes, run);
+        if (outcome(writes, column, value) == WriteOutcome.REFUSED) {
+            run.wouldDeny(DenialReason.refusedWrite(writes), delegate.getMetaData().getColumnLabel(column));
         }
+    }
+
+    /** What a write does under a column's setting: goes through, keeps the stored value, or is refused. */
+    private enum WriteOutcome { PASSES, KEEPS, REFUSED }
+
+    private WriteOutcome outcome(ColumnRule.Writes writes, int column, Object value) throws SQLException {
+        if (writes == ColumnRule.Writes.ALLOW) {
+            return WriteOutcome.PASSES;
+        }
+        if (writes.keepsWhatWasShown() && WriteCheck.shows(this, column, value)) {
+            return WriteOutcome.KEEPS;
+        }
+        if (writes == ColumnRule.Writes.WRITE_ONLY && value != null && !plan.mayShow(column, value)) {
+            return WriteOutcome.PASSES;   // a value the subject supplies
+        }
+        return WriteOutcome.REFUSED;
+    }
+
+    /** The setting in force for the run's subject: work outside requests writes {@code preserve} as {@code write_only}. */
+    private ColumnRule.Writes inForce(ColumnRule.Writes writes, Execution run) {
+        return writes.inForce(run != null && connection.enforcement.policy().isOutsideRequests(run.subject()));
     }
 
     private Object cursorSafe(Object value) throws SQLException {

@@ -113,14 +113,15 @@ final class ResultShape {
         return ColumnRef.stored(schema, table, name);
     }
 
+    /** The write settings from the strictest down; a column with none of them among its rules allows writes. */
+    private static final List<ColumnRule.Writes> STRICTEST_FIRST = List.of(ColumnRule.Writes.DENY,
+            ColumnRule.Writes.PRESERVE, ColumnRule.Writes.WRITE_ONLY);
+
     /**
      * The masks for one subject (null when the statement ran without one). A column is masked by
      * the enforced rules hidden from the subject; one hidden only by rules in report mode stays
      * clear, and is noted as what would have been masked.
      */
-    private static final List<ColumnRule.Writes> STRICTEST_FIRST = List.of(ColumnRule.Writes.DENY,
-            ColumnRule.Writes.PRESERVE, ColumnRule.Writes.WRITE_ONLY);
-
     MaskPlan planFor(Subject subject) {
         if (rules.length == 0) {
             return MaskPlan.NOTHING_MASKED;
@@ -148,8 +149,10 @@ final class ResultShape {
                 writes[column] = strictest(hidden);
                 audited.add(hidden, mask == ColumnMask.NULL, Mode.ENFORCE);
             } else if (!wouldHide.isEmpty()) {
+                ColumnMask mask = maskFor(wouldHide, column);
+                shownWith[column] = mask;
                 reportWrites[column] = strictest(wouldHide);
-                audited.add(wouldHide, maskFor(wouldHide, column) == ColumnMask.NULL, Mode.REPORT);
+                audited.add(wouldHide, mask == ColumnMask.NULL, Mode.REPORT);
             }
         }
         return audited.isEmpty() ? MaskPlan.NOTHING_MASKED : new MaskPlan(masks, shownWith, writes, reportWrites, audited.build());

@@ -14,7 +14,6 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.Arrays;
-import java.util.Locale;
 
 /**
  * Decides, for one run of a statement that writes protected columns, what happens to each write
@@ -63,8 +62,7 @@ final class WriteCheck {
                 continue;
             }
             if (writes == ColumnRule.Writes.DENY) {
-                refuse(rule, DenialReason.WRITE_DENIED, "protected column " + rule
-                        + " may not be written by this subject (writes: deny)");
+                refuse(rule, DenialReason.WRITE_DENIED, "protected column " + rule + " " + writes.refusal());
             } else if (!writeBack.overwrites()) {
                 if (isNull(write)) {
                     continue;
@@ -84,7 +82,7 @@ final class WriteCheck {
             } else {
                 refuse(rule, DenialReason.WRITE_UNCHECKED, "protected column " + rule + " may only be written back"
                         + " as it was shown to this subject, and this statement's value for it cannot be checked"
-                        + " (writes: " + name(writes) + ")");
+                        + " (writes: " + writes.code() + ")");
             }
         }
         for (boolean needed : compare) {
@@ -98,10 +96,6 @@ final class WriteCheck {
 
     private ColumnRule.Writes writesFor(ColumnRule rule) {
         return rule.writes().inForce(connection.enforcement.policy().isOutsideRequests(execution.subject()));
-    }
-
-    private static String name(ColumnRule.Writes writes) {
-        return writes.name().toLowerCase(Locale.ROOT);
     }
 
     /**
@@ -150,10 +144,8 @@ final class WriteCheck {
                         if (compare[flag - 1] && !shows(shown, flag, written[flag - 1])) {
                             ColumnRule changed = firstCompared(flag);
                             ColumnRule.Writes writes = writesFor(changed);
-                            refuse(changed, writes == ColumnRule.Writes.PRESERVE ? DenialReason.WRITE_CHANGED
-                                    : DenialReason.WRITE_MASK_SHAPED, "protected column " + changed + " may only be"
-                                    + " written back as it was shown to this subject" + (writes == ColumnRule.Writes.PRESERVE
-                                    ? "" : ", or given a value not shaped like its mask") + " (writes: " + name(writes) + ")");
+                            refuse(changed, DenialReason.refusedWrite(writes), "protected column " + changed + " "
+                                    + writes.refusal());
                             compare[flag - 1] = false;   // report mode: the new value is written
                         }
                     }

@@ -52,6 +52,11 @@ class WriteSettingsTest {
                   allow: ["role:hr"]
                   mask: hash
                   writes: write_only
+                - column: ws_people.nick
+                  allow: ["role:hr"]
+                  mask: last4
+                  writes: write_only
+                  mode: report
               hash_secret: "write-settings-test-key-0123456789"
             """;
     private static final Subject CLERK = Subject.fromClaims(Map.of("sub", "clerk-1", "roles", java.util.List.of("clerk")));
@@ -79,9 +84,9 @@ class WriteSettingsTest {
         try (Connection c = DriverManager.getConnection(H2_URL); Statement s = c.createStatement()) {
             s.execute("DROP TABLE IF EXISTS ws_people");
             s.execute("CREATE TABLE ws_people (id INT PRIMARY KEY, name VARCHAR(50), phone VARCHAR(20), ssn VARCHAR(11),"
-                    + " email VARCHAR(50), card VARCHAR(19), pin VARCHAR(40))");
+                    + " email VARCHAR(50), card VARCHAR(19), pin VARCHAR(40), nick VARCHAR(20))");
             s.execute("INSERT INTO ws_people VALUES (1, 'Ann Lee', '" + PHONE + "', '" + SSN + "', '" + EMAIL + "', '"
-                    + CARD + "', '7391')");
+                    + CARD + "', '7391', 'ann')");
             s.execute("INSERT INTO ws_people (id, name, card) VALUES (3, 'Bo Ray', '" + OTHER_CARD + "')");
         }
     }
@@ -257,6 +262,38 @@ class WriteSettingsTest {
              ResultSet rs = s.executeQuery("SELECT COUNT(*) FROM ws_people WHERE id = " + id)) {
             assertTrue(rs.next());
             return rs.getInt(1);
+        }
+    }
+
+    /** In report mode the row shows the real value; a value the subject supplies would be stored, so nothing is noted. */
+    @Test
+    void writeOnly_inReportMode_notesOnlyAMaskShapedValue() throws SQLException {
+        try (AuditLog audit = new AuditLog()) {
+            try (GuardContext.Scope ignored = GuardContext.open(CLERK); Connection c = guarded.getConnection();
+                 Statement s = c.createStatement(ResultSet.TYPE_FORWARD_ONLY, ResultSet.CONCUR_UPDATABLE);
+                 ResultSet rs = s.executeQuery("SELECT id, nick FROM ws_people WHERE id = 1")) {
+                assertTrue(rs.next());
+                rs.updateString("nick", "annie");
+                rs.updateRow();
+            }
+            assertFalse(audit.text().contains("would_deny"), audit.text());
+            try (GuardContext.Scope ignored = GuardContext.open(CLERK); Connection c = guarded.getConnection();
+                 Statement s = c.createStatement(ResultSet.TYPE_FORWARD_ONLY, ResultSet.CONCUR_UPDATABLE);
+                 ResultSet rs = s.executeQuery("SELECT id, nick FROM ws_people WHERE id = 1")) {
+                assertTrue(rs.next());
+                rs.updateString("nick", "*nnie");
+                rs.updateRow();
+            }
+            assertTrue(audit.text().contains("write_mask_shaped"), audit.text());
+        }
+        assertEquals("*nnie", storedNick(), "report mode lets even that write through");
+    }
+
+    private static String storedNick() throws SQLException {
+        try (Connection c = DriverManager.getConnection(H2_URL); Statement s = c.createStatement();
+             ResultSet rs = s.executeQuery("SELECT nick FROM ws_people WHERE id = 1")) {
+            assertTrue(rs.next());
+            return rs.getString(1);
         }
     }
 }

@@ -4,6 +4,7 @@ import io.claimguard.core.Mode;
 import io.claimguard.core.Requirement;
 import io.claimguard.core.Subject;
 import io.claimguard.jdbc.mask.ColumnMask;
+import java.util.Locale;
 
 /**
  * One protected column: who may see it, what everyone else is shown, whether others may use it
@@ -43,6 +44,23 @@ public record ColumnRule(ColumnRef column, Requirement allow, ColumnMask mask, b
         /** Whether writing back what the subject was shown keeps the stored value. */
         public boolean keepsWhatWasShown() {
             return this == PRESERVE || this == WRITE_ONLY;
+        }
+
+        /** As the configuration writes it: {@code preserve}, {@code write_only}, {@code deny}, {@code allow}. */
+        public String code() {
+            return name().toLowerCase(Locale.ROOT);
+        }
+
+        /** What such a subject may write, for the message that refuses a write: ends with the setting. */
+        public String refusal() {
+            String may = switch (this) {
+                case DENY -> "may not be written by this subject";
+                case PRESERVE -> "may only be written back as it was shown to this subject";
+                case WRITE_ONLY -> "may only be written back as it was shown to this subject, or given a value not"
+                        + " shaped like its mask";
+                case ALLOW -> "may be written by this subject";
+            };
+            return may + " (writes: " + code() + ")";
         }
     }
 
