@@ -58,8 +58,8 @@ import org.slf4j.LoggerFactory;
  *
  * <p>Every request it lets through runs in a request scope of {@link GuardContext}, so that the
  * driver never takes it for work outside requests: with the subject once every check passed, with
- * none on a public path or without an optional token; removed when the chain returns or throws. {@code getUserPrincipal()}, {@code getRemoteUser()}
- * and {@code isUserInRole(..)} answer from the token, and {@code AsyncContext.start} work runs
+ * none on a public path or without an optional token; removed when the chain returns or throws.
+ * {@code getUserPrincipal()}, {@code getRemoteUser()} and {@code isUserInRole(..)} answer from the token, and {@code AsyncContext.start} work runs
  * with the request's subject.
  */
 public final class JwtAuthFilter implements Filter {

@@ -26,7 +26,6 @@ final class DefaultMask extends SpecifiedMask {
         return constantUnlessNull(type, valueFor(type));
     }
 
-
     /** A cell mask that shows {@code value} for every cell whose raw value is not SQL NULL. */
     static CellMask constantUnlessNull(ColumnType type, MaskedValue value) {
         if (value.isNull()) {

@@ -10,9 +10,12 @@ import java.util.regex.Pattern;
  * {@link MaskedValue#text()} gives a shown value's, and numbers by value.
  */
 final class WrittenValue {
-    /** The texts of {@link DefaultMask}'s constants, of every type: a default read back as text. */
-    private static final Pattern DEFAULT_TEXT = Pattern.compile(
-            "XXXX|\\{}|false|00000000-0000-0000-0000-000000000000|(1900-01-01)?[T ]?(00:00(:00(\\.0+)?)?)?(Z|[+-]00(:?00)?)?");
+    /**
+     * The texts of {@link DefaultMask}'s constants, of every type: a default read back as text
+     * (its date January 1st 1900 and its time midnight, with or without the other, at offset zero).
+     */
+    private static final Pattern DEFAULT_TEXT = Pattern.compile("XXXX|\\{}|false|00000000-0000-0000-0000-000000000000"
+            + "|(1900-01-01([T ]00:00(:00(\\.0+)?)?)?|00:00(:00(\\.0+)?)?)(Z|[+-]00(:?00)?)?");
 
     private WrittenValue() {
     }
@@ -51,7 +54,7 @@ final class WrittenValue {
             return true;
         }
         String text = text(value);
-        return text != null && !text.isEmpty() && DEFAULT_TEXT.matcher(text).matches()
+        return text != null && DEFAULT_TEXT.matcher(text).matches()
                 || value instanceof byte[] bytes && bytes.length == 0;
     }
 }

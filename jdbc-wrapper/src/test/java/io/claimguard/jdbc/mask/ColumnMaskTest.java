@@ -446,6 +446,37 @@ class ColumnMaskTest {
         }
     }
 
+    /**
+     * write_only refuses a value a mask may show and stores any other: every mask recognises what
+     * it shows a text column as its own, and not the real value it was shown for.
+     */
+    @Test
+    void mayShow_whatTheMaskShows_butNotTheValueItWasShownFor() throws SQLException {
+        for (String spec : MASKS) {
+            ColumnMask mask = ColumnMask.parse(spec, KEY);
+            for (String real : new String[] {"4111111111111111", "jane.doe@mail.example.com", "123-45-6789", "1985-06-14"}) {
+                String shown = readText(mask, real).text();
+                if (shown != null) {
+                    assertTrue(mask.mayShow(shown), spec + " shows " + shown);
+                }
+                assertFalse(mask.mayShow(real), spec + " takes " + real + " for a mask");
+            }
+        }
+    }
+
+    @Test
+    void mayShow_theTypesDefaults_andNoFragmentOfThem() {
+        ColumnMask mask = ColumnMask.parse("default", null);
+        for (Object shown : new Object[] {"XXXX", "{}", 0, new BigDecimal("0.00"), false, "1900-01-01", "1900-01-01 00:00:00.0",
+                "00:00:00", "1900-01-01T00:00Z", new byte[0]}) {
+            assertTrue(mask.mayShow(shown), String.valueOf(shown));
+        }
+        for (Object real : new Object[] {"T", "Z", " ", "+00", "1900-01-02", 7, new byte[] {1}}) {
+            assertFalse(mask.mayShow(real), String.valueOf(real));
+        }
+        assertFalse(ColumnMask.NULL.mayShow("XXXX"), "the NULL mask shows nothing but NULL");
+    }
+
     // ---------------------------------------------------------------- helpers
 
     @FunctionalInterface

@@ -21,7 +21,7 @@ final class Scan implements AutoCloseable {
     /** Slots 16 references apart, a cache line or more, so that threads on two cores write to two lines. */
     private static final int SPACING = 16;
     private static final AtomicReferenceArray<Scan> IDLE = new AtomicReferenceArray<>(SLOTS * SPACING);
-    /** Longer lines get a buffer of their own, so that one huge line does not stay in memory per thread. */
+    /** Longer lines get a buffer of their own, so that one huge line does not stay in memory in an idle scan. */
     private static final int KEPT_CAPACITY = 16 * 1024;
 
     /** The line's characters; only {@code [0, length)} belong to it. */
